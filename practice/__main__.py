@@ -1,0 +1,3 @@
+from practice.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,30 @@
+"""Where the practice's files live by default (the user data folder, via platformdirs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP_NAME = "PracticeManager"
+APP_AUTHOR = "PracticeManager"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, APP_AUTHOR)
+
+
+def default_database_path() -> Path:
+    return data_dir() / "practice.db"
+
+
+def demo_database_path() -> Path:
+    return data_dir() / "sample-practice.db"
+
+
+def default_backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def log_dir() -> Path:
+    return user_log_path(APP_NAME, APP_AUTHOR)

@@ -1,0 +1,32 @@
+"""Defaults every practice database starts with: the profile row and the standard terms."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from practice.models import AgreementClause, PracticeProfile
+from practice.resources import resource_text
+
+
+def default_clauses() -> list[dict[str, str]]:
+    """The default agreement terms shipped in resources/, in print order."""
+    data: list[dict[str, str]] = json.loads(resource_text("texts", "default_terms.json"))
+    return data
+
+
+def ensure_defaults(session: DbSession) -> None:
+    if session.get(PracticeProfile, 1) is None:
+        session.add(PracticeProfile(id=1))
+    if session.scalar(select(AgreementClause.id).limit(1)) is None:
+        for position, clause in enumerate(default_clauses()):
+            session.add(
+                AgreementClause(
+                    key=clause["key"],
+                    position=position,
+                    heading=clause["heading"],
+                    body=clause["body"],
+                )
+            )

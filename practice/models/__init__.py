@@ -1,0 +1,80 @@
+"""Typed SQLAlchemy 2 models of every entity in the brief.
+
+Import models from here: ``from practice.models import Client, Enrolment``.
+SQLAlchemy's own session class is imported as ``DbSession`` to keep the domain name
+``Session`` for meetings.
+"""
+
+from practice.models.base import Base
+from practice.models.client import Client
+from practice.models.enrolment import Enrolment, Instalment
+from practice.models.enums import (
+    ActionStatus,
+    Attendance,
+    ClientStatus,
+    EnquiryOutcome,
+    EnrolmentStatus,
+    InclusionKind,
+    InstalmentInterval,
+    LengthUnit,
+    PageSize,
+    PaymentKind,
+    PaymentMethod,
+    PaymentPlan,
+    ResourceKind,
+    SessionKind,
+    SessionMode,
+    SupportMode,
+    WorkCategory,
+    label,
+)
+from practice.models.outreach import Enquiry, Provider, Referral, Resource, ResourceShare
+from practice.models.payment import Payment
+from practice.models.profile import AgreementClause, AuditEntry, PracticeProfile
+from practice.models.programme import Programme, ProgrammeInclusion, ProgrammePeriod
+from practice.models.session import ActionItem, NoteAddendum, NoteVersion, Session, SessionNote
+from practice.models.work import WorkLogEntry, WorkTimer
+
+__all__ = [
+    "ActionItem",
+    "ActionStatus",
+    "AgreementClause",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Client",
+    "ClientStatus",
+    "Enquiry",
+    "EnquiryOutcome",
+    "Enrolment",
+    "EnrolmentStatus",
+    "InclusionKind",
+    "Instalment",
+    "InstalmentInterval",
+    "LengthUnit",
+    "NoteAddendum",
+    "NoteVersion",
+    "PageSize",
+    "Payment",
+    "PaymentKind",
+    "PaymentMethod",
+    "PaymentPlan",
+    "PracticeProfile",
+    "Programme",
+    "ProgrammeInclusion",
+    "ProgrammePeriod",
+    "Provider",
+    "Referral",
+    "Resource",
+    "ResourceKind",
+    "ResourceShare",
+    "Session",
+    "SessionKind",
+    "SessionMode",
+    "SessionNote",
+    "SupportMode",
+    "WorkCategory",
+    "WorkLogEntry",
+    "WorkTimer",
+    "label",
+]

@@ -1,0 +1,51 @@
+"""Unseen work: work log entries and the running timer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from practice.models.base import Base, Timestamped, enum_column
+from practice.models.enums import WorkCategory
+
+
+class WorkLogEntry(Timestamped, Base):
+    __tablename__ = "work_log_entries"
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        CheckConstraint("minutes <= 1440", name="minutes_within_a_day"),
+        Index("ix_work_log_entries_date_category", "work_date", "category"),
+        Index("ix_work_log_entries_client_date", "client_id", "work_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_date: Mapped[date]
+    minutes: Mapped[int]
+    category: Mapped[WorkCategory] = mapped_column(enum_column(WorkCategory, "work_category"))
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="RESTRICT"))
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolments.id", ondelete="SET NULL"), index=True
+    )
+    #: The session this entry was suggested from, if any.
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkTimer(Base):
+    """The running timer for unseen work: at most one row; survives a restart."""
+
+    __tablename__ = "work_timer"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    started_at: Mapped[datetime]
+    category: Mapped[WorkCategory] = mapped_column(enum_column(WorkCategory, "timer_category"))
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"))
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolments.id", ondelete="SET NULL")
+    )
+    note: Mapped[str] = mapped_column(String(1000), default="")
