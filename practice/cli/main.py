@@ -1,0 +1,100 @@
+"""The ``practice`` command line: a thin layer over the same services the app uses.
+
+Each group of commands lives in its own module exposing ``register(subparsers)``; every
+command function takes the parsed arguments and an open :class:`~practice.db.Database`
+and returns an exit code. Errors are one plain sentence on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from practice import __version__
+from practice.cli import registry
+from practice.db import Database, open_database
+from practice.db.paths import default_database_path
+from practice.errors import PracticeError
+
+log = logging.getLogger("practice.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="practice",
+        description="Practice Manager from the command line: scripting, exports and support.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database",
+        type=Path,
+        help="the practice database file (default: the app's database in your user data folder)",
+    )
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        help="read the database password from this file (first line); never pass it as an argument",
+    )
+    parser.add_argument(
+        "--ask-password",
+        action="store_true",
+        help="ask for the database password on the terminal",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    registry.register_all(sub)
+    return parser
+
+
+def read_password(args: argparse.Namespace) -> str | None:
+    if args.password_file is not None:
+        try:
+            text = args.password_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise PracticeError(f"The password file cannot be read: {exc.strerror}.") from None
+        return text.splitlines()[0] if text else ""
+    if args.ask_password:
+        return getpass.getpass("Database password: ")
+    return None
+
+
+def open_for(args: argparse.Namespace) -> Database:
+    path = args.database if args.database is not None else default_database_path()
+    return open_database(
+        path,
+        read_password(args),
+        make_parents=args.database is None,
+        create=getattr(args, "creates_database", True),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if getattr(args, "needs_database", True):
+            db = open_for(args)
+            try:
+                code: int = args.handler(args, db)
+            finally:
+                db.close()
+        else:
+            code = args.handler(args, None)
+        return code
+    except PracticeError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: one sentence, never a traceback
+        log.debug("unexpected error", exc_info=True)
+        print(f"Something went wrong: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

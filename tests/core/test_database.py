@@ -1,0 +1,101 @@
+"""Opening databases: pragmas, refusals that leave the file untouched, migrations."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from practice.db import Database, open_database
+from practice.errors import DatabaseRefusedError
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_has_pragmas_and_defaults(db: Database) -> None:
+    with db.transaction() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert s.execute(text("SELECT count(*) FROM practice_profile")).scalar() == 1
+        assert s.execute(text("SELECT count(*) FROM agreement_clauses")).scalar() >= 5
+
+
+def test_reopen_keeps_rows(db_path: Path) -> None:
+    db = open_database(db_path)
+    with db.transaction() as s:
+        s.execute(text("UPDATE practice_profile SET business_name = 'Zoë Ødegård Therapy'"))
+    db.close()
+    db = open_database(db_path)
+    with db.transaction() as s:
+        assert s.execute(text("SELECT business_name FROM practice_profile")).scalar() == (
+            "Zoë Ødegård Therapy"
+        )
+    db.close()
+
+
+def _sqlite_foreign(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes(x)")
+    conn.execute("INSERT INTO notes VALUES ('hello')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda p: p.write_bytes(b""), id="empty"),
+        pytest.param(lambda p: p.write_text("name,email\nAna,a@example.org\n"), id="csv"),
+        pytest.param(lambda p: p.write_bytes(bytes(range(256)) * 40), id="random-bytes"),
+        pytest.param(_sqlite_foreign, id="foreign-sqlite"),
+    ],
+)
+def test_foreign_files_are_refused_untouched(tmp_path: Path, make: object) -> None:
+    path = tmp_path / "thing.db"
+    make(path)  # type: ignore[operator]
+    before = digest(path)
+    with pytest.raises(DatabaseRefusedError):
+        open_database(path)
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["thing.db"]
+
+
+def test_truncated_copy_is_refused_untouched(db_path: Path, tmp_path: Path) -> None:
+    db = open_database(db_path)
+    with db.transaction() as s:
+        s.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    db.close()
+    data = db_path.read_bytes()
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(data[: len(data) // 2 + 100])
+    before = digest(truncated)
+    with pytest.raises(DatabaseRefusedError):
+        open_database(truncated)
+    assert digest(truncated) == before
+
+
+def test_missing_folder_and_folder_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseRefusedError, match="does not exist"):
+        open_database(tmp_path / "nowhere" / "practice.db")
+    assert not (tmp_path / "nowhere").exists()
+    with pytest.raises(DatabaseRefusedError, match="folder"):
+        open_database(tmp_path)
+
+
+def test_newer_database_is_refused_untouched(db_path: Path) -> None:
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(DatabaseRefusedError, match="newer version"):
+        open_database(db_path)
+    assert digest(db_path) == before
