@@ -52,4 +52,4 @@ class FormErrors:
 
     def message_for(self, field: str) -> str:
         label = self._labels.get(field)
-        return label.text() if label is not None and label.isVisible() else ""
+        return label.text() if label is not None and not label.isHidden() else ""
