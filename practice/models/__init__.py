@@ -30,7 +30,7 @@ from practice.models.enums import (
 )
 from practice.models.outreach import Enquiry, Provider, Referral, Resource, ResourceShare
 from practice.models.payment import Payment
-from practice.models.profile import AgreementClause, AuditEntry, PracticeProfile
+from practice.models.profile import AgreementClause, AuditEntry, Draft, PracticeProfile
 from practice.models.programme import Programme, ProgrammeInclusion, ProgrammePeriod
 from practice.models.session import ActionItem, NoteAddendum, NoteVersion, Session, SessionNote
 from practice.models.work import WorkLogEntry, WorkTimer
@@ -43,6 +43,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Client",
+    "Draft",
     "ClientStatus",
     "Enquiry",
     "EnquiryOutcome",

@@ -76,3 +76,14 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))  # client, session, note, ...
     entity_id: Mapped[int | None]
     detail: Mapped[str] = mapped_column(Text, default="")  # never client content
+
+
+class Draft(Base):
+    """Text being typed but not yet saved (a session note, an addendum), kept in the
+    encrypted database so it survives a crash, a lock or closing the window."""
+
+    __tablename__ = "drafts"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)  # e.g. "note:new:client:7"
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -19,6 +19,13 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
 
     op.create_table(
+        "drafts",
+        sa.Column("key", sa.String(length=100), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_drafts")),
+    )
+    op.create_table(
         "agreement_clauses",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=40), nullable=False),
@@ -980,6 +987,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("drafts")
     op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
     op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
 

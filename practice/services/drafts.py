@@ -1,0 +1,54 @@
+"""Drafts: text being typed, saved every few seconds so nothing typed is ever lost.
+
+Keys name what the draft is for, e.g. ``note:session:12`` or ``note:new:client:7``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from practice.db import Database
+from practice.models import Draft
+from practice.services import validation
+from practice.timeutil import utcnow
+
+MAX_DRAFT = 200_000
+
+
+def save_draft(db: Database, key: str, body: str) -> None:
+    """Keep ``body`` under ``key``; an empty body removes the draft."""
+    key = validation.text(key, "draft", max_length=100, required=True)
+    if len(body) > MAX_DRAFT:
+        body = body[:MAX_DRAFT]
+    with db.transaction() as s:
+        draft = s.get(Draft, key)
+        if not body.strip():
+            if draft is not None:
+                s.delete(draft)
+            return
+        if draft is None:
+            s.add(Draft(key=key, body=body, updated_at=utcnow()))
+        else:
+            draft.body = body
+            draft.updated_at = utcnow()
+
+
+def get_draft(db: Database, key: str) -> str | None:
+    with db.transaction() as s:
+        draft = s.get(Draft, key)
+        return None if draft is None else draft.body
+
+
+def discard_draft(db: Database, key: str) -> None:
+    with db.transaction() as s:
+        draft = s.get(Draft, key)
+        if draft is not None:
+            s.delete(draft)
+
+
+def list_draft_keys(db: Database, prefix: str = "") -> list[str]:
+    with db.transaction() as s:
+        stmt = select(Draft.key).order_by(Draft.updated_at.desc())
+        if prefix:
+            stmt = stmt.where(Draft.key.startswith(prefix, autoescape=True))
+        return list(s.scalars(stmt))
