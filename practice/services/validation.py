@@ -123,7 +123,13 @@ def choice(value: str | E, enum_cls: type[E], field: str) -> E:
         raise ValidationError(field, f"“{value}” is not one of: {allowed}.") from None
 
 
+#: Letters that carry no separable accent in Unicode but that people type without one.
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
+
+
 def fold(value: str) -> str:
-    """Lower-case and strip accents, for search and sorting in SQL (“Zoë” → “zoe”)."""
+    """Lower-case and strip accents, for search and sorting in SQL (“Zoë Ødegård” → “zoe odegard”)."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNACCENTED)
