@@ -1,0 +1,102 @@
+"""Fixtures for the app's tests: real widgets over a real temporary database.
+
+QSettings are redirected to a temporary INI file so no test touches the person's own
+settings; message boxes are recorded instead of waiting for a click; an unexpected
+error inside a slot fails the test instead of showing the calm apology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from practice.db import Database
+from practice.db.paths import APP_AUTHOR, APP_NAME
+from ui import errors
+from ui.context import AppContext
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every QSettings() of the app goes to a temporary folder, never the real one."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+
+
+@dataclass
+class MessageBoxes:
+    """What the app said in message boxes, and the answer the next question gets."""
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+
+    def texts(self) -> list[str]:
+        return [text for _kind, _title, text in self.shown]
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    boxes = MessageBoxes()
+
+    def recorder(kind: str) -> Any:
+        def show(_parent: object, title: str, text: str, *args: object, **kwargs: object) -> Any:
+            boxes.shown.append((kind, title, text))
+            if kind == "question":
+                return boxes.answer
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind)))
+    monkeypatch.setattr(
+        QMessageBox,
+        "about",
+        staticmethod(lambda _p, title, text: boxes.shown.append(("about", title, text))),
+    )
+    return boxes
+
+
+@pytest.fixture(autouse=True)
+def _unexpected_errors_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug caught by the calm guard must still fail the test that hit it."""
+
+    def fail(exc: BaseException, parent: object = None) -> None:
+        if isinstance(exc, errors.PracticeError):
+            QMessageBox.warning(None, "That did not work", str(exc))
+            return
+        raise exc
+
+    monkeypatch.setattr(errors, "report_exception", fail)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[QSettings]:
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    yield store
+    store.sync()
+
+
+@pytest.fixture
+def ctx(db: Database, settings: QSettings) -> AppContext:
+    return AppContext(db, settings)
+
+
+@pytest.fixture
+def window(ctx: AppContext, qtbot: QtBot) -> Any:
+    from ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    return win

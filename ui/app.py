@@ -1,0 +1,128 @@
+"""Start the desktop app: ``practice-manager [--database PATH]``.
+
+Opens (or creates) the practice database, writes a rotating log file in the user log
+folder, installs the calm error handler, offers a sample practice on first run, and
+shows the main window. The platform's native style and light/dark palette are used as
+they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from practice import __version__
+from practice.db import Database, open_database
+from practice.db.paths import APP_AUTHOR, APP_NAME, default_database_path, log_dir
+from practice.errors import PracticeError
+from ui.context import AppContext
+from ui.errors import install_excepthook
+from ui.main_window import MainWindow
+
+log = logging.getLogger("ui")
+
+LOG_FILE = "practice-manager.log"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="practice-manager", description="Practice Manager, the desktop app."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database",
+        type=Path,
+        help="the practice database file (default: one in your user data folder)",
+    )
+    return parser.parse_args(argv)
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    """Log to a rotating file (1 MB × 3) in the user log folder; return its path."""
+    folder = folder if folder is not None else log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def configure_application() -> None:
+    """Names used by QSettings and the window system; set before QSettings is used."""
+    QApplication.setOrganizationName(APP_AUTHOR)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName("Practice Manager")
+    QApplication.setApplicationVersion(__version__)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+
+
+def open_practice(path: Path) -> Database:
+    """Open the practitioner's own database, creating it and its folders if needed."""
+    return open_database(path, make_parents=True)
+
+
+def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = False) -> int:
+    """Show the main window on ``db`` until the app quits; return the exit code."""
+    from ui.dialogs.first_run import open_sample_practice, should_offer_sample
+
+    if not sample and should_offer_sample(db, settings):
+        sample_db = open_sample_practice(settings)
+        if sample_db is not None:
+            db.close()
+            db, sample = sample_db, True
+    ctx = AppContext(db, settings)
+    window = MainWindow(ctx, sample=sample)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    configure_application()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    try:
+        log_path = setup_logging()
+    except OSError as exc:  # a read-only home folder must not stop the app
+        log_path = None
+        logging.basicConfig(level=logging.INFO)
+        log.warning("cannot write the log file: %s", exc)
+    install_excepthook()
+    log.info("Practice Manager %s starting (log: %s)", __version__, log_path)
+    path = args.database if args.database is not None else default_database_path()
+    try:
+        db = open_practice(path)
+    except PracticeError as exc:
+        log.warning("database refused: %s", exc)
+        QMessageBox.critical(None, "Practice Manager cannot open the database", str(exc))
+        return 1
+    except Exception:
+        log.exception("database could not be opened")
+        QMessageBox.critical(
+            None,
+            "Practice Manager cannot open the database",
+            f"The practice database at {path} could not be opened. "
+            "It was not changed. The details are in the log file.",
+        )
+        return 1
+    return run(app, db, QSettings())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Dialogs: forms and choices that open over a page."""

@@ -1,0 +1,376 @@
+"""The main window: a sidebar of pages, the pages in a stack, and the menus.
+
+Pages are listed in :data:`PAGES`, in navigation order; adding a page is one line. A
+page module that does not exist yet is left out (no placeholder). The window remembers
+its geometry, layout and last page in QSettings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import Any, Protocol, cast
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from practice import __version__
+from ui.context import AppContext
+from ui.dialogs.go_to_client import GoToClientDialog
+from ui.errors import guarded
+
+log = logging.getLogger(__name__)
+
+SP = QStyle.StandardPixmap
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page: the page module ``ui/pages/<key>.py`` and its sidebar icon."""
+
+    key: str
+    icon: QStyle.StandardPixmap
+
+    @property
+    def module(self) -> str:
+        return f"ui.pages.{self.key}"
+
+
+#: Navigation order. One line per page.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("today", SP.SP_FileDialogInfoView),
+    PageSpec("clients", SP.SP_DirHomeIcon),
+    PageSpec("programmes", SP.SP_FileDialogDetailedView),
+    PageSpec("enrol", SP.SP_FileDialogNewFolder),
+    PageSpec("sessions", SP.SP_FileDialogListView),
+    PageSpec("worklog", SP.SP_BrowserReload),
+    PageSpec("money", SP.SP_DialogSaveButton),
+    PageSpec("reports", SP.SP_FileDialogContentsView),
+    PageSpec("settings", SP.SP_FileDialogStart),
+)
+
+
+class Page(Protocol):
+    key: str
+    title: str
+
+    def refresh(self) -> None: ...
+
+
+def load_page_classes(specs: tuple[PageSpec, ...] = PAGES) -> list[tuple[Any, PageSpec]]:
+    """Import every page that exists; a page module not written yet is skipped."""
+    found: list[tuple[Any, PageSpec]] = []
+    for spec in specs:
+        try:
+            module = importlib.import_module(spec.module)
+        except ModuleNotFoundError as exc:
+            if exc.name == spec.module:
+                continue
+            raise
+        cls = _page_class(module)
+        if cls is None:
+            log.warning("%s has no page class; page left out", spec.module)
+            continue
+        found.append((cls, spec))
+    return found
+
+
+def _page_class(module: object) -> type[QWidget] | None:
+    """The ``<Name>Page(QWidget)`` class defined in a page module (with key and title)."""
+    for name, value in vars(module).items():
+        if (
+            name.endswith("Page")
+            and isinstance(value, type)
+            and issubclass(value, QWidget)
+            and value.__module__ == getattr(module, "__name__", None)
+            and isinstance(getattr(value, "key", None), str)
+            and isinstance(getattr(value, "title", None), str)
+        ):
+            return value
+    return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, *, sample: bool = False) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.sample = sample
+        self._stale: set[str] = set()
+        self._pages: dict[str, QWidget] = {}
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self._title())
+        self.setMinimumSize(QSize(960, 620))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setAccessibleName("Pages")
+        self.stack = QStackedWidget()
+
+        for cls, spec in load_page_classes():
+            page: QWidget = cls(ctx, self)
+            key = cast(Page, page).key
+            self._pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), cast(Page, page).title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.setFixedWidth(self._nav_width())
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.nav.currentRowChanged.connect(self._on_row_changed)
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.navigate.connect(self._on_navigate)
+        self._restore()
+
+    # ------------------------------------------------------------------ pages
+
+    @property
+    def page_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def current_page(self) -> QWidget | None:
+        return self._pages.get(self.current_key())
+
+    def show_page(self, key: str) -> bool:
+        """Select the page ``key`` in the sidebar (which shows and refreshes it)."""
+        if key not in self._pages:
+            return False
+        row = list(self._pages).index(key)
+        if self.nav.currentRow() == row:
+            self._refresh_if_stale(key, force=True)
+        else:
+            self.nav.setCurrentRow(row)
+        return True
+
+    @guarded
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.current_key()
+        page = self._pages[key]
+        self.stack.setCurrentWidget(page)
+        self._refresh_if_stale(key, force=True)
+        self._update_actions()
+
+    def _refresh_if_stale(self, key: str, *, force: bool = False) -> None:
+        if force or key in self._stale:
+            self._stale.discard(key)
+            cast(Page, self._pages[key]).refresh()
+
+    @guarded
+    def _on_data_changed(self, area: str) -> None:
+        current = self.current_key()
+        self._stale.update(k for k in self._pages if k != current)
+        if current:
+            self._refresh_if_stale(current, force=True)
+
+    @guarded
+    def _on_navigate(self, key: str, payload: object) -> None:
+        if not self.show_page(key):
+            log.warning("navigate to unknown page %r", key)
+            return
+        if payload is not None:
+            opener = getattr(self._pages[key], "open_item", None)
+            if opener is not None:
+                opener(payload)
+
+    def _nav_width(self) -> int:
+        metrics = self.nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
+            default=80,
+        )
+        return max(168, widest + 20 + 48)
+
+    # ------------------------------------------------------------------ menus
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcuts: list[QKeySequence] | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action("&New…", self._new_item, QKeySequence.StandardKey.New)
+        self.save_action = self._action("&Save", self._save, QKeySequence.StandardKey.Save)
+        self.close_action = self._action(
+            "&Close Window", self.close, QKeySequence.StandardKey.Close
+        )
+        self.quit_action = self._action(
+            "&Quit",
+            self._quit,
+            _unique([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]),
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        for action in (self.new_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.find_action = self._action("&Find…", self._find, QKeySequence.StandardKey.Find)
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action(
+            "&Preferences…",
+            lambda: self.show_page("settings"),
+            _unique([QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]),
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.setEnabled("settings" in self._pages)
+        edit_menu.addAction(self.preferences_action)
+
+        go_menu = bar.addMenu("&Go")
+        self.page_actions: list[QAction] = []
+        for number, key in enumerate(self._pages, start=1):
+            title = cast(Page, self._pages[key]).title
+            shortcut = [QKeySequence(f"Ctrl+{number}")] if number <= 9 else None
+            action = self._action(title, lambda _=False, k=key: self.show_page(k), shortcut)
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+        go_menu.addSeparator()
+        self.go_to_client_action = self._action(
+            "Go to &Client…", self.go_to_client, [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+G")]
+        )
+        go_menu.addAction(self.go_to_client_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About Practice Manager", self._about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _update_actions(self) -> None:
+        page = self.current_page()
+        self.new_action.setEnabled(page is not None and hasattr(page, "new_item"))
+        self.save_action.setEnabled(page is not None and hasattr(page, "save"))
+        self.find_action.setEnabled(page is not None and hasattr(page, "focus_search"))
+
+    @guarded
+    def _new_item(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "new_item"):
+            page.new_item()
+
+    @guarded
+    def _save(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "save"):
+            page.save()
+
+    @guarded
+    def _find(self) -> None:
+        page = self.current_page()
+        if page is not None and hasattr(page, "focus_search"):
+            page.focus_search()
+
+    @guarded
+    def go_to_client(self) -> None:
+        dialog = GoToClientDialog(self.ctx, self)
+        if dialog.exec() and dialog.chosen_id is not None:
+            self.ctx.navigate.emit("clients", dialog.chosen_id)
+
+    def _quit(self) -> None:
+        if self.close():
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Practice Manager",
+            f"<h3>Practice Manager {__version__}</h3>"
+            "<p>Run a practice of programmes offline: clients, sessions and notes, "
+            "unseen work, payments and agreements, all in one file on this computer.</p>"
+            f"<p>Database: {self.ctx.db.path}</p>",
+        )
+
+    def _title(self) -> str:
+        if self.sample:
+            return "Sample practice — Practice Manager"
+        return f"{self.ctx.db.path.stem} — Practice Manager"
+
+    # ------------------------------------------------------------------ state
+
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray | bytes) and state:
+            self.restoreState(QByteArray(state))
+        last = str(settings.value("window/last_page", "") or "")
+        keys = list(self._pages)
+        if not keys:
+            return
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/last_page", self.current_key())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._pages.values():
+            closer = getattr(page, "can_close", None)
+            if closer is not None and not closer():
+                event.ignore()
+                return
+        self.save_state()
+        event.accept()
+
+
+def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    seen: set[str] = set()
+    result: list[QKeySequence] = []
+    for seq in sequences:
+        text = seq.toString()
+        if text and text not in seen:
+            seen.add(text)
+            result.append(seq)
+    return result

@@ -1,0 +1,1 @@
+"""Qt item models over rows returned by the services and the economics module."""
