@@ -1,0 +1,136 @@
+"""Session notes: every edit keeps the previous text; a locked (signed) note takes addenda.
+
+The audit trail records that a note was created, edited, locked or added to, never what
+it says.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import selectinload
+
+from practice.db import Database
+from practice.errors import NotFoundError, ValidationError
+from practice.models import NoteAddendum, NoteVersion, Session, SessionNote
+from practice.services import audit, validation
+from practice.timeutil import to_local, utcnow
+
+#: Generous: a long first-session note is a few thousand words.
+MAX_NOTE = 100_000
+
+
+def save_note(db: Database, session_id: int, *, body: str, private_notes: str = "") -> SessionNote:
+    """Save the note of a session, keeping the text it replaces (only if it changed)."""
+    with db.transaction() as s:
+        session = _session(s, session_id)
+        note = write_note_in(s, session, body=body, private_notes=private_notes)
+        s.flush()
+        return _loaded(s, note.id)
+
+
+def lock_note(db: Database, session_id: int) -> SessionNote:
+    """Sign the note: from now on it can only be added to. Locking twice changes nothing."""
+    with db.transaction() as s:
+        session = _session(s, session_id)
+        note = session.note
+        if note is None or not (note.body or note.private_notes):
+            raise ValidationError("note", "is empty: write the note before locking it.")
+        if note.locked_at is None:
+            note.locked_at = utcnow()
+            audit.record(s, "lock", "note", note.id, f"session {session_id}")
+        s.flush()
+        return _loaded(s, note.id)
+
+
+def add_addendum(db: Database, session_id: int, body: str) -> NoteAddendum:
+    """Add a dated addition to a locked note."""
+    text = validation.text(body, "addendum", max_length=MAX_NOTE, required=True)
+    with db.transaction() as s:
+        session = _session(s, session_id)
+        note = session.note
+        if note is None or note.locked_at is None:
+            raise ValidationError(
+                "addendum", "is only for a locked note; edit the note itself instead."
+            )
+        addendum = NoteAddendum(note=note, body=text, created_at=utcnow())
+        s.add(addendum)
+        s.flush()
+        audit.record(s, "addendum", "note", note.id, f"session {session_id}")
+        return addendum
+
+
+def note_history(db: Database, session_id: int) -> list[NoteVersion]:
+    """The texts a session's note had before each change, oldest first."""
+    with db.transaction() as s:
+        _session(s, session_id)
+        stmt = (
+            select(NoteVersion)
+            .join(NoteVersion.note)
+            .where(SessionNote.session_id == session_id)
+            .order_by(NoteVersion.id)
+        )
+        return list(s.scalars(stmt))
+
+
+def write_note_in(
+    s: DbSession, session: Session, *, body: str, private_notes: str = ""
+) -> SessionNote:
+    """Create or change ``session``'s note inside the caller's transaction."""
+    new_body = _note_text(body, "body")
+    new_private = _note_text(private_notes, "private_notes")
+    note = session.note
+    now = utcnow()
+    if note is None:
+        note = SessionNote(session=session, body=new_body, private_notes=new_private)
+        note.updated_at = now
+        s.add(note)
+        s.flush()
+        audit.record(s, "create", "note", note.id, f"session {session.id}")
+        return note
+    if note.locked_at is not None:
+        signed = to_local(note.locked_at).strftime("%d %b %Y")
+        raise ValidationError(
+            "note", f"was locked on {signed} and cannot be changed; add an addendum instead."
+        )
+    if note.body == new_body and note.private_notes == new_private:
+        return note
+    if note.body or note.private_notes:
+        s.add(
+            NoteVersion(
+                note=note,
+                body=note.body,
+                private_notes=note.private_notes,
+                saved_at=note.updated_at,
+                replaced_at=now,
+            )
+        )
+    note.body = new_body
+    note.private_notes = new_private
+    note.updated_at = now
+    s.flush()
+    audit.record(s, "edit", "note", note.id, f"session {session.id}")
+    return note
+
+
+def _note_text(value: str, field: str) -> str:
+    """Trimmed, NFC-normalised note text with Windows line ends made plain."""
+    if not isinstance(value, str):
+        raise ValidationError(field, "must be text.")
+    return validation.text(value.replace("\r\n", "\n"), field, max_length=MAX_NOTE)
+
+
+def _session(s: DbSession, session_id: int) -> Session:
+    session = s.get(Session, session_id)
+    if session is None:
+        raise NotFoundError("session", session_id)
+    return session
+
+
+def _loaded(s: DbSession, note_id: int) -> SessionNote:
+    stmt = (
+        select(SessionNote)
+        .options(selectinload(SessionNote.addenda), selectinload(SessionNote.versions))
+        .where(SessionNote.id == note_id)
+    )
+    return s.scalars(stmt).one()

@@ -1,0 +1,324 @@
+"""Sessions: planning a meeting or support call, logging how it went, listing them.
+
+:func:`log_session` is the session form's save: in one transaction it stores the
+session, its note, the action items agreed and the review of earlier open items. A
+support call (kind ``support_call``) is between-session support for the economics module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import joinedload, selectinload
+
+from practice.db import Database
+from practice.errors import NotFoundError, ValidationError
+from practice.models import (
+    ActionItem,
+    Attendance,
+    Client,
+    Enrolment,
+    Session,
+    SessionKind,
+    SessionMode,
+    SessionNote,
+)
+from practice.services import audit, validation
+from practice.services.action_items import (
+    ActionReview,
+    NewActionItem,
+    add_item_in,
+    local_date,
+    review_in,
+)
+from practice.services.notes import write_note_in
+from practice.timeutil import utcnow
+
+__all__ = [
+    "ActionReview",
+    "NewActionItem",
+    "delete_session",
+    "get_session",
+    "list_sessions",
+    "log_session",
+    "plan_session",
+    "record_attendance",
+    "update_session",
+]
+
+MIN_DURATION = 5
+MAX_DURATION = 600
+#: Attendance that says the session has happened, so it cannot be in the future.
+HAPPENED = frozenset({Attendance.ATTENDED, Attendance.NO_SHOW})
+_CHANGEABLE = ("starts_at", "duration_minutes", "kind", "mode", "attendance", "enrolment_id")
+
+
+def plan_session(
+    db: Database,
+    *,
+    client_id: int,
+    starts_at: datetime,
+    duration_minutes: int,
+    kind: SessionKind | str,
+    mode: SessionMode | str,
+    enrolment_id: int | None = None,
+) -> Session:
+    """Put a session in the diary (attendance planned)."""
+    return log_session(
+        db,
+        client_id=client_id,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        kind=kind,
+        mode=mode,
+        attendance=Attendance.PLANNED,
+        enrolment_id=enrolment_id,
+    )
+
+
+def log_session(
+    db: Database,
+    *,
+    client_id: int,
+    starts_at: datetime,
+    duration_minutes: int,
+    kind: SessionKind | str,
+    mode: SessionMode | str,
+    attendance: Attendance | str,
+    enrolment_id: int | None = None,
+    notes: str = "",
+    private_notes: str = "",
+    new_action_items: Sequence[NewActionItem] = (),
+    reviews: Sequence[ActionReview] = (),
+) -> Session:
+    """Save a session with its note, new action items and reviews, all or nothing."""
+    start = validate_starts_at(starts_at)
+    duration = _duration(duration_minutes)
+    kind_value = validation.choice(kind, SessionKind, "kind")
+    mode_value = validation.choice(mode, SessionMode, "mode")
+    attendance_value = validation.choice(attendance, Attendance, "attendance")
+    _check_happened(start, attendance_value)
+    reviewed_ids = [r.action_item_id for r in reviews]
+    if len(set(reviewed_ids)) != len(reviewed_ids):
+        raise ValidationError("reviews", "name the same action item twice.")
+    with db.transaction() as s:
+        _client(s, client_id)
+        _check_enrolment(s, enrolment_id, client_id)
+        session = Session(
+            client_id=client_id,
+            enrolment_id=enrolment_id,
+            starts_at=start,
+            duration_minutes=duration,
+            kind=kind_value,
+            mode=mode_value,
+            attendance=attendance_value,
+        )
+        s.add(session)
+        s.flush()
+        if notes.strip() or private_notes.strip():
+            write_note_in(s, session, body=notes, private_notes=private_notes)
+        for new in new_action_items:
+            add_item_in(s, session, new)
+        for review in reviews:
+            review_in(s, review, session)
+        audit.record(s, "create", "session", session.id, f"client {client_id}")
+        s.flush()
+        return _loaded(s, session.id)
+
+
+def update_session(db: Database, session_id: int, **changes: Any) -> Session:
+    """Change any of ``starts_at``, ``duration_minutes``, ``kind``, ``mode``,
+    ``attendance`` and ``enrolment_id`` (``None`` takes it out of its enrolment)."""
+    for key in changes:
+        if key not in _CHANGEABLE:
+            raise ValidationError(key, "cannot be changed on a session.")
+    with db.transaction() as s:
+        session = _get(s, session_id)
+        if "starts_at" in changes:
+            session.starts_at = validate_starts_at(changes["starts_at"])
+        if "duration_minutes" in changes:
+            session.duration_minutes = _duration(changes["duration_minutes"])
+        if "kind" in changes:
+            session.kind = validation.choice(changes["kind"], SessionKind, "kind")
+        if "mode" in changes:
+            session.mode = validation.choice(changes["mode"], SessionMode, "mode")
+        if "attendance" in changes:
+            session.attendance = validation.choice(changes["attendance"], Attendance, "attendance")
+        if "enrolment_id" in changes:
+            _check_enrolment(s, changes["enrolment_id"], session.client_id)
+            session.enrolment_id = changes["enrolment_id"]
+        _check_happened(session.starts_at, session.attendance)
+        if "starts_at" in changes:
+            _check_action_items_still_ordered(s, session)
+        audit.record(s, "edit", "session", session.id, ", ".join(sorted(changes)))
+        s.flush()
+        return _loaded(s, session.id)
+
+
+def record_attendance(db: Database, session_id: int, attendance: Attendance | str) -> Session:
+    """Mark a session attended, cancelled (early or late), a no-show, or planned again."""
+    return update_session(db, session_id, attendance=attendance)
+
+
+def delete_session(db: Database, session_id: int) -> None:
+    """Delete a session with its note and action items; refused once its note is locked."""
+    with db.transaction() as s:
+        session = _get(s, session_id)
+        if session.note is not None and session.note.locked_at is not None:
+            raise ValidationError(
+                "session", "has a locked note and cannot be deleted; add an addendum instead."
+            )
+        client_id = session.client_id
+        s.delete(session)
+        audit.record(s, "delete", "session", session_id, f"client {client_id}")
+
+
+def get_session(db: Database, session_id: int) -> Session:
+    """One session with its client, enrolment, note (history, addenda) and action items."""
+    with db.transaction() as s:
+        _get(s, session_id)
+        return _loaded(s, session_id)
+
+
+def list_sessions(
+    db: Database,
+    *,
+    client_id: int | None = None,
+    enrolment_id: int | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    kinds: Iterable[SessionKind | str] | SessionKind | str | None = None,
+    attendance: Iterable[Attendance | str] | Attendance | str | None = None,
+) -> list[Session]:
+    """Sessions starting in ``[start, end)`` (aware instants), earliest first, with their
+    client, enrolment and note loaded."""
+    stmt = select(Session).options(
+        joinedload(Session.client), joinedload(Session.enrolment), selectinload(Session.note)
+    )
+    if client_id is not None:
+        stmt = stmt.where(Session.client_id == client_id)
+    if enrolment_id is not None:
+        stmt = stmt.where(Session.enrolment_id == enrolment_id)
+    if start is not None:
+        stmt = stmt.where(Session.starts_at >= _aware(start, "start"))
+    if end is not None:
+        stmt = stmt.where(Session.starts_at < _aware(end, "end"))
+    if kinds is not None:
+        wanted_kinds = [validation.choice(k, SessionKind, "kind") for k in _many(kinds)]
+        stmt = stmt.where(Session.kind.in_(wanted_kinds))
+    if attendance is not None:
+        wanted = [validation.choice(a, Attendance, "attendance") for a in _many(attendance)]
+        stmt = stmt.where(Session.attendance.in_(wanted))
+    stmt = stmt.order_by(Session.starts_at, Session.id)
+    with db.transaction() as s:
+        return list(s.scalars(stmt).unique())
+
+
+def validate_starts_at(value: object) -> datetime:
+    """An aware start time, returned in UTC; a naive one is refused."""
+    if not isinstance(value, datetime):
+        raise ValidationError("starts_at", "must be a date and a time.")
+    moment = _aware(value, "starts_at")
+    validation.required_date(local_date(moment), "starts_at")
+    return moment
+
+
+def _aware(value: datetime, field: str) -> datetime:
+    if not isinstance(value, datetime):
+        raise ValidationError(field, "must be a date and a time.")
+    if value.tzinfo is None or value.utcoffset() is None:
+        what = "the start time" if field == "starts_at" else "this time"
+        raise ValidationError(field, f"{what} needs a timezone (the local time with its offset).")
+    return value.astimezone(UTC)
+
+
+def _duration(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError("duration_minutes", "must be a whole number of minutes.")
+    if not MIN_DURATION <= value <= MAX_DURATION:
+        raise ValidationError(
+            "duration_minutes",
+            f"must be between {MIN_DURATION} and {MAX_DURATION} minutes (10 hours).",
+        )
+    return value
+
+
+def _check_happened(starts_at: datetime, attendance: Attendance) -> None:
+    if attendance in HAPPENED and starts_at > utcnow():
+        raise ValidationError(
+            "attendance", "cannot be recorded for a session that has not started yet."
+        )
+
+
+def _check_enrolment(s: DbSession, enrolment_id: object, client_id: int) -> None:
+    if enrolment_id is None:
+        return
+    if isinstance(enrolment_id, bool) or not isinstance(enrolment_id, int):
+        raise ValidationError("enrolment", "must be chosen from the client's enrolments.")
+    enrolment = s.get(Enrolment, enrolment_id)
+    if enrolment is None:
+        raise NotFoundError("enrolment", enrolment_id)
+    if enrolment.client_id != client_id:
+        raise ValidationError("enrolment", "belongs to another client.")
+
+
+def _check_action_items_still_ordered(s: DbSession, session: Session) -> None:
+    """Moving a session must not put it before items it reviewed, or after their reviews."""
+    s.flush()
+    reviewed_here = s.scalars(
+        select(ActionItem)
+        .join(ActionItem.session)
+        .where(ActionItem.reviewed_session_id == session.id, Session.starts_at >= session.starts_at)
+    ).first()
+    reviewed_later = s.scalars(
+        select(ActionItem)
+        .join(ActionItem.reviewed_session)
+        .where(ActionItem.session_id == session.id, Session.starts_at <= session.starts_at)
+    ).first()
+    if reviewed_here is not None or reviewed_later is not None:
+        raise ValidationError(
+            "starts_at",
+            "would put this session out of order with the action items reviewed at it.",
+        )
+    for item in s.scalars(select(ActionItem).where(ActionItem.reviewed_session_id == session.id)):
+        item.reviewed_on = local_date(session.starts_at)
+
+
+def _client(s: DbSession, client_id: int) -> Client:
+    client = s.get(Client, client_id)
+    if client is None:
+        raise NotFoundError("client", client_id)
+    return client
+
+
+def _get(s: DbSession, session_id: int) -> Session:
+    session = s.get(Session, session_id)
+    if session is None:
+        raise NotFoundError("session", session_id)
+    return session
+
+
+def _loaded(s: DbSession, session_id: int) -> Session:
+    stmt = (
+        select(Session)
+        .options(
+            joinedload(Session.client),
+            joinedload(Session.enrolment),
+            selectinload(Session.note).selectinload(SessionNote.addenda),
+            selectinload(Session.note).selectinload(SessionNote.versions),
+            selectinload(Session.action_items),
+        )
+        .where(Session.id == session_id)
+        .execution_options(populate_existing=True)
+    )
+    return s.scalars(stmt).unique().one()
+
+
+def _many(values: Iterable[Any] | str) -> list[Any]:
+    if isinstance(values, str):
+        return [values]
+    return list(values)
