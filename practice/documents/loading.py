@@ -1,0 +1,106 @@
+"""Read what a document needs from the database in one transaction, into plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import selectinload
+
+from practice.db import Database
+from practice.documents.common import PracticeHeader
+from practice.documents.terms import AgreedTerms
+from practice.economics import snapshot_plan
+from practice.errors import NotFoundError
+from practice.models import Enrolment, EnrolmentStatus, PageSize, PaymentPlan, PracticeProfile
+
+
+@dataclass(frozen=True)
+class InstalmentRow:
+    id: int
+    number: int
+    due_date: date
+    amount: int
+
+
+@dataclass(frozen=True)
+class EnrolmentRecord:
+    """One enrolment as documents print it: agreed terms, client, money, practice."""
+
+    enrolment_id: int
+    client_id: int
+    client_name: str
+    client_first_name: str
+    terms: AgreedTerms
+    sessions_planned: int
+    start_date: date
+    end_date: date
+    agreed_on: date | None
+    status: EnrolmentStatus
+    agreed_price: int
+    discount: int
+    currency: str
+    payment_plan: PaymentPlan
+    instalment_interval: str
+    remainder_on: str
+    instalments: tuple[InstalmentRow, ...]
+    notes: str
+    practice: PracticeHeader
+    locale: str
+    page_size: PageSize
+
+    @property
+    def full_price(self) -> int:
+        """The price before the pay-in-full discount (the enrolment stores both parts)."""
+        return self.agreed_price + self.discount
+
+
+def load_profile(db: Database) -> PracticeProfile:
+    with db.transaction() as s:
+        profile = s.get(PracticeProfile, 1)
+        if profile is None:  # every opened database has one; a broken file may not
+            raise NotFoundError("practice profile", 1)
+        return profile
+
+
+def load_enrolment(db: Database, enrolment_id: int) -> EnrolmentRecord:
+    """Everything the agreement and statement print about ``enrolment_id``."""
+    with db.transaction() as s:
+        enrolment = s.get(
+            Enrolment,
+            enrolment_id,
+            options=[selectinload(Enrolment.client), selectinload(Enrolment.instalments)],
+        )
+        if enrolment is None:
+            raise NotFoundError("enrolment", enrolment_id)
+        profile = s.get(PracticeProfile, 1)
+        if profile is None:
+            raise NotFoundError("practice profile", 1)
+        snapshot = dict(enrolment.terms_snapshot or {})
+        snapshot.setdefault("currency", enrolment.currency)
+        client = enrolment.client
+        return EnrolmentRecord(
+            enrolment_id=enrolment.id,
+            client_id=client.id,
+            client_name=client.full_name,
+            client_first_name=client.preferred_name or client.first_name,
+            terms=AgreedTerms.from_snapshot(snapshot, fallback_name=enrolment.programme_name),
+            sessions_planned=snapshot_plan(snapshot).sessions,
+            start_date=enrolment.start_date,
+            end_date=enrolment.end_date,
+            agreed_on=enrolment.agreed_on,
+            status=EnrolmentStatus(enrolment.status),
+            agreed_price=enrolment.agreed_price,
+            discount=enrolment.discount,
+            currency=enrolment.currency,
+            payment_plan=PaymentPlan(enrolment.payment_plan),
+            instalment_interval=str(snapshot.get("instalment_interval") or ""),
+            remainder_on=enrolment.remainder_on,
+            instalments=tuple(
+                InstalmentRow(i.id, i.number, i.due_date, i.amount) for i in enrolment.instalments
+            ),
+            notes=enrolment.notes,
+            practice=PracticeHeader.from_profile(profile),
+            locale=profile.locale,
+            page_size=PageSize(profile.page_size),
+        )
