@@ -36,3 +36,11 @@ class DatabaseRefusedError(PracticeError):
 
 class WrongPasswordError(DatabaseRefusedError):
     """The password does not open the database, or the file is damaged."""
+
+
+class DiskFullError(PracticeError):
+    """The disk (or the database's size limit) is full; the change was rolled back."""
+
+
+class LockedError(PracticeError):
+    """The practice is locked: nothing can be read or written until it is unlocked."""

@@ -1,6 +1,7 @@
 """Raw DB-API connections: plain SQLite, or SQLCipher when a password is given.
 
-Every connection gets the same pragmas: foreign keys on, WAL journal, synchronous FULL.
+Every connection gets the same pragmas: foreign keys on, WAL journal, synchronous FULL,
+secure delete on (erased text is overwritten), temporary storage in memory.
 """
 
 from __future__ import annotations
@@ -39,7 +40,20 @@ def apply_pragmas(conn: Any) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA secure_delete = ON")
+    # Sorts and temporary tables stay in memory: no temporary file can hold client text.
+    conn.execute("PRAGMA temp_store = MEMORY")
 
 
 def dbapi_module(password: str | None) -> Any:
     return sqlite3 if password is None else sqlcipher3
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """True when a driver error means the disk (or the page limit) is full."""
+    if exc is None:
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == 13:  # SQLITE_FULL
+        return True
+    message = str(exc).lower()
+    return "database or disk is full" in message or "no space left" in message

@@ -1,13 +1,16 @@
 """Open the practice database: check the file, migrate it, hand out transactions.
 
-A file that is not a practice database of ours (random bytes, a CSV, a truncated copy,
-an empty file, a folder, a missing folder, a database made by a newer version) is
-refused with one plain sentence and left byte-for-byte untouched: every check runs on a
-read-only connection before anything is written.
+Every check of an existing file runs read-only first (:mod:`practice.db.inspect`), so a
+file that is refused is left untouched. A new database is built under a temporary name
+and renamed into place once complete, so a crash while creating leaves nothing
+half-made. An older database is backed up, then migrated with foreign keys off in one
+transaction, and the result is verified (``foreign_key_check``, no table lost rows)
+before it commits.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,15 +18,31 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from practice.db import migrate
-from practice.db.connect import SQLITE_HEADER, apply_pragmas, dbapi_module, raw_connect
-from practice.errors import DatabaseRefusedError, WrongPasswordError
+from practice.db.connect import apply_pragmas, dbapi_module, is_disk_full, raw_connect
+from practice.db.files import (
+    create_private_file,
+    fsync_dir,
+    make_private_dir,
+    remove_with_sidecars,
+    restrict_to_owner,
+)
+from practice.db.inspect import inspect_existing
+from practice.errors import DatabaseRefusedError, DiskFullError, LockedError, WrongPasswordError
 
 #: Called with (path, password, from_revision) before an older database is migrated.
 BeforeMigrate = Callable[[Path, str | None, str], None]
+
+DISK_FULL = (
+    "The disk is full, so this change was not saved (nothing else was lost). "
+    "Free some space, then save again."
+)
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
 
 @dataclass
@@ -33,24 +52,95 @@ class Database:
     path: Path
     engine: Engine
     password: str | None = field(default=None, repr=False)
+    #: Goes up by one with every committed transaction that wrote something.
+    generation: int = 0
     _sessions: sessionmaker[DbSession] = field(init=False, repr=False)
+    _encrypted: bool = field(init=False, repr=False)
+    _locked: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._encrypted = self.password is not None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        _count_writes(self)
 
     @property
     def encrypted(self) -> bool:
-        return self.password is not None
+        return self._encrypted
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        """Close every connection and forget the password until :meth:`unlock`."""
+        self.engine.dispose()
+        self.engine = create_engine("sqlite://", creator=_refuse_while_locked)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.password = None
+        self._locked = True
+
+    def unlock(self, password: str | None) -> None:
+        """Check ``password`` against the file (read-only), then connect again.
+
+        Raises :class:`~practice.errors.WrongPasswordError` and stays locked if wrong.
+        """
+        if not self._locked:
+            return
+        if self._encrypted and password is None:
+            raise WrongPasswordError("Enter the password to unlock.")
+        inspect_existing(self.path, password if self._encrypted else None)
+        self._locked = False
+        self.reconnect(password if self._encrypted else None)
+
+    def reconnect(self, password: str | None) -> None:
+        """Close every connection and connect again with ``password`` (after a rekey)."""
+        self.engine.dispose()
+        self.engine = _make_engine(self.path, password)
+        self.password = password
+        self._encrypted = password is not None
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        _count_writes(self)
 
     @contextmanager
     def transaction(self) -> Iterator[DbSession]:
-        """One user action: commits at the end, rolls back everything on any error."""
-        with self._sessions.begin() as session:
-            yield session
+        """One user action: commits at the end, rolls back everything on any error.
+
+        A full disk (or the size limit) becomes :class:`DiskFullError` with a plain
+        message; the transaction is rolled back, so the caller keeps its unsaved text.
+        """
+        if self._locked:
+            raise LockedError("The practice is locked; unlock it to continue.")
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            if is_disk_full(exc.orig):
+                raise DiskFullError(DISK_FULL) from None
+            raise
 
     def close(self) -> None:
         """Close every connection (used on exit and when the app locks)."""
         self.engine.dispose()
+
+
+def _refuse_while_locked() -> Any:
+    raise LockedError("The practice is locked; unlock it to continue.")
+
+
+def _count_writes(db: Database) -> None:
+    @event.listens_for(db.engine, "after_cursor_execute")
+    def _seen(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip()[:7].upper().startswith(_WRITES):
+            conn.info["wrote"] = True
+
+    @event.listens_for(db.engine, "commit")
+    def _committed(conn: Any) -> None:
+        if conn.info.pop("wrote", False):
+            db.generation += 1
+
+    @event.listens_for(db.engine, "rollback")
+    def _rolled_back(conn: Any) -> None:
+        conn.info.pop("wrote", None)
 
 
 def open_database(
@@ -61,25 +151,70 @@ def open_database(
     make_parents: bool = False,
     before_migrate: BeforeMigrate | None = None,
 ) -> Database:
-    """Open (or create) the database at ``path``, migrating it to the current schema."""
+    """Open (or create) the database at ``path``, migrating it to the current schema.
+
+    ``before_migrate`` runs before an older database is migrated; by default it takes
+    a backup (:func:`practice.safekeeping.backup.backup_before_migrate`).
+    """
     path = Path(path).expanduser()
-    exists = _check_location(path, create=create, make_parents=make_parents)
-    revision = _inspect_existing(path, password) if exists else None
+    if not _check_location(path, create=create, make_parents=make_parents):
+        _create(path, password)
+    revision = inspect_existing(path, password)
+    restrict_to_owner(path)
     engine = _make_engine(path, password)
     try:
-        if revision is not None and revision != migrate.head_revision() and before_migrate:
-            before_migrate(path, password, revision)
-        with engine.begin() as conn:
-            migrate.upgrade(conn)
-        db = Database(path=path, engine=engine, password=password)
-        from practice.db.seed import ensure_defaults
+        if revision != migrate.head_revision():
+            if before_migrate is None:
+                from practice.safekeeping.backup import backup_before_migrate
 
-        with db.transaction() as session:
-            ensure_defaults(session)
-        return db
+                before_migrate = backup_before_migrate
+            before_migrate(path, password, revision)
+        _upgrade(engine)
+        return _ready(path, engine, password)
     except BaseException:
         engine.dispose()
         raise
+
+
+def _ready(path: Path, engine: Engine, password: str | None) -> Database:
+    from practice.db.seed import ensure_defaults
+
+    db = Database(path=path, engine=engine, password=password)
+    with db.transaction() as session:
+        ensure_defaults(session)
+    return db
+
+
+def _create(path: Path, password: str | None) -> None:
+    """Build a new database next to ``path`` and rename it into place when complete."""
+    building = path.with_name(path.name + ".new")
+    remove_with_sidecars(building)
+    create_private_file(building)
+    engine = _make_engine(building, password)
+    try:
+        _upgrade(engine)
+        _ready(building, engine, password)
+    finally:
+        engine.dispose()
+    os.replace(building, path)
+    fsync_dir(path.parent)
+
+
+def _upgrade(engine: Engine) -> None:
+    """Migrate with foreign keys off, in one transaction, verified before commit."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                migrate.verified_upgrade(conn)
+        except migrate.MigrationError as exc:
+            raise DatabaseRefusedError(
+                f"{exc} Nothing was changed; the database was left as it was."
+            ) from None
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _check_location(path: Path, *, create: bool, make_parents: bool) -> bool:
@@ -92,56 +227,8 @@ def _check_location(path: Path, *, create: bool, make_parents: bool) -> bool:
     if not path.parent.is_dir():
         if not make_parents:
             raise DatabaseRefusedError(f"The folder {path.parent} does not exist.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
     return False
-
-
-def _inspect_existing(path: Path, password: str | None) -> str:
-    """Check, read-only, that ``path`` is a healthy database of ours; return its revision."""
-    size = path.stat().st_size
-    if size == 0:
-        raise DatabaseRefusedError(f"{path.name} is empty: it is not a practice database.")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    plain = header == SQLITE_HEADER
-    if password is None and not plain:
-        raise DatabaseRefusedError(
-            f"{path.name} is not a practice database (or it is encrypted and needs its password)."
-        )
-    if password is not None and plain:
-        raise DatabaseRefusedError(f"{path.name} is not encrypted; open it without a password.")
-    if size < 512 or size % 512:
-        raise DatabaseRefusedError(f"{path.name} is damaged or truncated: it cannot be opened.")
-    try:
-        conn = raw_connect(path, password, read_only=True)
-    except Exception as exc:  # any driver error means we cannot read it
-        raise DatabaseRefusedError(f"{path.name} cannot be opened: {exc}.") from None
-    try:
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            revision = migrate.revision_of(conn)
-        except Exception:
-            if password is not None:
-                raise WrongPasswordError(
-                    "Wrong password or damaged file: the database could not be opened."
-                ) from None
-            raise DatabaseRefusedError(
-                f"{path.name} is damaged or is not a practice database."
-            ) from None
-        if [tuple(r) for r in result] != [("ok",)]:
-            raise DatabaseRefusedError(f"{path.name} is damaged: its integrity check failed.")
-        if revision is None:
-            raise DatabaseRefusedError(
-                f"{path.name} is an SQLite database but not a practice database."
-            )
-        if revision not in migrate.known_revisions():
-            raise DatabaseRefusedError(
-                f"{path.name} was made by a newer version of Practice Manager; "
-                "please update the app to open it."
-            )
-        return revision
-    finally:
-        conn.close()
 
 
 def _make_engine(path: Path, password: str | None) -> Engine:
@@ -155,6 +242,12 @@ def _make_engine(path: Path, password: str | None) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         apply_pragmas(dbapi_conn)
+        # Transactions are begun explicitly (below), so DDL is transactional too.
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -173,9 +266,4 @@ def open_memory_database() -> Database:
 
     with engine.begin() as conn:
         migrate.upgrade(conn)
-    db = Database(path=Path(":memory:"), engine=engine)
-    from practice.db.seed import ensure_defaults
-
-    with db.transaction() as session:
-        ensure_defaults(session)
-    return db
+    return _ready(Path(":memory:"), engine, None)

@@ -51,3 +51,45 @@ def revision_of(raw_conn: Any) -> str | None:
         return None
     row = raw_conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return None if row is None else str(row[0])
+
+
+class MigrationError(Exception):
+    """A migration left the data inconsistent; it was rolled back."""
+
+
+def row_counts(connection: Connection) -> dict[str, int]:
+    """Rows in every table of ours (not SQLite's own nor Alembic's)."""
+    names = [
+        str(row[0])
+        for row in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+        )
+    ]
+    counts: dict[str, int] = {}
+    for name in names:
+        quoted = '"' + name.replace('"', '""') + '"'
+        counts[name] = int(
+            connection.exec_driver_sql(f"SELECT count(*) FROM {quoted}").scalar_one()
+        )
+    return counts
+
+
+def verified_upgrade(connection: Connection) -> None:
+    """Upgrade inside the connection's transaction, then check nothing was broken or lost.
+
+    The caller turns foreign keys off first (so table rebuilds do not cascade) and runs
+    this in one transaction: a failed check raises and everything is rolled back.
+    """
+    before = row_counts(connection)
+    upgrade(connection)
+    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        tables = sorted({str(row[0]) for row in problems})
+        raise MigrationError(
+            "The database update would leave broken links in " + ", ".join(tables) + "."
+        )
+    after = row_counts(connection)
+    lost = sorted(name for name, count in before.items() if after.get(name, 0) < count)
+    if lost:
+        raise MigrationError("The database update would lose rows in " + ", ".join(lost) + ".")

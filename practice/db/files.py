@@ -1,0 +1,48 @@
+"""Files and folders the app writes are readable by their owner only."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+OWNER_FILE = 0o600
+OWNER_DIR = 0o700
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if missing; a folder we create is owner-only."""
+    if not path.is_dir():
+        path.mkdir(mode=OWNER_DIR, parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            path.chmod(OWNER_DIR)
+    return path
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file only the owner can read or write (it must not exist)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_FILE)
+    os.close(fd)
+
+
+def restrict_to_owner(path: Path) -> None:
+    """Make an existing file owner-only (no-op where the OS has no such permissions)."""
+    with contextlib.suppress(OSError):
+        path.chmod(OWNER_FILE)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or creation inside ``path`` durable (POSIX; ignored elsewhere)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_with_sidecars(path: Path) -> None:
+    """Remove a database file and its -wal, -shm and -journal files, if present."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)

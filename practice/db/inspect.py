@@ -1,0 +1,77 @@
+"""Read-only checks of a database file before anything is written to it.
+
+A file that is not a practice database of ours (random bytes, a CSV, a truncated copy,
+an empty file, a database made by a newer version, a wrong password) is refused with
+one plain sentence and left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from practice.db import migrate
+from practice.db.connect import SQLITE_HEADER, raw_connect
+from practice.errors import DatabaseRefusedError, WrongPasswordError
+
+#: What a wrong password (or a damaged encrypted file) looks like to the user.
+WRONG_PASSWORD = "Wrong password or damaged file: the database could not be opened."
+
+
+def inspect_existing(path: Path, password: str | None) -> str:
+    """Check, read-only, that ``path`` is a healthy database of ours; return its revision."""
+    size = path.stat().st_size
+    if size == 0:
+        raise DatabaseRefusedError(f"{path.name} is empty: it is not a practice database.")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    plain = header == SQLITE_HEADER
+    if password is None and not plain:
+        raise DatabaseRefusedError(
+            f"{path.name} is not a practice database (or it is encrypted and needs its password)."
+        )
+    if password is not None and plain:
+        raise DatabaseRefusedError(f"{path.name} is not encrypted; open it without a password.")
+    if size < 512 or size % 512:
+        raise DatabaseRefusedError(f"{path.name} is damaged or truncated: it cannot be opened.")
+    try:
+        conn = raw_connect(path, password, read_only=True)
+    except Exception as exc:  # any driver error means we cannot read it
+        raise DatabaseRefusedError(f"{path.name} cannot be opened: {exc}.") from None
+    try:
+        return _check_open(conn, path, password)
+    finally:
+        conn.close()
+
+
+def _check_open(conn: Any, path: Path, password: str | None) -> str:
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+        revision = migrate.revision_of(conn)
+    except Exception:
+        if password is not None:
+            raise WrongPasswordError(WRONG_PASSWORD) from None
+        raise DatabaseRefusedError(
+            f"{path.name} is damaged or is not a practice database."
+        ) from None
+    if [tuple(r) for r in result] != [("ok",)]:
+        raise DatabaseRefusedError(f"{path.name} is damaged: its integrity check failed.")
+    if password is not None:
+        try:
+            cipher_problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        except Exception:
+            raise WrongPasswordError(WRONG_PASSWORD) from None
+        if cipher_problems:
+            raise DatabaseRefusedError(
+                f"{path.name} is damaged: some of its encrypted pages do not check out."
+            )
+    if revision is None:
+        raise DatabaseRefusedError(
+            f"{path.name} is an SQLite database but not a practice database."
+        )
+    if revision not in migrate.known_revisions():
+        raise DatabaseRefusedError(
+            f"{path.name} was made by a newer version of Practice Manager; "
+            "please update the app to open it."
+        )
+    return revision

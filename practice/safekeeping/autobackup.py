@@ -1,0 +1,64 @@
+"""When to back up automatically: on close, and periodically while there are changes.
+
+:class:`AutoBackup` is driven by the app (a timer calls :meth:`tick`, closing calls
+:meth:`on_close`); the clock is injectable so tests need no waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from practice.db import Database
+from practice.safekeeping.backup import backup_database
+from practice.safekeeping.names import Reason
+from practice.safekeeping.rotation import DEFAULT_POLICY, RotationPolicy, rotate
+from practice.timeutil import utcnow
+
+DEFAULT_INTERVAL = timedelta(hours=1)
+
+
+class AutoBackup:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        interval: timedelta = DEFAULT_INTERVAL,
+        policy: RotationPolicy = DEFAULT_POLICY,
+        clock: Callable[[], datetime] = utcnow,
+        folder: Path | None = None,
+    ) -> None:
+        self.db = db
+        self.interval = interval
+        self.policy = policy
+        self.clock = clock
+        self.folder = folder
+        self._backed_up_generation = db.generation
+        self._last = clock()
+        self.last_backup: Path | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.db.generation != self._backed_up_generation
+
+    def tick(self) -> Path | None:
+        """Back up if there were changes and the interval has passed since the last one."""
+        if self.db.locked or not self.changed or self.clock() - self._last < self.interval:
+            return None
+        return self.backup(Reason.PERIODIC)
+
+    def on_close(self) -> Path | None:
+        """Back up before the database is closed, if anything changed since the last one."""
+        if self.db.locked or not self.changed:
+            return None
+        return self.backup(Reason.CLOSE)
+
+    def backup(self, reason: Reason = Reason.MANUAL) -> Path:
+        generation = self.db.generation
+        path = backup_database(self.db, reason, self.folder)
+        rotate(path.parent, self.db.path.stem, self.policy)
+        self._backed_up_generation = generation
+        self._last = self.clock()
+        self.last_backup = path
+        return path

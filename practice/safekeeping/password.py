@@ -1,0 +1,114 @@
+"""Passwords: the rules for a new one, changing it (SQLCipher ``rekey``), encrypting a
+plain database, and unlocking with the recovery key.
+
+A password may hold any characters (quotes, backslashes, emoji, 200+ characters): it is
+passed to SQLCipher as a quoted SQL literal, never pasted into SQL unquoted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from practice.db import Database
+from practice.db.connect import quote_key, raw_connect
+from practice.db.files import create_private_file, fsync_dir, remove_with_sidecars
+from practice.db.inspect import inspect_existing
+from practice.errors import PracticeError, ValidationError
+from practice.safekeeping.recovery import reseal_for_new_password
+
+MIN_LENGTH = 8
+MAX_LENGTH = 1024
+
+FORGOTTEN_WARNING = (
+    "Your password encrypts every client record. Nobody, including the makers of this "
+    "app, can recover a forgotten password or the records it protects. Choose one you "
+    "will remember, and save the recovery key somewhere safe (printed, in a drawer)."
+)
+
+
+def validate_new_password(password: str, repeat: str | None = None) -> str:
+    if not isinstance(password, str):
+        raise ValidationError("new_password", "must be text.")
+    if "\x00" in password:
+        raise ValidationError("new_password", "cannot contain a null character.")
+    if len(password) < MIN_LENGTH:
+        raise ValidationError("new_password", f"needs at least {MIN_LENGTH} characters.")
+    if len(password) > MAX_LENGTH:
+        raise ValidationError("new_password", f"can have at most {MAX_LENGTH} characters.")
+    if not password.strip():
+        raise ValidationError("new_password", "cannot be only spaces.")
+    if repeat is not None and repeat != password:
+        raise ValidationError("repeat_password", "does not match the new password.")
+    return password
+
+
+def change_password(db: Database, current: str, new: str, repeat: str | None = None) -> None:
+    """Re-encrypt the open database with ``new`` (SQLCipher rekey) and reconnect ``db``.
+
+    The recovery key (if set up) keeps working. Backups made before keep the password
+    they were made with. If anything fails, the old password still opens the database.
+    """
+    if not db.encrypted:
+        raise ValidationError("current_password", "this database has no password yet.")
+    if current != db.password:
+        raise ValidationError("current_password", "is not the database's password.")
+    validate_new_password(new, repeat)
+    db.close()
+    try:
+        rekey_file(db.path, current, new)
+    except Exception as exc:
+        db.reconnect(current)
+        raise PracticeError(
+            f"The password could not be changed ({exc}); the old password still works."
+        ) from None
+    reseal_for_new_password(db.path, current, new)
+    db.reconnect(new)
+
+
+def rekey_file(path: Path, current: str, new: str) -> None:
+    """SQLCipher rekey of a closed database file (every page re-encrypted, in a transaction)."""
+    inspect_existing(path, current)
+    conn: Any = raw_connect(path, current)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA rekey = {quote_key(new)}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    check: Any = raw_connect(path, new, read_only=True)
+    try:
+        check.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        check.close()
+
+
+def encrypt_plain_database(path: Path, password: str) -> None:
+    """Encrypt a closed, unencrypted database in place (its copy is made, checked, then
+    renamed over it); the plain file's pages are gone with it."""
+    validate_new_password(password)
+    inspect_existing(path, None)
+    building = path.with_name(path.name + ".encrypting")
+    remove_with_sidecars(building)
+    create_private_file(building)
+    conn: Any = sqlcipher3.connect(str(path))
+    try:
+        # A plain database opened through SQLCipher without a key, exported encrypted.
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {quote_key(password)}", (str(building),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    except BaseException:
+        conn.close()
+        remove_with_sidecars(building)
+        raise
+    conn.close()
+    inspect_existing(building, password)
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    os.replace(building, path)
+    fsync_dir(path.parent)

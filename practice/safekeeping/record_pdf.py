@@ -1,0 +1,107 @@
+"""A client's record as a readable PDF: every table that refers to the client, every row."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from practice.documents.common import (
+    DocumentInfo,
+    PracticeHeader,
+    build_pdf,
+    content_width,
+    practice_header,
+)
+from practice.documents.formatting import markup
+from practice.documents.styles import RULE, styles
+from practice.models import Client, PracticeProfile
+from practice.safekeeping.record import ClientRecord
+from practice.timeutil import to_local, utcnow
+
+TITLES = {
+    "clients": "Client details",
+    "drafts": "Unsaved drafts",
+    "audit_log": "Access and changes (audit log)",
+}
+
+
+def table_title(name: str) -> str:
+    return TITLES.get(name, name.replace("_", " ").capitalize())
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, enum.Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, datetime):
+        return to_local(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"({len(value):,} bytes of binary data)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _row_table(row: dict[str, Any], width: float) -> Table:
+    st = styles()
+    data = [
+        [
+            Paragraph(markup(key.replace("_", " ")), st.cell_bold),
+            Paragraph(markup(_text(v)), st.cell),
+        ]
+        for key, v in row.items()
+    ]
+    table = Table(data, colWidths=[width * 0.3, width * 0.7])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def record_pdf(record: ClientRecord, client: Client, profile: PracticeProfile) -> bytes:
+    st = styles()
+    width = content_width(profile.page_size)
+    story: list[Flowable] = list(practice_header(PracticeHeader.from_profile(profile), width))
+    story.append(Paragraph(markup(f"Client record: {client.full_name}"), st.title))
+    private = (
+        "Private process notes are included."
+        if record.include_private
+        else "Private process notes are not included."
+    )
+    story.append(
+        Paragraph(
+            markup(
+                f"Everything the practice holds about this client, "
+                f"exported on {to_local(utcnow()).strftime('%Y-%m-%d %H:%M')}. {private}"
+            ),
+            st.subtitle,
+        )
+    )
+    for name, rows in record.tables.items():
+        story.append(Paragraph(markup(f"{table_title(name)} ({len(rows)})"), st.heading))
+        if not rows:
+            story.append(Paragraph("None.", st.muted))
+        for row in rows:
+            story.append(KeepTogether([_row_table(row, width), Spacer(1, 2 * mm)]))
+    info = DocumentInfo(
+        title=f"Client record: {client.full_name}",
+        reference=f"Client record {client.id}",
+        author=profile.practitioner_name or profile.business_name,
+        subject="Client record (subject access)",
+        page_size=profile.page_size,
+    )
+    return build_pdf(info, story, PracticeHeader.from_profile(profile).name)
