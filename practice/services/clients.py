@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session as DbSession
@@ -18,7 +18,7 @@ from practice.timeutil import today, utcnow
 
 MAX_NOTES = 50_000
 
-_Query = TypeVar("_Query", bound=Select[Unpack[tuple[Any, ...]]])
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 #: Every field a person can set on a client, with its default for a new one.
 CLIENT_FIELDS: dict[str, Any] = {
@@ -221,9 +221,7 @@ def search_terms(search: str) -> list[str]:
     return validation.fold(search or "").split()
 
 
-def _filtered(
-    stmt: _Query, search: str, statuses: Iterable[ClientStatus | str] | None
-) -> _Query:
+def _filtered(stmt: _Query, search: str, statuses: Iterable[ClientStatus | str] | None) -> _Query:
     for term in search_terms(search):
         stmt = stmt.where(Client.search_text.contains(term, autoescape=True))
     if statuses is not None:
