@@ -1,0 +1,159 @@
+"""The Programmes page: create, edit, duplicate and archive, with live planned economics."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from practice.db import Database
+from practice.models import InclusionKind, LengthUnit, SupportMode
+from practice.services import programmes as programme_service
+from practice.services.programmes import InclusionSpec, PeriodPlan
+from tests.ui.conftest import MessageBoxes
+from ui.context import AppContext
+from ui.models.programme_plan import InclusionModel, InclusionRow, PeriodPlanModel, PeriodRow
+from ui.models.programmes import ProgrammeListModel
+from ui.pages.programmes import ProgrammesPage
+from ui.widgets.plan_preview import describe_plan
+
+
+def make_programme(db: Database, name: str = "Three months of change") -> int:
+    programme = programme_service.create_programme(
+        db,
+        name=name,
+        description="We meet weekly at first, then every other week.",
+        length_value=3,
+        length_unit=LengthUnit.MONTHS,
+        session_minutes=60,
+        periods=[PeriodPlan(1, 1, 3), PeriodPlan(2, 3, 2)],
+        support_mode=SupportMode.COUNT,
+        support_call_count=4,
+        support_call_minutes=15,
+        inclusions=[InclusionSpec(InclusionKind.RECORDING, "Relaxation recording")],
+        price=120_000,
+        currency="GBP",
+        instalment_count=3,
+        prep_minutes_per_session=15,
+        writeup_minutes_per_session=20,
+        supervision_minutes_per_month=60,
+    )
+    return programme.id
+
+
+def open_page(ctx: AppContext, qtbot: QtBot) -> ProgrammesPage:
+    page = ProgrammesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.refresh()
+    return page
+
+
+def test_plan_in_plain_words() -> None:
+    assert (
+        describe_plan([PeriodRow(1, 1, 3), PeriodRow(2, 3, 2)], "month")
+        == "3 sessions in month 1, then 2 a month in months 2–3."
+    )
+    assert describe_plan([PeriodRow(1, 2, 1)], "week") == "1 session a week in weeks 1–2."
+    assert describe_plan([], "month") == "No sessions planned yet."
+
+
+def test_models_pass_the_model_tester(db: Database, qtmodeltester: object) -> None:
+    make_programme(db)
+    programmes = ProgrammeListModel()
+    programmes.set_rows(programme_service.list_programmes(db))
+    periods = PeriodPlanModel()
+    periods.set_rows([PeriodRow(1, 1, 3), PeriodRow(2, 3, 2)])
+    inclusions = InclusionModel()
+    inclusions.set_rows([InclusionRow(InclusionKind.VIDEO, "Welcome video")])
+    for model in (programmes, periods, inclusions):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert programmes.index(0, 3).data() == "£79.56/h"
+
+
+def test_typing_a_new_programme_updates_economics_and_saves(ctx: AppContext, qtbot: QtBot) -> None:
+    page = open_page(ctx, qtbot)
+    form = page.form
+    qtbot.keyClicks(form.name, "Three months of change")
+    form.periods.set_rows([PeriodRow(1, 1, 3), PeriodRow(2, 3, 2)])
+    form.support_mode.setCurrentIndex(form.support_mode.findData(SupportMode.COUNT.value))
+    form.support_call_count.setValue(4)
+    qtbot.keyClicks(form.price, "1,200")
+    form.instalment_count.setValue(3)
+    # 7 sessions × 60 + 4 × 15 = 8 h contact; 7 × 35 + 3 × 60 = 7 h 5 min unseen.
+    assert page.economics.contact.text() == "8 h"
+    assert page.economics.unseen.text() == "7 h 5 min"
+    assert page.economics.total.text() == "15 h 5 min"
+    assert page.economics.rate.text() == "£79.56/h"
+    assert page.economics.per_month.text() == "£400.00"
+    assert page.economics.instalments.text() == "3 × £400.00"
+    assert form.plan_preview.text() == "3 sessions in month 1, then 2 a month in months 2–3."
+
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    saved = programme_service.list_programmes(ctx.db)
+    assert [p.name for p in saved] == ["Three months of change"]
+    assert saved[0].price == 120_000
+    assert saved[0].support_call_count == 4
+    assert page.model.rowCount() == 1
+    assert page.current_id == saved[0].id
+    assert not page.dirty
+
+
+def test_validation_error_shows_beside_the_field(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    page = open_page(ctx, qtbot)
+    qtbot.keyClicks(page.form.name, "Gap")
+    page.form.length_value.setValue(3)
+    page.form.periods.set_rows([PeriodRow(1, 2, 2)])
+    qtbot.keyClicks(page.form.price, "300")
+    page.save()
+    assert "month 3 has no line" in page.form.errors.message_for("periods")
+    assert programme_service.list_programmes(ctx.db) == []
+
+    page.form.price.clear()
+    qtbot.keyClicks(page.form.price, "12.345")
+    page.save()
+    assert "decimal places" in page.form.errors.message_for("price")
+    assert message_boxes.shown == []
+
+
+def test_edit_duplicate_and_archive(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    programme_id = make_programme(ctx.db)
+    page = open_page(ctx, qtbot)
+    page.view.selectRow(0)
+    assert page.current_id == programme_id
+    assert page.form.name.text() == "Three months of change"
+    assert page.form.price.text() == "1,200.00"
+    assert page.economics.rate.text() == "£79.56/h"
+
+    page.form.price.clear()
+    qtbot.keyClicks(page.form.price, "1500")
+    assert page.dirty
+    page.save()
+    assert programme_service.get_programme(ctx.db, programme_id).price == 150_000
+
+    page.duplicate()
+    names = sorted(p.name for p in programme_service.list_programmes(ctx.db))
+    assert names == ["Three months of change", "Three months of change (copy)"]
+    copy_id = page.current_id
+    assert copy_id != programme_id
+
+    message_boxes.answer = message_boxes.answer.Yes
+    page.archive()
+    assert [p.id for p in programme_service.list_programmes(ctx.db)] == [programme_id]
+    assert page.model.rowCount() == 1
+    page.show_archived.setChecked(True)
+    assert page.model.rowCount() == 2
+
+
+def test_open_item_shows_that_programme(ctx: AppContext, qtbot: QtBot) -> None:
+    make_programme(ctx.db, "First")
+    second = make_programme(ctx.db, "Second")
+    page = open_page(ctx, qtbot)
+    page.open_item(second)
+    assert page.form.name.text() == "Second"
+    assert page.heading.text() == "Second"
