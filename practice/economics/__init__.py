@@ -6,6 +6,14 @@ hourly rates in minor units per hour rounded half-up (``int``) or ``None`` when 
 was spent. Every result is a frozen dataclass.
 """
 
+from practice.economics.balance import Balance, balance
+from practice.economics.enrolment import (
+    EnrolmentFigures,
+    EnrolmentRow,
+    enrolment_figures,
+    enrolment_rows,
+)
+from practice.economics.instalments import InstalmentState, InstalmentStatus
 from practice.economics.planned import (
     PlanPeriod,
     ProgrammePlan,
@@ -18,6 +26,14 @@ from practice.economics.planned import (
 from practice.economics.rates import Ratio, hourly_rate, ratio, round_half_up
 
 __all__ = [
+    "Balance",
+    "EnrolmentFigures",
+    "EnrolmentRow",
+    "InstalmentState",
+    "InstalmentStatus",
+    "balance",
+    "enrolment_figures",
+    "enrolment_rows",
     "PlanPeriod",
     "ProgrammePlan",
     "ProgrammeTerms",

@@ -58,3 +58,8 @@ def day_bounds(start: date, end: date, tz: tzinfo | None = None) -> tuple[dateti
 def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
     """The local date of an instant (``tz`` None: this computer's zone)."""
     return moment.astimezone(tz).date()
+
+
+def display_name(first_name: str, preferred_name: str, last_name: str) -> str:
+    """A client's name as the app shows it (as ``Client.display_name``), from its columns."""
+    return f"{preferred_name or first_name} {last_name}".strip()

@@ -1,0 +1,50 @@
+"""What counts: the shared rules for sessions, action items and enrolment dates.
+
+* A meeting (kind *session* or *review*) is **used** when it was attended, cancelled
+  late or missed (no-show): the client's place was kept. Cancelled early and still
+  planned meetings are not used. Support calls are counted separately by the same rule.
+* **Contact minutes** are the minutes of attended meetings and attended support calls.
+* **Follow-through**: a reviewed action item scores done = 1, partly = ½, dropped = 0;
+  open items are not counted until they are reviewed.
+* An enrolment **runs** from its start date to the day it ended early (``ended_on``)
+  when set, otherwise to its end date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from sqlalchemy import ColumnElement, func
+
+from practice.economics.rates import Ratio, ratio
+from practice.models import ActionStatus, Attendance, Enrolment, SessionKind
+
+USED_ATTENDANCE = (Attendance.ATTENDED, Attendance.CANCELLED_LATE, Attendance.NO_SHOW)
+MISSED_ATTENDANCE = (Attendance.CANCELLED_LATE, Attendance.NO_SHOW)
+MEETING_KINDS = (SessionKind.SESSION, SessionKind.REVIEW)
+REVIEWED_ACTION = (ActionStatus.DONE, ActionStatus.PARTLY, ActionStatus.DROPPED)
+
+_SCORE = {
+    ActionStatus.DONE: Fraction(1),
+    ActionStatus.PARTLY: Fraction(1, 2),
+    ActionStatus.DROPPED: Fraction(0),
+}
+
+
+def follow_through(counts: Iterable[tuple[ActionStatus | str, int]]) -> Ratio | None:
+    """Follow-through from (status, number of items) pairs; ``None`` if none reviewed."""
+    part = Fraction(0)
+    whole = 0
+    for status, count in counts:
+        score = _SCORE.get(ActionStatus(status))
+        if score is None:
+            continue
+        part += score * count
+        whole += count
+    return ratio(part, whole)
+
+
+def enrolment_end() -> ColumnElement[object]:
+    """SQL: the last day an enrolment ran (``ended_on`` when set, else ``end_date``)."""
+    return func.coalesce(Enrolment.ended_on, Enrolment.end_date)

@@ -1,0 +1,306 @@
+"""Per-enrolment actuals: sessions used, time spent, the actual rate, money paid and owed.
+
+Rules (see also :mod:`practice.economics.counting` and :mod:`~.instalments`):
+
+* **Sessions planned** come from the enrolment's ``terms_snapshot`` (the terms as
+  agreed), never from the live programme.
+* **Unseen minutes** of an enrolment are the work log entries recorded against it, plus
+  the client's entries recorded against no enrolment dated while the enrolment ran
+  (start date to ``ended_on`` or end date, inclusive). If a client has two enrolments
+  running on the same day, such an unassigned entry counts towards both.
+* **Effective hourly rate** = agreed price ÷ (contact + unseen hours); ``None`` with no
+  time spent.
+* **Paid**, **outstanding**, **credit**: see :mod:`~.balance` (a refund first gives
+  back an overpayment, the rest lowers the price; a cancelled enrolment owes nothing
+  more; one ended early owes the instalments due up to the day it ended).
+* **Overdue** = what is left on instalments that fell due before ``today`` (the
+  instalment allocation), so the total always matches the instalments listed.
+* **Next instalment** = the earliest instalment due today or later with something left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session as DbSession
+
+from practice.economics.balance import balance
+from practice.economics.counting import (
+    MEETING_KINDS,
+    MISSED_ATTENDANCE,
+    REVIEWED_ACTION,
+    USED_ATTENDANCE,
+    follow_through,
+)
+from practice.economics.instalments import (
+    SIGNED_AMOUNT,
+    InstalmentState,
+    InstalmentStatus,
+    instalment_statuses,
+)
+from practice.economics.planned import ProgrammePlan, ProgrammeTerms, plan, snapshot_plan
+from practice.economics.rates import Ratio, hourly_rate
+from practice.economics.source import Source, display_name, reading
+from practice.errors import NotFoundError
+from practice.models import (
+    ActionItem,
+    Attendance,
+    Client,
+    Enrolment,
+    EnrolmentStatus,
+    Payment,
+    PaymentKind,
+    Session,
+    SessionKind,
+    SupportMode,
+    WorkLogEntry,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolmentFigures:
+    """Everything derived about one enrolment. Money in minor units, time in minutes."""
+
+    enrolment_id: int
+    client_id: int
+    status: EnrolmentStatus
+    currency: str
+    agreed_price: int
+    plan: ProgrammePlan  # the planned economics of the agreed terms
+    sessions_planned: int
+    sessions_used: int  # attended + cancelled late + no-show
+    sessions_remaining: int
+    sessions_missed: int  # cancelled late + no-show (included in used)
+    support_calls_included: int | None  # None when support is "as needed"
+    support_calls_used: int
+    contact_minutes: int  # attended meetings + attended support calls
+    unseen_minutes: int
+    total_minutes: int
+    effective_hourly_rate: int | None  # agreed price ÷ all hours spent
+    price_due: int  # agreed price; less when ended early; 0 when cancelled
+    paid: int  # payments − refunds
+    refunded: int
+    outstanding: int
+    credit: int  # paid beyond the agreed price
+    overdue: int
+    next_instalment: InstalmentStatus | None
+    instalments: tuple[InstalmentStatus, ...]
+    follow_through: Ratio | None
+
+
+def enrolment_figures(
+    source: Source, enrolment: int | Enrolment, *, today: date
+) -> EnrolmentFigures:
+    """The figures of one enrolment as of ``today`` (raises ``NotFoundError`` if missing)."""
+    with reading(source) as s:
+        ident = enrolment.id if isinstance(enrolment, Enrolment) else enrolment
+        row = s.get(Enrolment, ident)
+        if row is None:
+            raise NotFoundError("enrolment", ident)
+        return _figures(s, row, today)
+
+
+def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
+    terms = ProgrammeTerms.from_snapshot(e.terms_snapshot)
+    planned = plan(terms)
+    status = EnrolmentStatus(e.status)
+
+    used = missed = calls = contact = 0
+    for kind, attendance, count, minutes in s.execute(
+        select(Session.kind, Session.attendance, func.count(), func.sum(Session.duration_minutes))
+        .where(Session.enrolment_id == e.id)
+        .group_by(Session.kind, Session.attendance)
+    ):
+        if attendance == Attendance.ATTENDED:
+            contact += int(minutes)
+        if attendance in USED_ATTENDANCE:
+            if kind in MEETING_KINDS:
+                used += count
+                missed += count if attendance in MISSED_ATTENDANCE else 0
+            elif kind == SessionKind.SUPPORT_CALL:
+                calls += count
+
+    unseen = s.scalar(
+        select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
+            or_(
+                WorkLogEntry.enrolment_id == e.id,
+                and_(
+                    WorkLogEntry.enrolment_id.is_(None),
+                    WorkLogEntry.client_id == e.client_id,
+                    WorkLogEntry.work_date >= e.start_date,
+                    WorkLogEntry.work_date <= (e.ended_on or e.end_date),
+                ),
+            )
+        )
+    )
+    unseen = int(unseen or 0)
+
+    payments = refunded = 0
+    for payment_kind, amount in s.execute(
+        select(Payment.kind, func.sum(Payment.amount))
+        .where(Payment.enrolment_id == e.id)
+        .group_by(Payment.kind)
+    ):
+        if payment_kind == PaymentKind.REFUND:
+            refunded = int(amount)
+        else:
+            payments = int(amount)
+    instalments = instalment_statuses(s, [e.id], today=today).get(e.id, [])
+    money = balance(price_due(e, instalments), payments, refunded)
+    overdue = sum(i.left for i in instalments if i.state == InstalmentState.OVERDUE)
+    upcoming = [i for i in instalments if i.due_date >= today and i.state in _STILL_TO_PAY]
+
+    reviewed = s.execute(
+        select(ActionItem.status, func.count())
+        .join(Session, ActionItem.session_id == Session.id)
+        .where(Session.enrolment_id == e.id, ActionItem.status.in_(REVIEWED_ACTION))
+        .group_by(ActionItem.status)
+    ).all()
+
+    if terms.support_mode == SupportMode.COUNT:
+        included: int | None = terms.support_call_count
+    elif terms.support_mode == SupportMode.AS_NEEDED:
+        included = None
+    else:
+        included = 0
+
+    total = contact + unseen
+    return EnrolmentFigures(
+        enrolment_id=e.id,
+        client_id=e.client_id,
+        status=status,
+        currency=e.currency,
+        agreed_price=e.agreed_price,
+        plan=planned,
+        sessions_planned=planned.sessions,
+        sessions_used=used,
+        sessions_remaining=max(planned.sessions - used, 0),
+        sessions_missed=missed,
+        support_calls_included=included,
+        support_calls_used=calls,
+        contact_minutes=contact,
+        unseen_minutes=unseen,
+        total_minutes=total,
+        effective_hourly_rate=hourly_rate(e.agreed_price, total),
+        price_due=money.price_due,
+        paid=money.paid,
+        refunded=refunded,
+        outstanding=money.outstanding,
+        credit=money.credit,
+        overdue=overdue,
+        next_instalment=upcoming[0] if upcoming else None,
+        instalments=tuple(instalments),
+        follow_through=follow_through(reviewed),
+    )
+
+
+_STILL_TO_PAY = (InstalmentState.DUE, InstalmentState.PART_PAID)
+
+
+def price_due(e: Enrolment, instalments: Sequence[InstalmentStatus]) -> int | None:
+    """What the client owes overall (see :mod:`~.balance`); None when cancelled."""
+    if e.status == EnrolmentStatus.CANCELLED:
+        return None
+    if e.status == EnrolmentStatus.ENDED_EARLY and e.ended_on is not None and instalments:
+        return sum(i.amount for i in instalments if i.due_date <= e.ended_on)
+    return e.agreed_price
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolmentRow:
+    """One line of an enrolment list."""
+
+    id: int
+    client_id: int
+    client_name: str
+    programme_name: str
+    start_date: date
+    end_date: date
+    status: EnrolmentStatus
+    agreed_price: int
+    currency: str
+    paid: int
+    outstanding: int
+    overdue: int
+    sessions_used: int
+    sessions_planned: int
+
+
+def enrolment_rows(
+    source: Source,
+    *,
+    client_id: int | None = None,
+    statuses: Collection[EnrolmentStatus | str] | None = None,
+    today: date,
+) -> list[EnrolmentRow]:
+    """Enrolments for a list, newest start first, in three queries however many there are.
+
+    ``overdue`` is as of ``today`` (see :func:`enrolment_figures`).
+    """
+    paid = (
+        select(
+            Payment.enrolment_id,
+            func.sum(SIGNED_AMOUNT).label("net"),
+            func.sum(case((Payment.kind == PaymentKind.PAYMENT, Payment.amount), else_=0)).label(
+                "payments"
+            ),
+        )
+        .group_by(Payment.enrolment_id)
+        .subquery()
+    )
+    used = (
+        select(Session.enrolment_id, func.count().label("used"))
+        .where(Session.kind.in_(MEETING_KINDS), Session.attendance.in_(USED_ATTENDANCE))
+        .group_by(Session.enrolment_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Enrolment,
+            Client.first_name,
+            Client.preferred_name,
+            Client.last_name,
+            func.coalesce(paid.c.net, 0),
+            func.coalesce(paid.c.payments, 0),
+            func.coalesce(used.c.used, 0),
+        )
+        .join(Client, Client.id == Enrolment.client_id)
+        .outerjoin(paid, paid.c.enrolment_id == Enrolment.id)
+        .outerjoin(used, used.c.enrolment_id == Enrolment.id)
+        .order_by(Enrolment.start_date.desc(), Enrolment.id.desc())
+    )
+    if client_id is not None:
+        query = query.where(Enrolment.client_id == client_id)
+    if statuses is not None:
+        query = query.where(Enrolment.status.in_([EnrolmentStatus(x) for x in statuses]))
+    with reading(source) as s:
+        found = s.execute(query).all()
+        allocation = instalment_statuses(s, [r[0].id for r in found], today=today)
+        rows = []
+        for e, first, preferred, last, net, gross, used_count in found:
+            status = EnrolmentStatus(e.status)
+            instalments = allocation.get(e.id, [])
+            money = balance(price_due(e, instalments), int(gross), int(gross) - int(net))
+            overdue = sum(i.left for i in instalments if i.state == InstalmentState.OVERDUE)
+            rows.append(
+                EnrolmentRow(
+                    id=e.id,
+                    client_id=e.client_id,
+                    client_name=display_name(first, preferred, last),
+                    programme_name=e.programme_name,
+                    start_date=e.start_date,
+                    end_date=e.end_date,
+                    status=status,
+                    agreed_price=e.agreed_price,
+                    currency=e.currency,
+                    paid=money.paid,
+                    outstanding=money.outstanding,
+                    overdue=overdue,
+                    sessions_used=int(used_count),
+                    sessions_planned=snapshot_plan(e.terms_snapshot).sessions,
+                )
+            )
+        return rows

@@ -1,0 +1,203 @@
+"""Which instalments are paid: payments allocated to the instalment plan.
+
+Allocation rule
+---------------
+1. A payment recorded against an instalment (``instalment_id``) goes to that
+   instalment first, up to its amount; anything beyond joins the pool below.
+2. The pool (payments recorded against no instalment, plus any excess from step 1)
+   fills the instalments oldest first (by due date, then number).
+3. Refunds do not un-pay instalments: a refund either gives back money paid beyond the
+   price or lowers what the client pays overall (see :mod:`~.enrolment`), so the
+   instalments always hold exactly the payments received, up to the plan's total.
+
+An instalment is **paid** when nothing is left on it, **overdue** when something is
+left and it fell due before today, **part-paid** when some but not all of it is paid
+and it is not yet overdue, and **due** when nothing is paid and it is not yet overdue.
+What is left is no longer owed (**cancelled**) on a cancelled enrolment, and on an
+enrolment ended early for instalments falling due after the day it ended.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session as DbSession
+
+from practice.models import Enrolment, EnrolmentStatus, Instalment, Payment, PaymentKind
+
+#: SQL: a payment's amount, negative for a refund (sum it for the net amount paid).
+SIGNED_AMOUNT: ColumnElement[int] = case(
+    (Payment.kind == PaymentKind.REFUND, -Payment.amount), else_=Payment.amount
+)
+
+
+class InstalmentState(StrEnum):
+    PAID = "paid"
+    PART_PAID = "part_paid"
+    DUE = "due"
+    OVERDUE = "overdue"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    InstalmentState.PAID: "Paid",
+    InstalmentState.PART_PAID: "Part-paid",
+    InstalmentState.DUE: "Due",
+    InstalmentState.OVERDUE: "Overdue",
+    InstalmentState.CANCELLED: "Cancelled",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class InstalmentDue:
+    """An instalment as planned: what allocation works on."""
+
+    id: int
+    number: int
+    due_date: date
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class InstalmentStatus:
+    """One instalment with what has been paid towards it and what is left."""
+
+    instalment_id: int
+    number: int
+    due_date: date
+    amount: int
+    paid: int
+    left: int
+    state: InstalmentState
+
+    def days_overdue(self, today: date) -> int:
+        """Whole days since it fell due (0 when not overdue)."""
+        if self.state != InstalmentState.OVERDUE:
+            return 0
+        return (today - self.due_date).days
+
+
+def allocate(
+    instalments: Sequence[InstalmentDue],
+    designated: Mapping[int, int],
+    loose: int,
+) -> dict[int, int]:
+    """Allocate payments to instalments; returns instalment id → amount paid towards it.
+
+    ``designated`` maps an instalment id to the payments recorded against it; ``loose``
+    is the payments recorded against no instalment (refunds are not included).
+    """
+    order = sorted(instalments, key=lambda i: (i.due_date, i.number, i.id))
+    known = {i.id for i in order}
+    pool = loose + sum(amount for ident, amount in designated.items() if ident not in known)
+    paid: dict[int, int] = {}
+    for inst in order:
+        direct = designated.get(inst.id, 0)
+        taken = min(max(direct, 0), inst.amount)
+        paid[inst.id] = taken
+        pool += direct - taken
+    for inst in order:
+        if pool <= 0:
+            break
+        take = min(inst.amount - paid[inst.id], pool)
+        paid[inst.id] += take
+        pool -= take
+    return paid
+
+
+def statuses(
+    instalments: Sequence[InstalmentDue],
+    designated: Mapping[int, int],
+    loose: int,
+    *,
+    today: date,
+    cancelled: bool = False,
+    ended_on: date | None = None,
+) -> list[InstalmentStatus]:
+    """Each instalment's paid / left / state, in due-date order.
+
+    ``cancelled``: the enrolment was cancelled; ``ended_on``: the day it ended early.
+    """
+    paid = allocate(instalments, designated, loose)
+    result = []
+    for inst in sorted(instalments, key=lambda i: (i.due_date, i.number, i.id)):
+        got = paid[inst.id]
+        left = inst.amount - got
+        if left == 0:
+            state = InstalmentState.PAID
+        elif cancelled or (ended_on is not None and inst.due_date > ended_on):
+            state = InstalmentState.CANCELLED
+        elif inst.due_date < today:
+            state = InstalmentState.OVERDUE
+        elif got > 0:
+            state = InstalmentState.PART_PAID
+        else:
+            state = InstalmentState.DUE
+        result.append(
+            InstalmentStatus(inst.id, inst.number, inst.due_date, inst.amount, got, left, state)
+        )
+    return result
+
+
+def instalment_statuses(
+    session: DbSession,
+    enrolment_ids: Collection[int],
+    *,
+    today: date,
+) -> dict[int, list[InstalmentStatus]]:
+    """Instalment statuses of many enrolments at once (two queries in all)."""
+    ids = list(set(enrolment_ids))
+    if not ids:
+        return {}
+    plans: dict[int, list[InstalmentDue]] = defaultdict(list)
+    cancelled: set[int] = set()
+    ended: dict[int, date] = {}
+    for row in session.execute(
+        select(
+            Instalment.enrolment_id,
+            Instalment.id,
+            Instalment.number,
+            Instalment.due_date,
+            Instalment.amount,
+            Enrolment.status,
+            Enrolment.ended_on,
+        )
+        .join(Enrolment, Enrolment.id == Instalment.enrolment_id)
+        .where(Instalment.enrolment_id.in_(ids))
+    ):
+        plans[row.enrolment_id].append(InstalmentDue(row.id, row.number, row.due_date, row.amount))
+        if row.status == EnrolmentStatus.CANCELLED:
+            cancelled.add(row.enrolment_id)
+        elif row.status == EnrolmentStatus.ENDED_EARLY and row.ended_on is not None:
+            ended[row.enrolment_id] = row.ended_on
+    designated: dict[int, dict[int, int]] = defaultdict(dict)
+    loose: dict[int, int] = defaultdict(int)
+    for enrolment_id, instalment_id, amount in session.execute(
+        select(Payment.enrolment_id, Payment.instalment_id, func.sum(Payment.amount))
+        .where(Payment.enrolment_id.in_(ids), Payment.kind == PaymentKind.PAYMENT)
+        .group_by(Payment.enrolment_id, Payment.instalment_id)
+    ):
+        if instalment_id is None:
+            loose[enrolment_id] += int(amount)
+        else:
+            designated[enrolment_id][instalment_id] = int(amount)
+    return {
+        ident: statuses(
+            plans.get(ident, []),
+            designated.get(ident, {}),
+            loose.get(ident, 0),
+            today=today,
+            cancelled=ident in cancelled,
+            ended_on=ended.get(ident),
+        )
+        for ident in ids
+    }

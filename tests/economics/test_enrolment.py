@@ -1,0 +1,195 @@
+"""Per-enrolment actuals on the hand-made practice (see practice_fixture for the data)."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from practice.db import Database
+from practice.economics import InstalmentState, enrolment_figures, enrolment_rows
+from practice.errors import NotFoundError
+from practice.models import Enrolment, EnrolmentStatus
+
+from .practice_fixture import TODAY, Ids
+
+Practice = tuple[Database, Ids]
+PAID, PART, DUE, OVERDUE, CANCELLED = (
+    InstalmentState.PAID,
+    InstalmentState.PART_PAID,
+    InstalmentState.DUE,
+    InstalmentState.OVERDUE,
+    InstalmentState.CANCELLED,
+)
+
+
+def test_e1_active_with_a_missing_instalment(practice: Practice) -> None:
+    db, ids = practice
+    e1 = enrolment_figures(db, ids.e1, today=TODAY)
+    # 7 planned; used: 8 Jan, 15 Jan, 29 Jan (no-show), 5 Feb, 19 Feb = 5.
+    # 22 Jan (cancelled early) and 20 Mar (planned) are not used.
+    assert (e1.sessions_planned, e1.sessions_used, e1.sessions_remaining) == (7, 5, 2)
+    assert e1.sessions_missed == 1
+    assert (e1.support_calls_included, e1.support_calls_used) == (4, 1)
+    # contact: 4 attended × 60 + support call 15 = 255
+    assert e1.contact_minutes == 255
+    # unseen: 15 + 20 + 20 (against E1) + 60 supervision (Ana, no enrolment, 31 Jan, while
+    # E1 ran); the 20 Dec admin is before E1 and the resource making has no client.
+    assert e1.unseen_minutes == 115
+    assert e1.total_minutes == 370
+    # 120000 × 60 / 370 = 19459.46 → 19459
+    assert e1.effective_hourly_rate == 19459
+    assert e1.plan.effective_hourly_rate == 7956
+    assert (e1.paid, e1.refunded, e1.outstanding, e1.credit) == (80000, 0, 40000, 0)
+    assert e1.price_due == 120000
+    # inst 3 due 5 Mar, nothing paid, today 15 Mar → overdue 40000, nothing still to come
+    assert e1.overdue == 40000
+    assert e1.next_instalment is None
+    assert [(i.number, i.paid, i.left, i.state) for i in e1.instalments] == [
+        (1, 40000, 0, PAID),
+        (2, 40000, 0, PAID),
+        (3, 0, 40000, OVERDUE),
+    ]
+    assert e1.instalments[2].days_overdue(TODAY) == 10
+    # reviewed: done 1 + partly ½ + dropped 0 = 1.5 of 3 → 50 %; open items not counted
+    assert e1.follow_through is not None
+    assert (e1.follow_through.part, e1.follow_through.whole) == (Fraction(3, 2), 3)
+    assert e1.follow_through.percent == 50
+
+
+def test_e2_paid_in_full_early_then_a_goodwill_refund(practice: Practice) -> None:
+    db, ids = practice
+    e2 = enrolment_figures(db, ids.e2, today=TODAY)
+    assert e2.status == EnrolmentStatus.COMPLETED
+    assert e2.agreed_price == 114000
+    # used: 5 Nov, 14 Jan, 28 Jan (cancelled late) = 3, of which 1 missed
+    assert (e2.sessions_used, e2.sessions_missed, e2.sessions_remaining) == (3, 1, 4)
+    assert e2.contact_minutes == 60 + 50
+    # 25 write-up (E2) + 30 supervision (Ben, no enrolment, 20 Jan within 3 Nov–2 Feb)
+    assert e2.unseen_minutes == 55
+    # 114000 × 60 / 165 = 41454.5… → 41455
+    assert e2.effective_hourly_rate == 41455
+    # payments 114000, refund 10000 lowers the price: paid 104000, nothing outstanding
+    assert (e2.paid, e2.refunded, e2.outstanding, e2.credit) == (104000, 10000, 0, 0)
+    assert e2.overdue == 0
+    assert [(i.paid, i.state) for i in e2.instalments] == [(114000, PAID)]
+    assert e2.follow_through is None  # no action items
+
+
+def test_e3_designated_payment_spills_over_oldest_first(practice: Practice) -> None:
+    db, ids = practice
+    e3 = enrolment_figures(db, ids.e3, today=TODAY)
+    # £500 against inst 3: 40000 to it, 10000 over joins the £350 loose = 45000,
+    # which fills inst 1 (40000) and puts 5000 on inst 2 (due 20 Mar: part-paid).
+    assert [(i.number, i.paid, i.left, i.state) for i in e3.instalments] == [
+        (1, 40000, 0, PAID),
+        (2, 5000, 35000, PART),
+        (3, 40000, 0, PAID),
+    ]
+    assert (e3.paid, e3.outstanding, e3.overdue) == (85000, 35000, 0)
+    assert e3.next_instalment is not None
+    assert (e3.next_instalment.number, e3.next_instalment.left) == (2, 35000)
+    # 23 Feb attended; 2 Mar cancelled early; the support call counts separately
+    assert (e3.sessions_used, e3.support_calls_used, e3.contact_minutes) == (1, 1, 80)
+    assert e3.unseen_minutes == 0
+    # 120000 × 60 / 80 = 90000
+    assert e3.effective_hourly_rate == 90000
+
+
+def test_e4_free_programme(practice: Practice) -> None:
+    db, ids = practice
+    e4 = enrolment_figures(db, ids.e4, today=TODAY)
+    assert (e4.sessions_planned, e4.sessions_used, e4.sessions_remaining) == (1, 1, 0)
+    assert e4.support_calls_included == 0
+    assert (e4.contact_minutes, e4.unseen_minutes) == (60, 10)
+    assert e4.effective_hourly_rate == 0
+    assert (e4.paid, e4.outstanding, e4.overdue) == (0, 0, 0)
+    assert [i.state for i in e4.instalments] == [PAID]  # nothing to pay is paid
+
+
+def test_e5_cancelled_owes_nothing(practice: Practice) -> None:
+    db, ids = practice
+    e5 = enrolment_figures(db, ids.e5, today=TODAY)
+    assert (e5.paid, e5.refunded, e5.outstanding, e5.credit, e5.overdue) == (0, 40000, 0, 0, 0)
+    assert [i.state for i in e5.instalments] == [PAID, CANCELLED, CANCELLED]
+    assert e5.next_instalment is None
+    assert e5.effective_hourly_rate is None  # no time spent
+    assert e5.price_due == 0
+
+
+def test_same_figures_from_an_open_session_and_a_model(practice: Practice) -> None:
+    db, ids = practice
+    from_db = enrolment_figures(db, ids.e1, today=TODAY)
+    with db.transaction() as s:
+        row = s.get(Enrolment, ids.e1)
+        assert row is not None
+        assert enrolment_figures(s, row, today=TODAY) == from_db
+
+
+def test_missing_enrolment_is_refused_plainly(practice: Practice) -> None:
+    db, _ = practice
+    with pytest.raises(NotFoundError, match="no enrolment with id 999"):
+        enrolment_figures(db, 999, today=TODAY)
+
+
+def test_enrolment_rows(practice: Practice) -> None:
+    db, ids = practice
+    rows = enrolment_rows(db, today=TODAY)
+    # newest start first
+    assert [r.id for r in rows] == [ids.e5, ids.e3, ids.e4, ids.e1, ids.e2]
+    by_id = {r.id: r for r in rows}
+    e1 = by_id[ids.e1]
+    assert (e1.client_name, e1.programme_name) == ("Ani Silva", "Three months of change")
+    assert (e1.agreed_price, e1.currency, e1.paid, e1.outstanding, e1.overdue) == (
+        120000,
+        "GBP",
+        80000,
+        40000,
+        40000,
+    )
+    assert (e1.sessions_used, e1.sessions_planned, e1.status) == (5, 7, EnrolmentStatus.ACTIVE)
+    e2 = by_id[ids.e2]
+    assert (e2.paid, e2.outstanding, e2.sessions_used) == (104000, 0, 3)
+    e3 = by_id[ids.e3]
+    assert (e3.paid, e3.outstanding, e3.overdue, e3.sessions_used) == (85000, 35000, 0, 1)
+    assert by_id[ids.e5].outstanding == 0
+    assert by_id[ids.e4].client_name == "Zoë Ødegård"
+    # every row agrees with the single-enrolment figures
+    for row in rows:
+        one = enrolment_figures(db, row.id, today=TODAY)
+        assert (row.paid, row.outstanding, row.overdue, row.sessions_used) == (
+            one.paid,
+            one.outstanding,
+            one.overdue,
+            one.sessions_used,
+        )
+        assert row.sessions_planned == one.sessions_planned
+
+
+def test_enrolment_rows_filters(practice: Practice) -> None:
+    db, ids = practice
+    assert [r.id for r in enrolment_rows(db, client_id=ids.ben, today=TODAY)] == [ids.e3, ids.e2]
+    active = enrolment_rows(db, statuses=[EnrolmentStatus.ACTIVE], today=TODAY)
+    assert [r.id for r in active] == [ids.e3, ids.e4, ids.e1]
+    assert enrolment_rows(db, statuses=["cancelled"], client_id=ids.ana, today=TODAY) == []
+
+
+def test_enrolment_rows_use_a_fixed_number_of_queries(practice: Practice) -> None:
+    db, _ = practice
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        if args[2].lstrip().upper().startswith("SELECT"):
+            statements.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        with db.transaction() as s:
+            rows = enrolment_rows(s, today=date(2026, 3, 15))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(rows) == 5
+    assert len(statements) <= 3  # the list, the instalments, the payments
