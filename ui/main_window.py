@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setAccessibleName("Pages")
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
 
         for cls, spec in load_page_classes():

@@ -12,10 +12,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from practice.db import Database, open_database
 from practice.db.paths import demo_database_path
+from practice.demo import generate_demo
+from practice.demo.generator import Progress
 from practice.services.clients import count_clients
 from practice.services.programmes import list_programmes
 
@@ -72,15 +83,13 @@ class SampleOfferDialog(QDialog):
         self.accept()
 
 
-def open_sample_database(path: Path | None = None) -> Database:
+def open_sample_database(path: Path | None = None, progress: Progress | None = None) -> Database:
     """Open the sample practice, filling it with the demo generator when it is empty."""
-    from practice import demo
-
     path = path if path is not None else demo_database_path()
     db = open_database(path, make_parents=True)
     try:
         if is_empty_practice(db):
-            demo.generate(db)
+            generate_demo(db, progress=progress)
     except BaseException:
         db.close()
         raise
@@ -96,8 +105,20 @@ def open_sample_practice(settings: QSettings, parent: QWidget | None = None) -> 
     settings.sync()
     if not chose:
         return None
+    waiting = QProgressDialog("Making the sample practice…", "", 0, 0, parent)
+    waiting.setWindowTitle("Sample practice")
+    waiting.setCancelButton(None)
+    waiting.setMinimumDuration(0)
+    waiting.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def step(done: int, total: int) -> None:
+        waiting.setMaximum(total)
+        waiting.setValue(done)
+        QApplication.processEvents()
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return open_sample_database()
+        return open_sample_database(progress=step)
     finally:
         QGuiApplication.restoreOverrideCursor()
+        waiting.close()

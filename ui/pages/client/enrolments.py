@@ -1,0 +1,126 @@
+"""Enrolments: sessions used and remaining, paid and outstanding, from the economics module."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from practice.economics.enrolment import (
+    EnrolmentFigures,
+    EnrolmentRow,
+    enrolment_figures,
+    enrolment_rows,
+)
+from ui import format as fmt
+from ui.context import AppContext
+from ui.errors import guarded
+from ui.models.client_enrolments import ClientEnrolmentsModel
+from ui.pages.client.base import ClientTab
+from ui.widgets.list_section import ListSection
+
+FIGURES = (
+    ("sessions", "Sessions"),
+    ("support", "Support calls"),
+    ("contact", "Contact time"),
+    ("unseen", "Unseen work"),
+    ("rate", "Effective hourly rate"),
+    ("paid", "Paid"),
+    ("outstanding", "Outstanding"),
+    ("next", "Next instalment"),
+    ("follow_through", "Action item follow-through"),
+)
+
+
+class EnrolmentsTab(ClientTab):
+    title = "Enrolments"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ClientEnrolmentsModel(self)
+        self.section = ListSection(
+            "Programmes taken",
+            "No enrolments yet. Use “Enrol…” to start this client on a programme.",
+            self.model,
+        )
+        self.section.table.selectionModel().selectionChanged.connect(self._on_selected)
+        self.figures_box = QGroupBox("Selected enrolment")
+        form = QFormLayout(self.figures_box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.figures: dict[str, QLabel] = {}
+        for key, text in FIGURES:
+            value = QLabel()
+            value.setObjectName(f"figure_{key}")
+            self.figures[key] = value
+            form.addRow(f"{text}:", value)
+        self.enrol_button = QPushButton("&Enrol on a programme…")
+        self.enrol_button.clicked.connect(self._enrol)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.enrol_button)
+        self.layout_.addWidget(self.section)
+        self.layout_.addWidget(self.figures_box)
+        self.layout_.addLayout(buttons)
+        self.layout_.addStretch(1)
+
+    def load(self, client_id: int) -> None:
+        self.model.set_locale(self.loc)
+        rows = enrolment_rows(self.ctx.db, client_id=client_id, today=self.today())
+        self.model.set_rows(rows)
+        if rows:
+            self.section.table.selectRow(0)
+        else:
+            self.figures_box.hide()
+
+    def selected(self) -> EnrolmentRow | None:
+        rows = self.section.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    @guarded
+    def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        row = self.selected()
+        if row is None:
+            self.figures_box.hide()
+            return
+        self.show_figures(enrolment_figures(self.ctx.db, row.id, today=self.today()))
+        self.figures_box.setTitle(row.programme_name)
+        self.figures_box.show()
+
+    def show_figures(self, f: EnrolmentFigures) -> None:
+        loc, cur = self.loc, f.currency
+        calls = (
+            f"{f.support_calls_used} used (as needed)"
+            if f.support_calls_included is None
+            else f"{f.support_calls_used} of {f.support_calls_included} used"
+        )
+        missed = f", {f.sessions_missed} missed" if f.sessions_missed else ""
+        nxt = f.next_instalment
+        overdue = f" ({fmt.money(f.overdue, cur, loc)} overdue)" if f.overdue else ""
+        texts = {
+            "sessions": f"{f.sessions_used} of {f.sessions_planned} used{missed}; "
+            f"{f.sessions_remaining} remaining",
+            "support": calls,
+            "contact": f"{fmt.duration(f.contact_minutes)} "
+            f"(planned {fmt.duration(f.plan.contact_minutes)})",
+            "unseen": f"{fmt.duration(f.unseen_minutes)} "
+            f"(planned {fmt.duration(f.plan.unseen_minutes)})",
+            "rate": f"{fmt.rate(f.effective_hourly_rate, cur, loc)} "
+            f"(planned {fmt.rate(f.plan.effective_hourly_rate, cur, loc)})",
+            "paid": f"{fmt.money(f.paid, cur, loc)} of {fmt.money(f.agreed_price, cur, loc)}",
+            "outstanding": fmt.money(f.outstanding, cur, loc) + overdue,
+            "next": (
+                f"{fmt.money(nxt.left, cur, loc)} due {fmt.day(nxt.due_date, loc)}"
+                if nxt is not None
+                else "Nothing more due"
+            ),
+            "follow_through": (
+                f"{f.follow_through.percent}% of {f.follow_through.whole} reviewed"
+                if f.follow_through is not None
+                else "No action items reviewed yet"
+            ),
+        }
+        for key, text in texts.items():
+            self.figures[key].setText(text)
+
+    def _enrol(self) -> None:
+        if self.client_id is not None:
+            self.ctx.navigate.emit("enrol", self.client_id)

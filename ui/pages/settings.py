@@ -1,0 +1,324 @@
+"""Settings: the practice profile, money and locale, default durations, thresholds, and
+the agreement terms. Everything is read and saved through ``practice.services.profile``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError, ValidationError
+from practice.models import PageSize, PracticeProfile
+from practice.services.profile import get_profile, update_profile
+from ui.context import AppContext
+from ui.errors import guarded
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.page_header import page_title
+from ui.widgets.terms_editor import TermsEditor
+
+TEXT_FIELDS = (
+    ("practitioner_name", "Your &name"),
+    ("business_name", "&Business name"),
+    ("qualifications", "&Qualifications"),
+    ("registration", "&Registration"),
+    ("email", "&Email"),
+    ("phone", "&Phone"),
+    ("website", "&Website"),
+)
+
+#: Offered in the lists; any other ISO code or Babel locale can be typed.
+CURRENCIES = ("GBP", "EUR", "USD", "AUD", "CAD", "NZD", "CHF", "SEK", "NOK", "DKK", "ZAR")
+LOCALES = (
+    ("en_GB", "English (United Kingdom)"),
+    ("en_IE", "English (Ireland)"),
+    ("en_US", "English (United States)"),
+    ("en_AU", "English (Australia)"),
+    ("en_CA", "English (Canada)"),
+    ("en_NZ", "English (New Zealand)"),
+    ("de_DE", "Deutsch (Deutschland)"),
+    ("fr_FR", "Français (France)"),
+    ("es_ES", "Español (España)"),
+    ("nl_NL", "Nederlands (Nederland)"),
+)
+
+#: (field, label, minimum, maximum, suffix)
+NUMBER_FIELDS = (
+    ("default_session_minutes", "&Session length", 5, 600, " min"),
+    ("default_prep_minutes", "Pre&paration per session", 0, 600, " min"),
+    ("default_writeup_minutes", "&Write-up per session", 0, 600, " min"),
+    ("default_support_call_minutes", "Support &call length", 1, 600, " min"),
+    ("quiet_after_days", "Client is &quiet after", 1, 365, " days"),
+    ("retention_years", "Keep records &for", 1, 100, " years"),
+    ("auto_lock_minutes", "&Lock after idle", 0, 240, " min"),
+)
+
+LOGO_MAX_PX = 64
+
+
+class SettingsPage(QWidget):
+    key = "settings"
+    title = "Settings"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.errors = FormErrors()
+        self._logo: bytes | None = None
+
+        self.edits: dict[str, QLineEdit] = {}
+        practice = QFormLayout()
+        for field, text in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(field)
+            self.edits[field] = edit
+            self._row(practice, text, field, edit)
+        self.edits["registration"].setPlaceholderText("Professional body and number")
+        self.address = QPlainTextEdit()
+        self.address.setObjectName("address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(64)
+        self._row(practice, "&Address", "address", self.address)
+        self.logo_preview = QLabel()
+        self.logo_preview.setMaximumHeight(LOGO_MAX_PX)
+        self.logo_choose = QPushButton("Choose…")
+        self.logo_choose.clicked.connect(self._choose_logo)
+        self.logo_remove = QPushButton("Remove")
+        self.logo_remove.clicked.connect(self._remove_logo)
+        logo_row = QWidget()
+        logo_layout = QHBoxLayout(logo_row)
+        logo_layout.setContentsMargins(0, 0, 0, 0)
+        logo_layout.addWidget(self.logo_preview)
+        logo_layout.addWidget(self.logo_choose)
+        logo_layout.addWidget(self.logo_remove)
+        logo_layout.addStretch(1)
+        self._row(practice, "&Logo", "logo_png", logo_row, buddy=self.logo_choose)
+        practice_box = QGroupBox("Your practice (printed on agreements and receipts)")
+        practice_box.setLayout(practice)
+
+        money = QFormLayout()
+        self.currency = QComboBox()
+        self.currency.setObjectName("currency")
+        self.currency.setEditable(True)
+        self.currency.addItems(list(CURRENCIES))
+        self._row(money, "C&urrency", "currency", self.currency)
+        self.locale_box = QComboBox()
+        self.locale_box.setObjectName("locale")
+        self.locale_box.setEditable(True)
+        for code, name in LOCALES:
+            self.locale_box.addItem(f"{code} — {name}", code)
+        self._row(money, "Number and date &format", "locale", self.locale_box)
+        self.page_size = QComboBox()
+        self.page_size.setObjectName("page_size")
+        for size in PageSize:
+            self.page_size.addItem(size.value, size.value)
+        self._row(money, "Paper si&ze", "page_size", self.page_size)
+        money_box = QGroupBox("Money and documents")
+        money_box.setLayout(money)
+
+        self.numbers: dict[str, QSpinBox] = {}
+        defaults = QFormLayout()
+        defaults.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for field, text, low, high, suffix in NUMBER_FIELDS:
+            spin = QSpinBox()
+            spin.setObjectName(field)
+            spin.setRange(low, high)
+            spin.setSuffix(suffix)
+            spin.setMinimumWidth(110)
+            self.numbers[field] = spin
+            self._row(defaults, text, field, spin)
+        self.numbers["auto_lock_minutes"].setSpecialValueText("Never")
+        self.numbers["auto_lock_minutes"].setToolTip(
+            "Lock the app after this many minutes without use (0 = never)."
+        )
+        self.numbers["quiet_after_days"].setToolTip(
+            "An enrolled client with no session or call for this long is listed on Today."
+        )
+        defaults_box = QGroupBox("Defaults and thresholds")
+        defaults_box.setLayout(defaults)
+
+        self.form_error = QLabel()
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet("color: #b3261e;")
+        self.form_error.hide()
+        self.saved_label = QLabel()
+        self.saved_label.setEnabled(False)
+        self.save_button = QPushButton("&Save settings")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Undo changes")
+        self.revert_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.form_error, 1)
+        buttons.addStretch(1)
+        buttons.addWidget(self.saved_label)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        right = QVBoxLayout()
+        right.addWidget(money_box)
+        right.addWidget(defaults_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addWidget(practice_box, 3)
+        columns.addLayout(right, 2)
+        profile_inner = QWidget()
+        profile_layout = QVBoxLayout(profile_inner)
+        profile_layout.addLayout(columns)
+        profile_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(profile_inner)
+        profile_tab = QWidget()
+        profile_tab_layout = QVBoxLayout(profile_tab)
+        profile_tab_layout.setContentsMargins(0, 0, 0, 0)
+        profile_tab_layout.addWidget(scroll, 1)
+        profile_tab_layout.addLayout(buttons)
+
+        self.terms = TermsEditor(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(profile_tab, "Practice profile")
+        self.tabs.addTab(self.terms, "Agreement terms")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(page_title("Settings", "Your practice's details, defaults and terms."))
+        layout.addWidget(self.tabs, 1)
+
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+
+    def _row(
+        self,
+        form: QFormLayout,
+        text: str,
+        field: str,
+        widget: QWidget,
+        *,
+        buddy: QWidget | None = None,
+    ) -> None:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.errors.add(field, buddy or widget))
+        caption = QLabel(text)
+        caption.setBuddy(buddy or widget)
+        form.addRow(caption, holder)
+
+    # ------------------------------------------------------------- page API
+
+    @guarded
+    def refresh(self) -> None:
+        self.errors.clear()
+        self.form_error.hide()
+        self.saved_label.clear()
+        self.fill(get_profile(self.ctx.db))
+        self.terms.refresh()
+
+    def save(self) -> None:
+        if self.tabs.currentWidget() is self.terms:
+            self.terms.save_clause()
+        else:
+            self.save_profile()
+
+    # ------------------------------------------------------------- profile
+
+    def fill(self, profile: PracticeProfile) -> None:
+        for field, edit in self.edits.items():
+            edit.setText(str(getattr(profile, field) or ""))
+        self.address.setPlainText(profile.address)
+        self.currency.setCurrentText(profile.currency)
+        index = self.locale_box.findData(profile.locale)
+        if index >= 0:
+            self.locale_box.setCurrentIndex(index)
+        else:
+            self.locale_box.setEditText(profile.locale)
+        self.page_size.setCurrentIndex(self.page_size.findData(profile.page_size.value))
+        for field, spin in self.numbers.items():
+            spin.setValue(int(getattr(profile, field)))
+        self._set_logo(profile.logo_png)
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {field: edit.text() for field, edit in self.edits.items()}
+        locale = self.locale_box.currentData()
+        typed = self.locale_box.currentText()
+        if locale is None or typed != self.locale_box.itemText(self.locale_box.currentIndex()):
+            locale = typed.split(" ")[0]
+        values.update(
+            address=self.address.toPlainText(),
+            currency=self.currency.currentText(),
+            locale=locale,
+            page_size=PageSize(self.page_size.currentData()),
+            logo_png=self._logo,
+        )
+        values.update({field: spin.value() for field, spin in self.numbers.items()})
+        return values
+
+    @guarded
+    def save_profile(self) -> None:
+        self.errors.clear()
+        self.form_error.hide()
+        self.saved_label.clear()
+        try:
+            update_profile(self.ctx.db, **self.values())
+        except ValidationError as exc:
+            if not self.errors.show(exc):
+                self._form_level(str(exc))
+            return
+        except PracticeError as exc:
+            self._form_level(str(exc))
+            return
+        self.fill(get_profile(self.ctx.db))
+        self.saved_label.setText("Saved.")
+        self.ctx.changed("profile")
+
+    def _form_level(self, text: str) -> None:
+        self.form_error.setText(text)
+        self.form_error.show()
+
+    # ------------------------------------------------------------- logo
+
+    @guarded
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Choose your logo", "", "Images (*.png *.jpg *.jpeg)"
+        )
+        if not path:
+            return
+        with open(path, "rb") as handle:
+            self._set_logo(handle.read())
+
+    def _remove_logo(self) -> None:
+        self._set_logo(None)
+
+    def _set_logo(self, data: bytes | None) -> None:
+        self._logo = data
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.logo_preview.setPixmap(
+                pixmap.scaledToHeight(LOGO_MAX_PX, Qt.TransformationMode.SmoothTransformation)
+            )
+        else:
+            self.logo_preview.setText("No logo" if not data else "Not a picture")
+        self.logo_remove.setEnabled(data is not None)

@@ -1,0 +1,96 @@
+"""A titled list on a page: a table when there is something to show, one friendly line
+when there is not (never an empty box)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.rows import RowsModel
+from ui.widgets.page_header import section_heading
+
+
+class ListSection(QWidget):
+    """``ListSection(title, empty_text, model)``; ``activated`` gives the row's object."""
+
+    activated = Signal(object)
+
+    def __init__(
+        self,
+        title: str,
+        empty_text: str,
+        model: RowsModel[Any],
+        *,
+        max_rows: int = 8,
+        stretch_column: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.max_rows = max_rows
+        self.heading = section_heading(title)
+        self.summary = QLabel()
+        self.summary.setEnabled(False)
+        self.empty = QLabel(empty_text)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._on_double_click)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        model.modelReset.connect(self._update)
+        self._update()
+
+    def set_summary(self, text: str) -> None:
+        self.summary.setText(text)
+
+    def _update(self) -> None:
+        rows = self.model.rowCount()
+        self.table.setVisible(rows > 0)
+        self.empty.setVisible(rows == 0)
+        shown = max(1, min(rows, self.max_rows))
+        self.table.resizeRowsToContents()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        height = (
+            self.table.horizontalHeader().sizeHint().height()
+            + shown * row_height
+            + 2 * self.table.frameWidth()
+            + 2
+        )
+        self.table.setFixedHeight(height)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated.emit(self.model.row_at(index.row()))
