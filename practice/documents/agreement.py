@@ -21,6 +21,8 @@ from practice.documents.common import (
     Output,
     build_pdf,
     content_width,
+    details_table,
+    figures_box,
     practice_header,
     write_pdf,
 )
@@ -29,7 +31,7 @@ from practice.documents.formatting import Formatter, length, markup, minutes, pa
 from practice.documents.loading import EnrolmentRecord, load_enrolment
 from practice.documents.merge import fill
 from practice.documents.sessionplan import minimum_term_text, period_line, support_line
-from practice.documents.styles import INK, RULE, SHADE, styles, table_style
+from practice.documents.styles import INK, styles, table_style
 from practice.models import PaymentPlan
 from practice.timeutil import today
 
@@ -120,15 +122,7 @@ def _title(ctx: _Context, on: date, reference: str) -> list[Flowable]:
         (dated, ctx.fmt.date(on)),
         ("Reference", reference),
     ]
-    table = Table(
-        [
-            [Paragraph(label, st.cell_bold), Paragraph(markup(value), st.cell)]
-            for label, value in rows
-        ],
-        colWidths=[32 * mm, ctx.width - 32 * mm],
-        hAlign="LEFT",
-    )
-    table.setStyle(table_style(header=False))
+    table = details_table(rows, ctx.width)
     return [
         Paragraph("Programme agreement", st.title),
         Paragraph(f"{markup(record.terms.name)} for {markup(record.client_name)}", st.subtitle),
@@ -190,41 +184,18 @@ def _cost(ctx: _Context) -> list[Flowable]:
     st = styles()
     record = ctx.record
     money = ctx.fmt.money
-    rows: list[list[Flowable]] = []
+    rows: list[tuple[str, str]] = []
     if record.discount > 0:
         rows += [
-            [
-                Paragraph("Programme price", st.cell),
-                Paragraph(money(record.full_price, record.currency), st.cell_right),
-            ],
-            [
-                Paragraph("Discount for paying in full", st.cell),
-                Paragraph("−" + money(record.discount, record.currency), st.cell_right),
-            ],
+            ("Programme price", money(record.full_price, record.currency)),
+            ("Discount for paying in full", "−" + money(record.discount, record.currency)),
         ]
-    rows.append(
-        [
-            Paragraph("Overall cost", st.total_label),
-            Paragraph(money(record.agreed_price, record.currency), st.total_value),
-        ]
-    )
-    table = Table(rows, colWidths=[ctx.width * 0.6, ctx.width * 0.4], hAlign="LEFT")
-    table.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8 if record.discount > 0 else 0, INK),
-        ]
-    )
+    rows.append(("Overall cost", money(record.agreed_price, record.currency)))
     note = "This is the whole cost of the programme: everything listed above is included."
     return [
-        KeepTogether([Paragraph("The cost", st.heading), table]),
+        KeepTogether(
+            [Paragraph("The cost", st.heading), figures_box(rows, ctx.width, emphasise_last=True)]
+        ),
         Spacer(1, 2 * mm),
         Paragraph(note, st.muted),
     ]

@@ -233,3 +233,51 @@ def save_private(data: bytes, path: Path) -> None:
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
     os.chmod(path, 0o600)
+
+
+def details_table(rows: Sequence[tuple[str, str]], width: float) -> Table:
+    """Label / value rows (client, programme, dates…) under thin rules."""
+    from practice.documents.styles import table_style
+
+    st = styles()
+    table = Table(
+        [
+            [Paragraph(markup(label), st.cell_bold), Paragraph(markup(value), st.cell)]
+            for label, value in rows
+        ],
+        colWidths=[34 * mm, width - 34 * mm],
+        hAlign="LEFT",
+    )
+    table.setStyle(table_style(header=False))
+    return table
+
+
+def figures_box(rows: Sequence[tuple[str, str]], width: float, *, emphasise_last: bool) -> Table:
+    """A shaded box of money figures; the last row large and bold when ``emphasise_last``."""
+    from practice.documents.styles import INK, SHADE
+
+    st = styles()
+    cells = []
+    for index, (label, value) in enumerate(rows):
+        big = emphasise_last and index == len(rows) - 1
+        cells.append(
+            [
+                Paragraph(markup(label), st.total_label if big else st.cell),
+                Paragraph(markup(value), st.total_value if big else st.cell_right),
+            ]
+        )
+    table = Table(cells, colWidths=[width * 0.6, width * 0.4], hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+        ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    if emphasise_last and len(rows) > 1:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
+    table.setStyle(commands)
+    return table

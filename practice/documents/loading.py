@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from practice.db import Database
@@ -12,7 +13,16 @@ from practice.documents.common import PracticeHeader
 from practice.documents.terms import AgreedTerms
 from practice.economics import snapshot_plan
 from practice.errors import NotFoundError
-from practice.models import Enrolment, EnrolmentStatus, PageSize, PaymentPlan, PracticeProfile
+from practice.models import (
+    Enrolment,
+    EnrolmentStatus,
+    PageSize,
+    Payment,
+    PaymentKind,
+    PaymentMethod,
+    PaymentPlan,
+    PracticeProfile,
+)
 
 
 @dataclass(frozen=True)
@@ -104,3 +114,50 @@ def load_enrolment(db: Database, enrolment_id: int) -> EnrolmentRecord:
             locale=profile.locale,
             page_size=PageSize(profile.page_size),
         )
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    """A payment or refund as statements and receipts print it."""
+
+    id: int
+    kind: PaymentKind
+    received_on: date
+    amount: int
+    currency: str
+    method: PaymentMethod
+    reference: str
+    instalment_id: int | None
+
+
+def load_payments(db: Database, enrolment_id: int) -> tuple[PaymentRow, ...]:
+    """The enrolment's payments and refunds, in the order they were received."""
+    with db.transaction() as s:
+        rows = s.scalars(
+            select(Payment)
+            .where(Payment.enrolment_id == enrolment_id)
+            .order_by(Payment.received_on, Payment.id)
+        ).all()
+        return tuple(_payment_row(p) for p in rows)
+
+
+def load_payment(db: Database, payment_id: int) -> tuple[PaymentRow, int]:
+    """A payment (raises NotFoundError) and the id of its enrolment."""
+    with db.transaction() as s:
+        payment = s.get(Payment, payment_id)
+        if payment is None:
+            raise NotFoundError("payment", payment_id)
+        return _payment_row(payment), payment.enrolment_id
+
+
+def _payment_row(p: Payment) -> PaymentRow:
+    return PaymentRow(
+        id=p.id,
+        kind=PaymentKind(p.kind),
+        received_on=p.received_on,
+        amount=p.amount,
+        currency=p.currency,
+        method=PaymentMethod(p.method),
+        reference=p.reference,
+        instalment_id=p.instalment_id,
+    )

@@ -1,0 +1,147 @@
+"""A receipt for one payment (or a note of one refund) against an enrolment.
+
+"Paid so far" and "outstanding" are as they stood right after this payment: the
+payments and refunds received up to and including it (by date, then by the order they
+were recorded) go through the economics module's balance rule
+(:func:`practice.economics.balance.balance`) with the enrolment's price due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+from sqlalchemy import and_, func, or_, select
+
+from practice.db import Database
+from practice.documents.common import (
+    DocumentInfo,
+    Output,
+    build_pdf,
+    content_width,
+    details_table,
+    figures_box,
+    practice_header,
+    write_pdf,
+)
+from practice.documents.formatting import Formatter, markup
+from practice.documents.loading import EnrolmentRecord, PaymentRow, load_enrolment, load_payment
+from practice.documents.styles import styles
+from practice.economics.balance import Balance, balance
+from practice.economics.enrolment import enrolment_figures
+from practice.models import EnrolmentStatus, Payment, PaymentKind, label
+from practice.timeutil import today
+
+
+def receipt_number(payment_id: int) -> str:
+    """``RCT-00042``: one number per payment, stable for ever."""
+    return f"RCT-{payment_id:05d}"
+
+
+@dataclass(frozen=True)
+class _Totals:
+    payments: int
+    refunds: int
+
+
+def _totals_up_to(db: Database, payment: PaymentRow, enrolment_id: int) -> _Totals:
+    """Payments and refunds of the enrolment received up to and including ``payment``."""
+    up_to = or_(
+        Payment.received_on < payment.received_on,
+        and_(Payment.received_on == payment.received_on, Payment.id <= payment.id),
+    )
+    with db.transaction() as s:
+        sums = dict(
+            s.execute(
+                select(Payment.kind, func.sum(Payment.amount))
+                .where(Payment.enrolment_id == enrolment_id, up_to)
+                .group_by(Payment.kind)
+            ).all()
+        )
+    return _Totals(int(sums.get(PaymentKind.PAYMENT, 0)), int(sums.get(PaymentKind.REFUND, 0)))
+
+
+def balance_after(db: Database, payment_id: int) -> Balance:
+    """The enrolment's balance right after ``payment_id`` was received."""
+    payment, enrolment_id = load_payment(db, payment_id)
+    return _balance_after(db, payment, enrolment_id)
+
+
+def _balance_after(db: Database, payment: PaymentRow, enrolment_id: int) -> Balance:
+    figures = enrolment_figures(db, enrolment_id, today=today())
+    totals = _totals_up_to(db, payment, enrolment_id)
+    price_due = None if figures.status == EnrolmentStatus.CANCELLED else figures.price_due
+    return balance(price_due, totals.payments, totals.refunds)
+
+
+def receipt_pdf(db: Database, payment_id: int) -> bytes:
+    """The receipt for ``payment_id`` as PDF bytes (raises NotFoundError)."""
+    payment, enrolment_id = load_payment(db, payment_id)
+    record = load_enrolment(db, enrolment_id)
+    after = _balance_after(db, payment, enrolment_id)
+    fmt = Formatter(record.locale)
+    width = content_width(record.page_size)
+    st = styles()
+    refund = payment.kind == PaymentKind.REFUND
+    number = receipt_number(payment.id)
+    title = "Refund" if refund else "Receipt"
+    details = [
+        ("Receipt number", number),
+        ("Date received" if not refund else "Date refunded", fmt.date(payment.received_on)),
+        ("Received from" if not refund else "Refunded to", record.client_name),
+        ("For", _what_for(record, payment, fmt)),
+        ("Method", label(payment.method)),
+    ]
+    if payment.reference:
+        details.append(("Reference", payment.reference))
+    amount = fmt.money(payment.amount, payment.currency)
+    cur = record.currency
+    story: list[Flowable] = [
+        *practice_header(record.practice, width),
+        Paragraph(title, st.title),
+        Paragraph(f"{markup(record.terms.name)} — {markup(record.client_name)}", st.subtitle),
+        details_table(details, width),
+        Spacer(1, 5 * mm),
+        figures_box(
+            [("Amount refunded" if refund else "Amount received", amount)],
+            width,
+            emphasise_last=True,
+        ),
+        Paragraph("After this " + ("refund" if refund else "payment"), st.heading),
+        figures_box(
+            [
+                ("Overall cost agreed", fmt.money(record.agreed_price, cur)),
+                ("Paid so far", fmt.money(after.paid, cur)),
+                ("Outstanding", fmt.money(after.outstanding, cur)),
+            ],
+            width,
+            emphasise_last=False,
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph("Thank you." if not refund else "This refund has been sent to you.", st.body),
+    ]
+    info = DocumentInfo(
+        title=f"{title} {number} — {record.client_name}",
+        reference=number,
+        author=record.practice.name,
+        subject=title,
+        page_size=record.page_size,
+    )
+    return build_pdf(info, story, record.practice.name)
+
+
+def render_receipt(db: Database, payment_id: int, output: Output) -> None:
+    """Write the receipt for ``payment_id`` to a path (owner-only) or binary stream."""
+    write_pdf(receipt_pdf(db, payment_id), output)
+
+
+def _what_for(record: EnrolmentRecord, payment: PaymentRow, fmt: Formatter) -> str:
+    text = record.terms.name
+    for inst in record.instalments:
+        if inst.id == payment.instalment_id:
+            text += (
+                f", instalment {inst.number} of {len(record.instalments)} "
+                f"(due {fmt.date(inst.due_date)})"
+            )
+    return text
