@@ -1,0 +1,254 @@
+"""Payments received against an enrolment, and refunds given back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session as DbSession
+
+from practice.db import Database
+from practice.errors import NotFoundError, ValidationError
+from practice.models import (
+    Client,
+    Enrolment,
+    EnrolmentStatus,
+    Instalment,
+    Payment,
+    PaymentKind,
+    PaymentMethod,
+    PracticeProfile,
+)
+from practice.money import format_money, validate_amount
+from practice.services import audit, validation
+from practice.timeutil import today
+
+MAX_NOTE = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRow:
+    """One line of a payments list; ``amount`` is always positive, see ``signed_amount``."""
+
+    id: int
+    enrolment_id: int
+    client_id: int
+    client_name: str
+    programme_name: str
+    instalment_id: int | None
+    instalment_number: int | None
+    kind: PaymentKind
+    received_on: date
+    amount: int
+    currency: str
+    method: PaymentMethod
+    reference: str
+    note: str
+
+    @property
+    def signed_amount(self) -> int:
+        """Money in (+) or back out to the client (-), in minor units."""
+        return -self.amount if self.kind is PaymentKind.REFUND else self.amount
+
+
+def record_payment(
+    db: Database,
+    *,
+    enrolment_id: int,
+    amount: int,
+    received_on: date,
+    method: PaymentMethod | str,
+    instalment_id: int | None = None,
+    reference: str = "",
+    note: str = "",
+) -> Payment:
+    """Record money received; refused if it would take the total paid past the price."""
+    method, reference, note, received_on = _clean(method, reference, note, received_on)
+    with db.transaction() as s:
+        enrolment = _enrolment(s, enrolment_id)
+        if enrolment.status is EnrolmentStatus.CANCELLED:
+            raise ValidationError("enrolment_id", "this enrolment was cancelled.")
+        amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
+        if instalment_id is not None:
+            instalment = s.get(Instalment, instalment_id)
+            if instalment is None or instalment.enrolment_id != enrolment.id:
+                raise ValidationError("instalment_id", "is not an instalment of this enrolment.")
+        paid = net_paid(s, enrolment.id)
+        if paid + amount > enrolment.agreed_price:
+            money = _formatter(s, enrolment.currency)
+            raise ValidationError(
+                "amount",
+                f"would bring the total paid to {money(paid + amount)}, which is "
+                f"{money(paid + amount - enrolment.agreed_price)} more than the agreed "
+                f"price of {money(enrolment.agreed_price)}.",
+            )
+        payment = Payment(
+            enrolment_id=enrolment.id,
+            instalment_id=instalment_id,
+            kind=PaymentKind.PAYMENT,
+            received_on=received_on,
+            amount=amount,
+            currency=enrolment.currency,
+            method=method,
+            reference=reference,
+            note=note,
+        )
+        s.add(payment)
+        s.flush()
+        audit.record(s, "create", "payment", payment.id, f"enrolment {enrolment.id}")
+        return payment
+
+
+def record_refund(
+    db: Database,
+    *,
+    enrolment_id: int,
+    amount: int,
+    received_on: date,
+    method: PaymentMethod | str,
+    reference: str = "",
+    note: str = "",
+) -> Payment:
+    """Record money given back to the client (``received_on`` is the day it was paid out)."""
+    method, reference, note, received_on = _clean(method, reference, note, received_on)
+    with db.transaction() as s:
+        enrolment = _enrolment(s, enrolment_id)
+        amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
+        paid = net_paid(s, enrolment.id)
+        if amount > paid:
+            money = _formatter(s, enrolment.currency)
+            raise ValidationError(
+                "amount",
+                f"is more than the {money(paid)} paid so far, by {money(amount - paid)}.",
+            )
+        refund = Payment(
+            enrolment_id=enrolment.id,
+            kind=PaymentKind.REFUND,
+            received_on=received_on,
+            amount=amount,
+            currency=enrolment.currency,
+            method=method,
+            reference=reference,
+            note=note,
+        )
+        s.add(refund)
+        s.flush()
+        audit.record(s, "create", "payment", refund.id, f"refund, enrolment {enrolment.id}")
+        return refund
+
+
+def delete_payment(db: Database, payment_id: int) -> None:
+    """Remove a payment or refund recorded by mistake (the deletion is audited)."""
+    with db.transaction() as s:
+        payment = s.get(Payment, payment_id)
+        if payment is None:
+            raise NotFoundError("payment", payment_id)
+        if payment.kind is PaymentKind.PAYMENT:
+            remaining = net_paid(s, payment.enrolment_id) - payment.amount
+            if remaining < 0:
+                raise ValidationError(
+                    "payment",
+                    "refunds already given would then be more than was paid; "
+                    "delete the refund first.",
+                )
+        audit.record(
+            s,
+            "delete",
+            "payment",
+            payment.id,
+            f"{payment.kind.value}, enrolment {payment.enrolment_id}",
+        )
+        s.delete(payment)
+
+
+def get_payment(db: Database, payment_id: int) -> Payment:
+    with db.transaction() as s:
+        payment = s.get(Payment, payment_id)
+        if payment is None:
+            raise NotFoundError("payment", payment_id)
+        return payment
+
+
+def list_payments(
+    db: Database,
+    *,
+    enrolment_id: int | None = None,
+    client_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[PaymentRow]:
+    """Payments and refunds, oldest first, filtered in SQL (``since``/``until`` inclusive)."""
+    stmt = (
+        select(
+            Payment.id,
+            Payment.enrolment_id,
+            Enrolment.client_id,
+            func.trim(Client.first_name + " " + Client.last_name).label("client_name"),
+            Enrolment.programme_name,
+            Payment.instalment_id,
+            Instalment.number.label("instalment_number"),
+            Payment.kind,
+            Payment.received_on,
+            Payment.amount,
+            Payment.currency,
+            Payment.method,
+            Payment.reference,
+            Payment.note,
+        )
+        .join(Enrolment, Enrolment.id == Payment.enrolment_id)
+        .join(Client, Client.id == Enrolment.client_id)
+        .outerjoin(Instalment, Instalment.id == Payment.instalment_id)
+        .order_by(Payment.received_on, Payment.id)
+    )
+    if enrolment_id is not None:
+        stmt = stmt.where(Payment.enrolment_id == enrolment_id)
+    if client_id is not None:
+        stmt = stmt.where(Enrolment.client_id == client_id)
+    if since is not None:
+        stmt = stmt.where(Payment.received_on >= validation.required_date(since, "since"))
+    if until is not None:
+        stmt = stmt.where(Payment.received_on <= validation.required_date(until, "until"))
+    with db.transaction() as s:
+        return [PaymentRow(**row._asdict()) for row in s.execute(stmt)]
+
+
+def net_paid(s: DbSession, enrolment_id: int) -> int:
+    """Payments less refunds for one enrolment, in minor units."""
+    signed = case((Payment.kind == PaymentKind.REFUND, -Payment.amount), else_=Payment.amount)
+    total = s.scalar(
+        select(func.coalesce(func.sum(signed), 0)).where(Payment.enrolment_id == enrolment_id)
+    )
+    return int(total or 0)
+
+
+def _clean(
+    method: PaymentMethod | str, reference: str, note: str, received_on: date
+) -> tuple[PaymentMethod, str, str, date]:
+    return (
+        validation.choice(method, PaymentMethod, "method"),
+        validation.text(reference, "reference", max_length=200),
+        validation.text(note, "note", max_length=MAX_NOTE),
+        validation.required_date(received_on, "received_on", not_after=today()),
+    )
+
+
+def _enrolment(s: DbSession, enrolment_id: int) -> Enrolment:
+    enrolment = s.get(Enrolment, enrolment_id)
+    if enrolment is None:
+        raise NotFoundError("enrolment", enrolment_id)
+    return enrolment
+
+
+def _formatter(s: DbSession, currency: str) -> _Money:
+    locale = s.scalar(select(PracticeProfile.locale)) or "en_GB"
+    return _Money(currency, locale)
+
+
+@dataclass(frozen=True, slots=True)
+class _Money:
+    currency: str
+    locale: str
+
+    def __call__(self, amount: int) -> str:
+        return format_money(amount, self.currency, self.locale)
