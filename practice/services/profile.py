@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
 from practice.db.seed import default_clauses
+from practice.documents.merge import validate_template
 from practice.errors import NotFoundError, ValidationError
 from practice.models import AgreementClause, PageSize, PracticeProfile
 from practice.money import validate_currency
@@ -128,6 +129,7 @@ def save_clause(
     """
     heading = validation.text(heading, "heading", max_length=200, required=True)
     body = validation.text(body, "body", max_length=MAX_CLAUSE_BODY, required=True)
+    validate_template(body, "body")
     if key is not None:
         key = validation.text(key, "key", max_length=40, required=True)
         if not re.fullmatch(r"[a-z0-9_]+", key):
