@@ -4,8 +4,29 @@ The UI, the documents, the reports and the CLI all call these functions; nothing
 computes a figure. Money is in minor units (``int``), durations in minutes (``int``),
 hourly rates in minor units per hour rounded half-up (``int``) or ``None`` when no time
 was spent. Every result is a frozen dataclass.
+
+Functions that read the database take either an open SQLAlchemy session (inside
+``with db.transaction() as s:``) or the practice ``Database`` itself.
+
+Where each rule is written down:
+
+* planned economics of a programme — :mod:`~practice.economics.planned`
+* what counts as a used session, contact time, follow-through — :mod:`~.counting`
+* per enrolment — :mod:`~.enrolment`; paid/outstanding/credit — :mod:`~.balance`;
+  which instalments are paid — :mod:`~.instalments`
+* per period and how dates and instants meet — :mod:`~.period`; charts — :mod:`~.series`
+* the Today page's lists — :mod:`~.attention`
 """
 
+from practice.economics.attention import (
+    ActionItemDue,
+    InstalmentAttention,
+    QuietClient,
+    action_items_due,
+    instalments_due,
+    overdue_instalments,
+    quiet_clients,
+)
 from practice.economics.balance import Balance, balance
 from practice.economics.enrolment import (
     EnrolmentFigures,
@@ -14,6 +35,7 @@ from practice.economics.enrolment import (
     enrolment_rows,
 )
 from practice.economics.instalments import InstalmentState, InstalmentStatus
+from practice.economics.period import PeriodFigures, period_figures
 from practice.economics.planned import (
     PlanPeriod,
     ProgrammePlan,
@@ -24,25 +46,40 @@ from practice.economics.planned import (
     snapshot_plan,
 )
 from practice.economics.rates import Ratio, hourly_rate, ratio, round_half_up
+from practice.economics.series import SeenUnseen, monthly_seen_unseen, weekly_seen_unseen
+from practice.economics.source import Source
 
 __all__ = [
+    "ActionItemDue",
     "Balance",
     "EnrolmentFigures",
     "EnrolmentRow",
+    "InstalmentAttention",
     "InstalmentState",
     "InstalmentStatus",
-    "balance",
-    "enrolment_figures",
-    "enrolment_rows",
+    "PeriodFigures",
     "PlanPeriod",
     "ProgrammePlan",
     "ProgrammeTerms",
+    "QuietClient",
     "Ratio",
+    "SeenUnseen",
+    "Source",
+    "action_items_due",
+    "balance",
+    "enrolment_figures",
+    "enrolment_rows",
     "hourly_rate",
+    "instalments_due",
     "live",
+    "monthly_seen_unseen",
+    "overdue_instalments",
+    "period_figures",
     "plan",
     "programme_plan",
+    "quiet_clients",
     "ratio",
     "round_half_up",
     "snapshot_plan",
+    "weekly_seen_unseen",
 ]

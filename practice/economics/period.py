@@ -1,0 +1,229 @@
+"""Per-period figures: how the practice did between two dates (both inclusive).
+
+Dates and instants: a period is a run of **local** days. Sessions are stored as UTC
+instants; a session belongs to the local date on which it starts, so the period covers
+the instants from local midnight of ``start`` to local midnight after ``end`` (see
+:func:`~practice.economics.source.day_bounds`; ``tz`` None means this computer's time
+zone, as the app shows times). Work log entries, payments, enquiries and action-item
+reviews carry plain dates and are compared as dates.
+
+Rules (see also :mod:`~practice.economics.counting`):
+
+* **Contact minutes**: attended meetings and attended support calls starting in the
+  period. **Unseen minutes**: work log entries dated in the period, in total and by
+  category.
+* **Income received**: payments − refunds received in the period, in the practice's
+  currency. **Effective hourly rate** = income received ÷ (contact + unseen hours).
+* **Active clients**: clients with an enrolment that ran during the period (status
+  active, completed or ended early; start date ≤ period end and last day ≥ period
+  start). Proposed and cancelled enrolments do not count.
+* **Average programme value**: the mean agreed price of enrolments agreed in the period
+  (``agreed_on``, or the start date when not recorded), not proposed or cancelled, in the
+  practice's currency; rounded half-up to whole minor units.
+* **Renewal rate**: of the enrolments whose last day fell in the period and not after
+  ``today`` (not proposed or cancelled), the share renewed by a later enrolment
+  (``renewal_of_id``) that is not proposed or cancelled.
+* **Follow-through**: action items reviewed in the period (``reviewed_on``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, tzinfo
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import aliased
+
+from practice.economics.counting import (
+    MEETING_KINDS,
+    MISSED_ATTENDANCE,
+    REVIEWED_ACTION,
+    enrolment_end,
+    follow_through,
+)
+from practice.economics.rates import Ratio, divide, hourly_rate, ratio
+from practice.economics.source import Source, day_bounds, practice_currency, reading
+from practice.errors import ValidationError
+from practice.models import (
+    ActionItem,
+    Attendance,
+    Enquiry,
+    EnquiryOutcome,
+    Enrolment,
+    EnrolmentStatus,
+    Payment,
+    PaymentKind,
+    Session,
+    SessionKind,
+    WorkCategory,
+    WorkLogEntry,
+)
+
+#: Enrolments that really ran (or run): not merely proposed, not cancelled.
+RAN = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED, EnrolmentStatus.ENDED_EARLY)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """The practice's figures for ``start..end``. Money in minor units, time in minutes."""
+
+    start: date
+    end: date
+    currency: str
+    contact_minutes: int  # attended meetings + attended support calls
+    meeting_minutes: int
+    support_call_minutes: int
+    sessions: int  # attended meetings (sessions and reviews)
+    support_calls: int  # attended support calls
+    missed_sessions: int  # meetings cancelled late or not attended
+    unseen_minutes: int
+    unseen_by_category: Mapping[WorkCategory, int]  # every category, zeros included
+    total_minutes: int
+    income_received: int  # payments − refunds
+    payments_received: int
+    refunds_given: int
+    effective_hourly_rate: int | None
+    active_clients: int
+    programmes_agreed: int
+    average_programme_value: int | None
+    enrolments_ended: int
+    enrolments_renewed: int
+    renewal_rate: Ratio | None
+    follow_through: Ratio | None
+    enquiries_by_outcome: Mapping[EnquiryOutcome, int]  # every outcome, zeros included
+
+    @property
+    def enquiries(self) -> int:
+        return sum(self.enquiries_by_outcome.values())
+
+
+def check_period(start: date, end: date) -> None:
+    """Refuse a period that ends before it starts."""
+    if end < start:
+        raise ValidationError("end", "must be on or after the start date.")
+
+
+def period_figures(
+    source: Source, start: date, end: date, *, today: date, tz: tzinfo | None = None
+) -> PeriodFigures:
+    """The practice's figures for the local days ``start..end`` inclusive."""
+    check_period(start, end)
+    first, after = day_bounds(start, end, tz)
+    with reading(source) as s:
+        currency = practice_currency(s)
+
+        meeting = sessions = calls = call_minutes = missed = 0
+        for kind, attendance, count, minutes in s.execute(
+            select(
+                Session.kind, Session.attendance, func.count(), func.sum(Session.duration_minutes)
+            )
+            .where(Session.starts_at >= first, Session.starts_at < after)
+            .group_by(Session.kind, Session.attendance)
+        ):
+            if attendance == Attendance.ATTENDED and kind == SessionKind.SUPPORT_CALL:
+                calls += count
+                call_minutes += int(minutes)
+            elif attendance == Attendance.ATTENDED and kind in MEETING_KINDS:
+                sessions += count
+                meeting += int(minutes)
+            elif attendance in MISSED_ATTENDANCE and kind in MEETING_KINDS:
+                missed += count
+
+        by_category = dict.fromkeys(WorkCategory, 0)
+        for category, minutes in s.execute(
+            select(WorkLogEntry.category, func.sum(WorkLogEntry.minutes))
+            .where(WorkLogEntry.work_date >= start, WorkLogEntry.work_date <= end)
+            .group_by(WorkLogEntry.category)
+        ):
+            by_category[WorkCategory(category)] = int(minutes)
+
+        received = refunded = 0
+        for payment_kind, amount in s.execute(
+            select(Payment.kind, func.sum(Payment.amount))
+            .where(
+                Payment.received_on >= start,
+                Payment.received_on <= end,
+                Payment.currency == currency,
+            )
+            .group_by(Payment.kind)
+        ):
+            if payment_kind == PaymentKind.REFUND:
+                refunded = int(amount)
+            else:
+                received = int(amount)
+
+        active = s.scalar(
+            select(func.count(func.distinct(Enrolment.client_id))).where(
+                Enrolment.status.in_(RAN),
+                Enrolment.start_date <= end,
+                enrolment_end() >= start,
+            )
+        )
+
+        agreed_day = func.coalesce(Enrolment.agreed_on, Enrolment.start_date)
+        agreed_count, agreed_total = s.execute(
+            select(func.count(), func.coalesce(func.sum(Enrolment.agreed_price), 0)).where(
+                Enrolment.status.in_(RAN),
+                Enrolment.currency == currency,
+                agreed_day >= start,
+                agreed_day <= end,
+            )
+        ).one()
+
+        renewal = aliased(Enrolment)
+        renewed = exists().where(renewal.renewal_of_id == Enrolment.id, renewal.status.in_(RAN))
+        ended, ended_renewed = s.execute(
+            select(func.count(), func.coalesce(func.sum(case((renewed, 1), else_=0)), 0)).where(
+                Enrolment.status.in_(RAN),
+                enrolment_end() >= start,
+                enrolment_end() <= min(end, today),
+            )
+        ).one()
+
+        reviewed = s.execute(
+            select(ActionItem.status, func.count())
+            .where(
+                ActionItem.status.in_(REVIEWED_ACTION),
+                and_(ActionItem.reviewed_on >= start, ActionItem.reviewed_on <= end),
+            )
+            .group_by(ActionItem.status)
+        ).all()
+
+        enquiries = dict.fromkeys(EnquiryOutcome, 0)
+        for outcome, count in s.execute(
+            select(Enquiry.outcome, func.count())
+            .where(Enquiry.received_on >= start, Enquiry.received_on <= end)
+            .group_by(Enquiry.outcome)
+        ):
+            enquiries[EnquiryOutcome(outcome)] = int(count)
+
+    unseen = sum(by_category.values())
+    contact = meeting + call_minutes
+    income = received - refunded
+    return PeriodFigures(
+        start=start,
+        end=end,
+        currency=currency,
+        contact_minutes=contact,
+        meeting_minutes=meeting,
+        support_call_minutes=call_minutes,
+        sessions=sessions,
+        support_calls=calls,
+        missed_sessions=missed,
+        unseen_minutes=unseen,
+        unseen_by_category=by_category,
+        total_minutes=contact + unseen,
+        income_received=income,
+        payments_received=received,
+        refunds_given=refunded,
+        effective_hourly_rate=hourly_rate(income, contact + unseen),
+        active_clients=int(active or 0),
+        programmes_agreed=int(agreed_count),
+        average_programme_value=divide(int(agreed_total), int(agreed_count)),
+        enrolments_ended=int(ended),
+        enrolments_renewed=int(ended_renewed),
+        renewal_rate=ratio(int(ended_renewed), int(ended)),
+        follow_through=follow_through(reviewed),
+        enquiries_by_outcome=enquiries,
+    )
