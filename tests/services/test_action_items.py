@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -47,15 +48,16 @@ def test_add_validates_description_and_due_date(db: Database) -> None:
         date(2026, 2, 10),
         ActionStatus.OPEN,
     )
-    for kwargs, field in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"description": ""}, "description"),
         ({"description": "x" * 1001}, "description"),
         ({"description": "ok", "due_date": date(2026, 2, 2)}, "due_date"),
         ({"description": "ok", "due_date": date(3000, 1, 1)}, "due_date"),
         ({"description": "ok", "due_date": datetime(2026, 3, 1, tzinfo=UTC)}, "due_date"),
-    ]:
+    ]
+    for kwargs, field in cases:
         with pytest.raises(ValidationError) as info:
-            add_action_item(db, session_id=sid, **kwargs)  # type: ignore[arg-type]
+            add_action_item(db, session_id=sid, **kwargs)
         assert info.value.field == field
     with pytest.raises(NotFoundError):
         add_action_item(db, session_id=999, description="x")

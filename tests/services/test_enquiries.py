@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -48,7 +49,7 @@ def test_record_and_update(db: Database) -> None:
         "A friend",
         "zoe@example.org",
     )
-    for kwargs, field in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"name": " "}, "name"),
         ({"name": "n" * 201}, "name"),
         ({"email": "zoe@"}, "email"),
@@ -57,7 +58,8 @@ def test_record_and_update(db: Database) -> None:
         ({"received_on": "2026-03-02"}, "received_on"),
         ({"request": "r" * 10_001}, "request"),
         ({"outcome": "enrolled"}, "outcome"),
-    ]:
+    ]
+    for kwargs, field in cases:
         with pytest.raises(ValidationError) as info:
             update_enquiry(db, enquiry.id, **kwargs)
         assert info.value.field == field
@@ -82,14 +84,15 @@ def test_outcome_closes_and_waiting_reopens(db: Database) -> None:
     assert dated.closed_on == DAY + timedelta(days=1)
     reopened = set_enquiry_outcome(db, enquiry.id, "waiting")
     assert (reopened.outcome, reopened.closed_on) == (EnquiryOutcome.WAITING, None)
-    for args, kwargs, field in [
+    cases: list[tuple[tuple[str], dict[str, Any], str]] = [
         (("maybe",), {}, "outcome"),
         (("declined",), {"closed_on": DAY - timedelta(days=1)}, "closed_on"),
         (("declined",), {"closed_on": date.today() + timedelta(days=1)}, "closed_on"),
         (("waiting",), {"closed_on": DAY}, "closed_on"),
-    ]:
+    ]
+    for args, kwargs, field in cases:
         with pytest.raises(ValidationError) as info:
-            set_enquiry_outcome(db, enquiry.id, *args, **kwargs)  # type: ignore[arg-type]
+            set_enquiry_outcome(db, enquiry.id, *args, **kwargs)
         assert info.value.field == field
     set_enquiry_outcome(db, enquiry.id, "declined", closed_on=DAY + timedelta(days=2))
     with pytest.raises(ValidationError) as info:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -46,14 +47,15 @@ def test_add_update_and_validate(db: Database) -> None:
         db, provider.id, organisation="City Clinic", notes="Waiting list 6 weeks"
     )
     assert (changed.organisation, changed.email) == ("City Clinic", "ivan@example.org")
-    for kwargs, field in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"name": ""}, "name"),
         ({"name": "n" * 201}, "name"),
         ({"email": "not an email"}, "email"),
         ({"phone": "call me"}, "phone"),
         ({"website": "w" * 501}, "website"),
         ({"fax": "123"}, "fax"),
-    ]:
+    ]
+    for kwargs, field in cases:
         with pytest.raises(ValidationError) as info:
             update_provider(db, provider.id, **kwargs)
         assert info.value.field == field
@@ -98,21 +100,24 @@ def test_refer_client_or_enquirer(db: Database) -> None:
     assert [r.id for r in referrals_for(db, enquiry_id=enquiry)] == [r3.id]
     with db.transaction() as s:
         audited = s.scalars(
-            select(AuditEntry.entity_id).where(AuditEntry.entity == "referral")
+            select(AuditEntry.entity_id)
+            .where(AuditEntry.entity == "referral")
+            .order_by(AuditEntry.id)
         ).all()
-    assert sorted(audited) == [r1.id, r2.id]
+    assert list(audited) == [r1.id, r2.id]
 
 
 def test_refer_validation(db: Database) -> None:
     client, enquiry = add_people(db)
     ivan = add_provider(db, name="Ivan")
-    for kwargs, field in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({}, "client"),
         ({"client_id": client, "enquiry_id": enquiry}, "client"),
         ({"client_id": client, "referred_on": date.today() + timedelta(days=2)}, "referred_on"),
         ({"enquiry_id": enquiry, "referred_on": DAY - timedelta(days=1)}, "referred_on"),
         ({"client_id": client, "reason": "r" * 5001}, "reason"),
-    ]:
+    ]
+    for kwargs, field in cases:
         args: dict[str, object] = {"provider_id": ivan.id, "referred_on": DAY}
         args.update(kwargs)
         with pytest.raises(ValidationError) as info:

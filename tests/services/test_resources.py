@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -46,14 +47,15 @@ def test_add_update_and_validate(db: Database) -> None:
         ResourceKind.VIDEO,
         "~/Recordings/scan.mp3",
     )
-    for kwargs, field in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"title": "  "}, "title"),
         ({"title": "x" * 301}, "title"),
         ({"kind": "podcast"}, "kind"),
         ({"location": "y" * 1001}, "location"),
         ({"description": "bad\x00"}, "description"),
         ({"colour": "red"}, "colour"),
-    ]:
+    ]
+    for kwargs, field in cases:
         with pytest.raises(ValidationError) as info:
             update_resource(db, scan.id, **kwargs)
         assert info.value.field == field
@@ -110,13 +112,14 @@ def test_share_with_exactly_one_person(db: Database) -> None:
         client,
     )
     assert [r.enquiry_id for r in shares_for(db, enquiry_id=enquiry)] == [enquiry]
-    for kwargs, field in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({}, "client"),
         ({"client_id": client, "enquiry_id": enquiry}, "client"),
         ({"client_id": client, "shared_on": date.today() + timedelta(days=1)}, "shared_on"),
         ({"enquiry_id": enquiry, "shared_on": DAY - timedelta(days=1)}, "shared_on"),
         ({"client_id": client, "note": "n" * 2001}, "note"),
-    ]:
+    ]
+    for kwargs, field in cases:
         args: dict[str, object] = {"resource_id": scan.id, "shared_on": DAY}
         args.update(kwargs)
         with pytest.raises(ValidationError) as info:

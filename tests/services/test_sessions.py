@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -65,7 +66,7 @@ def add_enrolment(db: Database, client_id: int, snapshot: dict[str, object] | No
         return enrolment.id
 
 
-def log(db: Database, client_id: int, starts_at: datetime = PAST, **kw: object) -> Session:
+def log(db: Database, client_id: int, starts_at: datetime = PAST, **kw: Any) -> Session:
     args: dict[str, object] = {
         "client_id": client_id,
         "starts_at": starts_at,
@@ -130,7 +131,7 @@ def test_plan_session_stores_utc_and_planned(db: Database) -> None:
     ],
 )
 def test_log_session_refuses_bad_input_and_saves_nothing(
-    db: Database, changes: dict[str, object], field: str
+    db: Database, changes: dict[str, Any], field: str
 ) -> None:
     client = add_client(db)
     with pytest.raises(ValidationError) as info:
@@ -298,12 +299,13 @@ def test_update_session_changes_and_validates(db: Database) -> None:
     )
     assert moved.enrolment_id == enrolment
     assert update_session(db, session.id, enrolment_id=None).enrolment_id is None
-    for changes, field in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"client_id": 2}, "client_id"),
         ({"duration_minutes": 0}, "duration_minutes"),
         ({"starts_at": FUTURE}, "attendance"),
         ({"starts_at": datetime(2026, 3, 3, 15, 0)}, "starts_at"),
-    ]:
+    ]
+    for changes, field in cases:
         with pytest.raises(ValidationError) as info:
             update_session(db, session.id, **changes)
         assert info.value.field == field
