@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,7 +63,9 @@ def read_password(args: argparse.Namespace) -> str | None:
 
 
 def open_for(args: argparse.Namespace) -> Database:
-    path = args.database if args.database is not None else default_database_path()
+    # A command may name its own default file (``demo`` writes a separate sample database).
+    default = getattr(args, "default_database", default_database_path)
+    path = args.database if args.database is not None else default()
     return open_database(
         path,
         read_password(args),
@@ -90,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader stopped early (``practice clients | head``)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # last resort: one sentence, never a traceback
         log.debug("unexpected error", exc_info=True)
         print(f"Something went wrong: {exc.__class__.__name__}: {exc}", file=sys.stderr)
