@@ -22,9 +22,9 @@ from practice.documents.common import (
     build_pdf,
     content_width,
     details_table,
+    export_pdf,
     figures_box,
     practice_header,
-    write_pdf,
 )
 from practice.documents.fonts import REGULAR
 from practice.documents.formatting import Formatter, length, markup, minutes, paragraphs, plural
@@ -103,7 +103,8 @@ def agreement_pdf(db: Database, enrolment_id: int) -> bytes:
 
 def render_agreement(db: Database, enrolment_id: int, output: Output) -> None:
     """Write the programme agreement for ``enrolment_id`` to a path or binary stream."""
-    write_pdf(agreement_pdf(db, enrolment_id), output)
+    data = agreement_pdf(db, enrolment_id)
+    export_pdf(db, data, output, entity="enrolment", entity_id=enrolment_id, document="agreement")
 
 
 def _title(ctx: _Context, on: date, reference: str) -> list[Flowable]:

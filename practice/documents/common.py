@@ -25,10 +25,12 @@ from reportlab.platypus import (
     Table,
 )
 
+from practice.db import Database
 from practice.documents.fonts import ITALIC, REGULAR, register_fonts
 from practice.documents.formatting import markup
 from practice.documents.styles import MUTED, RULE, styles
 from practice.models import PageSize, PracticeProfile
+from practice.services import audit
 
 MARGIN = 18 * mm
 FOOTER_GAP = 10 * mm
@@ -224,6 +226,15 @@ def write_pdf(data: bytes, output: Output) -> None:
         save_private(data, Path(output))
     else:
         output.write(data)
+
+
+def export_pdf(
+    db: Database, data: bytes, output: Output, *, entity: str, entity_id: int, document: str
+) -> None:
+    """Write a finished document and note the export in the audit trail (no content)."""
+    write_pdf(data, output)
+    with db.transaction() as s:
+        audit.record(s, "export", entity, entity_id, f"{document} PDF")
 
 
 def save_private(data: bytes, path: Path) -> None:

@@ -21,9 +21,9 @@ from practice.documents.common import (
     build_pdf,
     content_width,
     details_table,
+    export_pdf,
     figures_box,
     practice_header,
-    write_pdf,
 )
 from practice.documents.formatting import Formatter, markup
 from practice.documents.loading import EnrolmentRecord, PaymentRow, load_enrolment, load_payment
@@ -133,7 +133,8 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
 
 def render_receipt(db: Database, payment_id: int, output: Output) -> None:
     """Write the receipt for ``payment_id`` to a path (owner-only) or binary stream."""
-    write_pdf(receipt_pdf(db, payment_id), output)
+    data = receipt_pdf(db, payment_id)
+    export_pdf(db, data, output, entity="payment", entity_id=payment_id, document="receipt")
 
 
 def _what_for(record: EnrolmentRecord, payment: PaymentRow, fmt: Formatter) -> str:

@@ -19,9 +19,9 @@ from practice.documents.common import (
     build_pdf,
     content_width,
     details_table,
+    export_pdf,
     figures_box,
     practice_header,
-    write_pdf,
 )
 from practice.documents.formatting import Formatter, markup
 from practice.documents.loading import PaymentRow, load_enrolment, load_payments
@@ -77,7 +77,8 @@ def render_statement(
     db: Database, enrolment_id: int, output: Output, *, on: date | None = None
 ) -> None:
     """Write the statement of ``enrolment_id`` to a path (owner-only) or binary stream."""
-    write_pdf(statement_pdf(db, enrolment_id, on=on), output)
+    data = statement_pdf(db, enrolment_id, on=on)
+    export_pdf(db, data, output, entity="enrolment", entity_id=enrolment_id, document="statement")
 
 
 def _summary(
