@@ -88,13 +88,13 @@ def write_note_in(
         s.flush()
         audit.record(s, "create", "note", note.id, f"session {session.id}")
         return note
+    if note.body == new_body and note.private_notes == new_private:
+        return note
     if note.locked_at is not None:
         signed = to_local(note.locked_at).strftime("%d %b %Y")
         raise ValidationError(
             "note", f"was locked on {signed} and cannot be changed; add an addendum instead."
         )
-    if note.body == new_body and note.private_notes == new_private:
-        return note
     if note.body or note.private_notes:
         s.add(
             NoteVersion(

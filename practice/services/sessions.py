@@ -44,6 +44,7 @@ __all__ = [
     "delete_session",
     "get_session",
     "list_sessions",
+    "log_planned_session",
     "log_session",
     "plan_session",
     "record_attendance",
@@ -95,37 +96,50 @@ def log_session(
     new_action_items: Sequence[NewActionItem] = (),
     reviews: Sequence[ActionReview] = (),
 ) -> Session:
-    """Save a session with its note, new action items and reviews, all or nothing."""
-    start = validate_starts_at(starts_at)
-    duration = _duration(duration_minutes)
-    kind_value = validation.choice(kind, SessionKind, "kind")
-    mode_value = validation.choice(mode, SessionMode, "mode")
-    attendance_value = validation.choice(attendance, Attendance, "attendance")
-    _check_happened(start, attendance_value)
-    reviewed_ids = [r.action_item_id for r in reviews]
-    if len(set(reviewed_ids)) != len(reviewed_ids):
-        raise ValidationError("reviews", "name the same action item twice.")
+    """Save a new session with its note, new action items and reviews, all or nothing."""
+    fields = _session_fields(starts_at, duration_minutes, kind, mode, attendance, reviews)
     with db.transaction() as s:
         _client(s, client_id)
         _check_enrolment(s, enrolment_id, client_id)
-        session = Session(
-            client_id=client_id,
-            enrolment_id=enrolment_id,
-            starts_at=start,
-            duration_minutes=duration,
-            kind=kind_value,
-            mode=mode_value,
-            attendance=attendance_value,
-        )
+        session = Session(client_id=client_id, enrolment_id=enrolment_id, **fields)
         s.add(session)
         s.flush()
-        if notes.strip() or private_notes.strip():
-            write_note_in(s, session, body=notes, private_notes=private_notes)
-        for new in new_action_items:
-            add_item_in(s, session, new)
-        for review in reviews:
-            review_in(s, review, session)
+        _record_outcome(s, session, notes, private_notes, new_action_items, reviews)
         audit.record(s, "create", "session", session.id, f"client {client_id}")
+        s.flush()
+        return _loaded(s, session.id)
+
+
+def log_planned_session(
+    db: Database,
+    session_id: int,
+    *,
+    starts_at: datetime,
+    duration_minutes: int,
+    kind: SessionKind | str,
+    mode: SessionMode | str,
+    attendance: Attendance | str,
+    enrolment_id: int | None = None,
+    notes: str = "",
+    private_notes: str = "",
+    new_action_items: Sequence[NewActionItem] = (),
+    reviews: Sequence[ActionReview] = (),
+) -> Session:
+    """Log how an existing (usually planned) session went, exactly like :func:`log_session`:
+    its details, note, new action items and reviews are saved together or not at all.
+    Empty ``notes`` and ``private_notes`` leave an existing note as it is."""
+    fields = _session_fields(starts_at, duration_minutes, kind, mode, attendance, reviews)
+    with db.transaction() as s:
+        session = _get(s, session_id)
+        _check_enrolment(s, enrolment_id, session.client_id)
+        moved = fields["starts_at"] != session.starts_at
+        for key, value in fields.items():
+            setattr(session, key, value)
+        session.enrolment_id = enrolment_id
+        if moved:
+            _check_action_items_still_ordered(s, session)
+        _record_outcome(s, session, notes, private_notes, new_action_items, reviews)
+        audit.record(s, "edit", "session", session.id, "logged")
         s.flush()
         return _loaded(s, session.id)
 
@@ -216,6 +230,47 @@ def list_sessions(
     stmt = stmt.order_by(Session.starts_at, Session.id)
     with db.transaction() as s:
         return list(s.scalars(stmt).unique())
+
+
+def _session_fields(
+    starts_at: object,
+    duration_minutes: object,
+    kind: SessionKind | str,
+    mode: SessionMode | str,
+    attendance: Attendance | str,
+    reviews: Sequence[ActionReview],
+) -> dict[str, Any]:
+    """Validate what the session form gives, before any database work."""
+    fields: dict[str, Any] = {
+        "starts_at": validate_starts_at(starts_at),
+        "duration_minutes": _duration(duration_minutes),
+        "kind": validation.choice(kind, SessionKind, "kind"),
+        "mode": validation.choice(mode, SessionMode, "mode"),
+        "attendance": validation.choice(attendance, Attendance, "attendance"),
+    }
+    _check_happened(fields["starts_at"], fields["attendance"])
+    reviewed_ids = [r.action_item_id for r in reviews]
+    if len(set(reviewed_ids)) != len(reviewed_ids):
+        raise ValidationError("reviews", "name the same action item twice.")
+    return fields
+
+
+def _record_outcome(
+    s: DbSession,
+    session: Session,
+    notes: str,
+    private_notes: str,
+    new_action_items: Sequence[NewActionItem],
+    reviews: Sequence[ActionReview],
+) -> None:
+    """The note, new items and reviews of a session, inside the caller's transaction."""
+    s.flush()
+    if (notes or "").strip() or (private_notes or "").strip():
+        write_note_in(s, session, body=notes, private_notes=private_notes)
+    for new in new_action_items:
+        add_item_in(s, session, new)
+    for review in reviews:
+        review_in(s, review, session)
 
 
 def validate_starts_at(value: object) -> datetime:

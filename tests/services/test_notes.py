@@ -89,6 +89,7 @@ def test_locked_note_refuses_edits_and_accepts_addenda(db: Database) -> None:
     assert lock_note(db, sid).locked_at == locked.locked_at  # locking twice changes nothing
     with pytest.raises(ValidationError, match="locked on .* addendum"):
         save_note(db, sid, body="Changed after signing")
+    assert save_note(db, sid, body="Signed text").locked_at == locked.locked_at  # no change
     with pytest.raises(ValidationError) as info:
         add_addendum(db, sid, "   ")
     assert info.value.field == "addendum"

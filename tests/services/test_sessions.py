@@ -30,6 +30,7 @@ from practice.services.sessions import (
     delete_session,
     get_session,
     list_sessions,
+    log_planned_session,
     log_session,
     plan_session,
     record_attendance,
@@ -387,3 +388,82 @@ def test_list_sessions_filters_and_sorts_in_sql(db: Database) -> None:
     assert info.value.field == "start"
     with pytest.raises(ValidationError):
         list_sessions(db, kinds=["nap"])
+
+
+def test_log_planned_session_all_in_one(db: Database) -> None:
+    client = add_client(db)
+    other = add_client(db, "Ana")
+    enrolment = add_enrolment(db, client)
+    first = log(db, client, new_action_items=[NewActionItem("Walk")])
+    walk = first.action_items[0].id
+    foreign = log(db, other, new_action_items=[NewActionItem("Not yours")]).action_items[0].id
+    planned = plan_session(
+        db,
+        client_id=client,
+        starts_at=PAST + timedelta(days=7),
+        duration_minutes=50,
+        kind="session",
+        mode="video",
+    )
+    form: dict[str, Any] = {
+        "starts_at": PAST + timedelta(days=7, hours=1),
+        "duration_minutes": 55,
+        "kind": "session",
+        "mode": "phone",
+        "attendance": "attended",
+        "enrolment_id": enrolment,
+        "notes": "Went well",
+        "new_action_items": [NewActionItem("Breathe")],
+    }
+    with pytest.raises(ValidationError):
+        log_planned_session(
+            db,
+            planned.id,
+            reviews=[ActionReview(walk, "done"), ActionReview(foreign, "done")],
+            **form,
+        )
+    unchanged = get_session(db, planned.id)
+    assert (unchanged.attendance, unchanged.duration_minutes, unchanged.note) == (
+        Attendance.PLANNED,
+        50,
+        None,
+    )
+    assert unchanged.action_items == [] and count(db, ActionItem) == 2
+    logged = log_planned_session(db, planned.id, reviews=[ActionReview(walk, "done")], **form)
+    assert (logged.attendance, logged.duration_minutes, logged.mode, logged.enrolment_id) == (
+        Attendance.ATTENDED,
+        55,
+        SessionMode.PHONE,
+        enrolment,
+    )
+    assert logged.note is not None and logged.note.body == "Went well"
+    assert [i.description for i in logged.action_items] == ["Breathe"]
+    with db.transaction() as s:
+        item = s.get(ActionItem, walk)
+        assert item is not None
+        assert (item.status, item.reviewed_session_id) == (ActionStatus.DONE, planned.id)
+    form["notes"] = ""
+    form["new_action_items"] = []
+    again = log_planned_session(db, planned.id, **form)
+    assert again.note is not None and again.note.body == "Went well"
+    with pytest.raises(ValidationError) as info:
+        log_planned_session(db, planned.id, **(form | {"enrolment_id": add_enrolment(db, other)}))
+    assert info.value.field == "enrolment"
+    with pytest.raises(NotFoundError):
+        log_planned_session(db, 999, **form)
+
+
+def test_deleting_a_reviewing_session_keeps_the_items(db: Database) -> None:
+    client = add_client(db)
+    first = log(db, client, new_action_items=[NewActionItem("Walk")])
+    second = log(
+        db,
+        client,
+        starts_at=PAST + timedelta(days=7),
+        reviews=[ActionReview(first.action_items[0].id, "done")],
+    )
+    delete_session(db, second.id)
+    with db.transaction() as s:
+        item = s.get(ActionItem, first.action_items[0].id)
+        assert item is not None
+        assert (item.status, item.reviewed_session_id) == (ActionStatus.DONE, None)
