@@ -130,13 +130,15 @@ def period_figures(
             elif attendance in MISSED_ATTENDANCE and kind in MEETING_KINDS:
                 missed += count
 
+        in_period = (WorkLogEntry.work_date >= start, WorkLogEntry.work_date <= end)
         by_category = dict.fromkeys(WorkCategory, 0)
         for category, minutes in s.execute(
             select(WorkLogEntry.category, func.sum(WorkLogEntry.minutes))
-            .where(WorkLogEntry.work_date >= start, WorkLogEntry.work_date <= end)
+            .where(*in_period)
             .group_by(WorkLogEntry.category)
         ):
             by_category[WorkCategory(category)] = int(minutes)
+        unseen = int(s.scalar(select(func.sum(WorkLogEntry.minutes)).where(*in_period)) or 0)
 
         received = refunded = 0
         for payment_kind, amount in s.execute(
@@ -198,7 +200,6 @@ def period_figures(
         ):
             enquiries[EnquiryOutcome(outcome)] = int(count)
 
-    unseen = sum(by_category.values())
     contact = meeting + call_minutes
     income = received - refunded
     return PeriodFigures(
