@@ -207,9 +207,10 @@ def list_sessions(
     end: datetime | None = None,
     kinds: Iterable[SessionKind | str] | SessionKind | str | None = None,
     attendance: Iterable[Attendance | str] | Attendance | str | None = None,
+    newest_first: bool = False,
 ) -> list[Session]:
-    """Sessions starting in ``[start, end)`` (aware instants), earliest first, with their
-    client, enrolment and note loaded."""
+    """Sessions starting in ``[start, end)`` (aware instants), earliest first (or newest
+    first), with their client, enrolment and note loaded."""
     stmt = select(Session).options(
         joinedload(Session.client), joinedload(Session.enrolment), selectinload(Session.note)
     )
@@ -227,7 +228,10 @@ def list_sessions(
     if attendance is not None:
         wanted = [validation.choice(a, Attendance, "attendance") for a in _many(attendance)]
         stmt = stmt.where(Session.attendance.in_(wanted))
-    stmt = stmt.order_by(Session.starts_at, Session.id)
+    if newest_first:
+        stmt = stmt.order_by(Session.starts_at.desc(), Session.id.desc())
+    else:
+        stmt = stmt.order_by(Session.starts_at, Session.id)
     with db.transaction() as s:
         return list(s.scalars(stmt).unique())
 

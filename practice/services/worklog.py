@@ -127,8 +127,9 @@ def list_work(
     end: date | None = None,
     categories: Iterable[WorkCategory | str] | WorkCategory | str | None = None,
     client_id: int | None = None,
+    newest_first: bool = False,
 ) -> list[WorkLogEntry]:
-    """Entries dated ``start`` to ``end`` (both included), oldest first."""
+    """Entries dated ``start`` to ``end`` (both included), oldest (or newest) first."""
     stmt = select(WorkLogEntry)
     if start is not None:
         stmt = stmt.where(WorkLogEntry.work_date >= validation.required_date(start, "start"))
@@ -139,7 +140,10 @@ def list_work(
         stmt = stmt.where(WorkLogEntry.category.in_(wanted))
     if client_id is not None:
         stmt = stmt.where(WorkLogEntry.client_id == client_id)
-    stmt = stmt.order_by(WorkLogEntry.work_date, WorkLogEntry.id)
+    if newest_first:
+        stmt = stmt.order_by(WorkLogEntry.work_date.desc(), WorkLogEntry.id.desc())
+    else:
+        stmt = stmt.order_by(WorkLogEntry.work_date, WorkLogEntry.id)
     with db.transaction() as s:
         return list(s.scalars(stmt))
 

@@ -374,6 +374,7 @@ def test_list_sessions_filters_and_sorts_in_sql(db: Database) -> None:
     ids = lambda rows: [r.id for r in rows]  # noqa: E731
     assert ids(list_sessions(db)) == [s1.id, s2.id, s3.id, s4.id]
     assert ids(list_sessions(db, client_id=ana)) == [s1.id, s3.id, s4.id]
+    assert ids(list_sessions(db, client_id=ana, newest_first=True)) == [s4.id, s3.id, s1.id]
     assert ids(list_sessions(db, enrolment_id=enrolment)) == [s1.id, s4.id]
     assert ids(list_sessions(db, start=PAST + timedelta(days=1), end=PAST + timedelta(days=2))) == [
         s2.id

@@ -184,6 +184,7 @@ def test_update_delete_and_list(db: Database) -> None:
     assert info.value.field == "colour"
     ids = lambda rows: [r.id for r in rows]  # noqa: E731
     assert ids(list_work(db)) == [b.id, a.id, c.id]
+    assert ids(list_work(db, newest_first=True)) == [c.id, a.id, b.id]
     assert ids(list_work(db, start=DAY, end=DAY)) == [a.id]
     assert ids(list_work(db, start=DAY)) == [a.id, c.id]
     assert ids(list_work(db, end=DAY - timedelta(days=1))) == [b.id]
