@@ -6,6 +6,9 @@ secure delete on (erased text is overwritten), temporary storage in memory.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,44 @@ def quote_key(password: str) -> str:
     return "'" + password.replace("'", "''") + "'"
 
 
+#: SQLCipher 4's key derivation: PBKDF2-HMAC-SHA512, 256,000 iterations, 32-byte key.
+KDF_ITERATIONS = 256_000
+
+
+@functools.lru_cache(maxsize=8)
+def _derived_key(password: str, salt: bytes) -> str:
+    key = hashlib.pbkdf2_hmac("sha512", password.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+    return f"\"x'{key.hex()}{salt.hex()}'\""
+
+
+def forget_keys() -> None:
+    """Drop every key derived in this process (when the app locks)."""
+    _derived_key.cache_clear()
+
+
+def key_literal(path: Path, password: str) -> str:
+    """What ``PRAGMA key`` is given for ``path``: always a raw key derived here.
+
+    The key is derived exactly as SQLCipher 4 would (PBKDF2-HMAC-SHA512, 256,000
+    iterations) with the salt stored in the file's first 16 bytes (a new file gets a
+    fresh random salt). Deriving it once per process, not once per connection, makes
+    opening, backups and checks fast; and because the password is never handed to
+    SQLCipher as text, a password that looks like SQLCipher's raw-key syntax
+    (``x'…'``) is just a password.
+    """
+    try:
+        with path.open("rb") as handle:
+            salt = handle.read(16)
+    except OSError:
+        salt = b""
+    return salt_key_literal(password, salt if len(salt) == 16 else None)
+
+
+def salt_key_literal(password: str, salt: bytes | None = None) -> str:
+    """The raw key for ``password`` with ``salt`` (a fresh random one if None)."""
+    return _derived_key(password, salt if salt is not None else os.urandom(16))
+
+
 def raw_connect(path: Path, password: str | None, *, read_only: bool = False) -> Any:
     """A DB-API connection to ``path``; with a password, through SQLCipher."""
     if read_only:
@@ -30,7 +71,8 @@ def raw_connect(path: Path, password: str | None, *, read_only: bool = False) ->
         conn: Any = sqlite3.connect(target, uri=uri, check_same_thread=False, timeout=10)
     else:
         conn = sqlcipher3.connect(target, uri=uri, check_same_thread=False, timeout=10)
-        conn.execute(f"PRAGMA key = {quote_key(password)}")
+        conn.execute(f"PRAGMA key = {key_literal(path, password)}")
+        conn.execute("PRAGMA cipher_compatibility = 4")
     return conn
 
 

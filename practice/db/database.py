@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from practice.db import migrate
-from practice.db.connect import apply_pragmas, dbapi_module, is_disk_full, raw_connect
+from practice.db.connect import (
+    apply_pragmas,
+    dbapi_module,
+    forget_keys,
+    is_disk_full,
+    raw_connect,
+)
 from practice.db.files import (
     create_private_file,
     fsync_dir,
@@ -74,6 +80,7 @@ class Database:
     def lock(self) -> None:
         """Close every connection and forget the password until :meth:`unlock`."""
         self.engine.dispose()
+        forget_keys()
         self.engine = create_engine("sqlite://", creator=_refuse_while_locked)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.password = None
@@ -157,6 +164,8 @@ def open_database(
     a backup (:func:`practice.safekeeping.backup.backup_before_migrate`).
     """
     path = Path(path).expanduser()
+    if password == "":
+        raise WrongPasswordError("The password cannot be empty.")
     if not _check_location(path, create=create, make_parents=make_parents):
         _create(path, password)
     revision = inspect_existing(path, password)

@@ -20,6 +20,8 @@ WRONG_PASSWORD = "Wrong password or damaged file: the database could not be open
 
 def inspect_existing(path: Path, password: str | None) -> str:
     """Check, read-only, that ``path`` is a healthy database of ours; return its revision."""
+    if password == "":
+        raise WrongPasswordError(WRONG_PASSWORD)
     size = path.stat().st_size
     if size == 0:
         raise DatabaseRefusedError(f"{path.name} is empty: it is not a practice database.")

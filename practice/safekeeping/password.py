@@ -14,7 +14,7 @@ from typing import Any
 import sqlcipher3
 
 from practice.db import Database
-from practice.db.connect import quote_key, raw_connect
+from practice.db.connect import raw_connect, salt_key_literal
 from practice.db.files import create_private_file, fsync_dir, remove_with_sidecars
 from practice.db.inspect import inspect_existing
 from practice.errors import PracticeError, ValidationError
@@ -75,7 +75,9 @@ def rekey_file(path: Path, current: str, new: str) -> None:
     conn: Any = raw_connect(path, current)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute(f"PRAGMA rekey = {quote_key(new)}")
+        with path.open("rb") as handle:
+            salt = handle.read(16)
+        conn.execute(f"PRAGMA rekey = {salt_key_literal(new, salt)}")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
@@ -97,7 +99,9 @@ def encrypt_plain_database(path: Path, password: str) -> None:
     conn: Any = sqlcipher3.connect(str(path))
     try:
         # A plain database opened through SQLCipher without a key, exported encrypted.
-        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {quote_key(password)}", (str(building),))
+        conn.execute(
+            f"ATTACH DATABASE ? AS encrypted KEY {salt_key_literal(password)}", (str(building),)
+        )
         conn.execute("SELECT sqlcipher_export('encrypted')")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
