@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -17,6 +18,14 @@ from practice.services.clients import (
     set_client_status,
     update_client,
 )
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One real database for the many refusal cases below: each checks it saved nothing."""
+    database = open_database(tmp_path_factory.mktemp("shared") / "practice.db")
+    yield database
+    database.close()
 
 
 def _count(db: Database, model: type) -> int:
@@ -88,14 +97,14 @@ def test_create_client_stores_every_field_and_audits(db: Database) -> None:
     ],
 )
 def test_create_client_rejects_bad_input_and_saves_nothing(
-    db: Database, changes: dict[str, object], field: str
+    shared_db: Database, changes: dict[str, object], field: str
 ) -> None:
     kwargs: dict[str, object] = {"first_name": "Ana", **changes}
     with pytest.raises(ValidationError) as caught:
-        create_client(db, **kwargs)  # type: ignore[arg-type]
+        create_client(shared_db, **kwargs)  # type: ignore[arg-type]
     assert caught.value.field == field
-    assert _count(db, Client) == 0
-    assert _count(db, AuditEntry) == 0
+    assert _count(shared_db, Client) == 0
+    assert _count(shared_db, AuditEntry) == 0
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -8,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from practice.db import Database, open_memory_database
+from practice.db import Database, open_database, open_memory_database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import (
     AuditEntry,
@@ -46,6 +47,14 @@ from practice.services.programmes import (
 )
 
 START = date(2026, 3, 3)
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One real database for the many refusal cases below: each checks it saved nothing."""
+    database = open_database(tmp_path_factory.mktemp("shared") / "practice.db")
+    yield database
+    database.close()
 
 
 def _programme(db: Database, **overrides: Any) -> int:
@@ -306,19 +315,19 @@ def test_snapshot_does_not_change_when_programme_or_clauses_change(db: Database)
     ],
 )
 def test_enrol_validation_saves_nothing(
-    db: Database, overrides: dict[str, Any], field: str
+    shared_db: Database, overrides: dict[str, Any], field: str
 ) -> None:
     kwargs: dict[str, Any] = {
-        "client_id": _client(db),
-        "programme_id": _programme(db),
+        "client_id": _client(shared_db),
+        "programme_id": _programme(shared_db),
         "start_date": START,
         "payment_plan": "instalments",
         **overrides,
     }
     with pytest.raises(ValidationError) as caught:
-        enrol_client(db, **kwargs)
+        enrol_client(shared_db, **kwargs)
     assert caught.value.field == field
-    assert (_count(db, Enrolment), _count(db, Instalment)) == (0, 0)
+    assert (_count(shared_db, Enrolment), _count(shared_db, Instalment)) == (0, 0)
 
 
 def test_enrol_refuses_archived_client_or_programme_and_missing_ones(db: Database) -> None:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from practice.db import Database
+from practice.db import Database, open_database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import AuditEntry, Enrolment, Payment, PaymentKind, PaymentMethod
 from practice.services.clients import create_client
@@ -21,6 +22,14 @@ from practice.services.payments import (
 from practice.services.programmes import PeriodPlan, create_programme
 
 START = date(2026, 3, 3)
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One real database for the many refusal cases below: each checks it saved nothing."""
+    database = open_database(tmp_path_factory.mktemp("shared") / "practice.db")
+    yield database
+    database.close()
 
 
 def _enrolment(db: Database, first: str = "Zoë", *, currency: str = "GBP") -> Enrolment:
@@ -115,10 +124,10 @@ def test_overpayment_message_says_by_how_much(db: Database) -> None:
     ],
 )
 def test_record_payment_validation_saves_nothing(
-    db: Database, overrides: dict[str, Any], field: str
+    shared_db: Database, overrides: dict[str, Any], field: str
 ) -> None:
-    enrolment = _enrolment(db)
-    audit_before = _audit_count(db)
+    enrolment = _enrolment(shared_db)
+    audit_before = _audit_count(shared_db)
     kwargs: dict[str, Any] = {
         "enrolment_id": enrolment.id,
         "amount": 40_000,
@@ -127,10 +136,10 @@ def test_record_payment_validation_saves_nothing(
         **overrides,
     }
     with pytest.raises(ValidationError) as caught:
-        record_payment(db, **kwargs)
+        record_payment(shared_db, **kwargs)
     assert caught.value.field == field
-    assert _payments(db) == 0
-    assert _audit_count(db) == audit_before
+    assert _payments(shared_db) == 0
+    assert _audit_count(shared_db) == audit_before
 
 
 def _audit_count(db: Database) -> int:

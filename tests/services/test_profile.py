@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from practice.db import Database
+from practice.db import Database, open_database
 from practice.db.seed import default_clauses
 from practice.errors import NotFoundError, ValidationError
 from practice.models import PageSize
@@ -19,6 +20,14 @@ from practice.services.profile import (
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One real database for the many refusal cases below: each checks it saved nothing."""
+    database = open_database(tmp_path_factory.mktemp("shared") / "practice.db")
+    yield database
+    database.close()
 
 
 def test_profile_defaults_and_update(db: Database) -> None:
@@ -79,12 +88,12 @@ def test_profile_defaults_and_update(db: Database) -> None:
     ],
 )
 def test_profile_validation_changes_nothing(
-    db: Database, changes: dict[str, Any], field: str
+    shared_db: Database, changes: dict[str, Any], field: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        update_profile(db, business_name="Should not be saved", **changes)
+        update_profile(shared_db, business_name="Should not be saved", **changes)
     assert caught.value.field == field
-    assert get_profile(db).business_name == ""
+    assert get_profile(shared_db).business_name == ""
 
 
 def test_logo_too_big_says_its_size(db: Database) -> None:
@@ -132,12 +141,12 @@ def test_save_clause_edits_adds_and_moves(db: Database) -> None:
         ({"heading": "h", "body": "b", "position": -1}, "position"),
     ],
 )
-def test_save_clause_validation(db: Database, kwargs: dict[str, Any], field: str) -> None:
-    before = [(c.key, c.heading, c.position) for c in list_clauses(db)]
+def test_save_clause_validation(shared_db: Database, kwargs: dict[str, Any], field: str) -> None:
+    before = [(c.key, c.heading, c.position) for c in list_clauses(shared_db)]
     with pytest.raises(ValidationError) as caught:
-        save_clause(db, **kwargs)
+        save_clause(shared_db, **kwargs)
     assert caught.value.field == field
-    assert [(c.key, c.heading, c.position) for c in list_clauses(db)] == before
+    assert [(c.key, c.heading, c.position) for c in list_clauses(shared_db)] == before
 
 
 def test_delete_and_reset_clauses(db: Database) -> None:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from practice.db import Database
+from practice.db import Database, open_database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import (
     InclusionKind,
@@ -30,6 +31,14 @@ from practice.services.programmes import (
     update_programme,
 )
 from practice.services.scheduling import planned_sessions
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One real database for the many refusal cases below: each checks it saved nothing."""
+    database = open_database(tmp_path_factory.mktemp("shared") / "practice.db")
+    yield database
+    database.close()
 
 
 def worked_example(**overrides: Any) -> dict[str, Any]:
@@ -117,13 +126,13 @@ def test_session_plan_lines_may_come_in_any_order(db: Database) -> None:
     ],
 )
 def test_session_plan_must_cover_every_period_once(
-    db: Database, periods: list[PeriodPlan], words: str
+    shared_db: Database, periods: list[PeriodPlan], words: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        create_programme(db, **worked_example(periods=periods))
+        create_programme(shared_db, **worked_example(periods=periods))
     assert caught.value.field == "periods"
     assert words in caught.value.message
-    assert _counts(db) == (0, 0, 0)
+    assert _counts(shared_db) == (0, 0, 0)
 
 
 def test_weeks_programme_messages_speak_of_weeks(db: Database) -> None:
@@ -179,12 +188,12 @@ def test_weeks_programme_messages_speak_of_weeks(db: Database) -> None:
     ],
 )
 def test_programme_validation_names_the_field(
-    db: Database, overrides: dict[str, Any], field: str
+    shared_db: Database, overrides: dict[str, Any], field: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        create_programme(db, **worked_example(**overrides))
+        create_programme(shared_db, **worked_example(**overrides))
     assert caught.value.field == field
-    assert _counts(db) == (0, 0, 0)
+    assert _counts(shared_db) == (0, 0, 0)
 
 
 def test_unknown_merge_field_message_suggests_the_right_one(db: Database) -> None:
