@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -26,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from practice.db import Database
-from practice.documents.fonts import ITALIC, REGULAR, register_fonts
+from practice.documents.fonts import ITALIC, REGULAR, font_runs, register_fonts
 from practice.documents.formatting import markup
 from practice.documents.styles import MUTED, RULE, styles
 from practice.models import PageSize, PracticeProfile
@@ -172,13 +173,23 @@ def _numbered_canvas(reference: str, practice_name: str) -> type[Canvas]:
             self.setFont(REGULAR, 8)
             self.drawString(MARGIN, y, reference)
             if practice_name:
-                self.setFont(ITALIC, 8)
-                self.drawCentredString(width / 2, y, practice_name)
+                _draw_centred(self, width / 2, y, practice_name, ITALIC, 8)
                 self.setFont(REGULAR, 8)
             self.drawRightString(width - MARGIN, y, f"Page {self._pageNumber} of {total}")
             self.restoreState()
 
     return NumberedCanvas
+
+
+def _draw_centred(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """Draw ``text`` centred on ``x``, switching to the fallback font where DejaVu has no glyph."""
+    runs = font_runs(text, font)
+    total = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+    left = x - total / 2
+    for name, run in runs:
+        canvas.setFont(name, size)
+        canvas.drawString(left, y, run)
+        left += pdfmetrics.stringWidth(run, name, size)
 
 
 @dataclass(frozen=True)

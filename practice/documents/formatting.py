@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 
 from babel.dates import format_date
 
+from practice.documents.fonts import FALLBACK, font_runs
 from practice.models import LengthUnit
 from practice.money import format_money
 
@@ -45,8 +46,13 @@ def length(value: int, unit: LengthUnit | str) -> str:
 
 
 def markup(text: str) -> str:
-    """Plain text made safe for a reportlab Paragraph: escaped, line breaks kept."""
-    return escape(text).replace("\n", "<br/>")
+    """Plain text made safe for a reportlab Paragraph: escaped, line breaks kept, and
+    characters DejaVu cannot draw (a Japanese name) set in the fallback font."""
+    pieces = []
+    for font, run in font_runs(text):
+        safe = escape(run).replace("\n", "<br/>")
+        pieces.append(f'<font face="{FALLBACK}">{safe}</font>' if font == FALLBACK else safe)
+    return "".join(pieces)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -23,7 +23,7 @@ def practice(db: Database) -> Database:
 
 @pytest.mark.parametrize(
     ("first", "last"),
-    [("Zoë", "Ødegård"), ("Ελένη", "Παπαδοπούλου"), ("Андрей", "Смирнов")],
+    [("Zoë", "Ødegård"), ("Ελένη", "Παπαδοπούλου"), ("Андрей", "Смирнов"), ("花子", "山田")],
 )
 def test_names_in_every_script_print_and_fonts_are_embedded(
     practice: Database, first: str, last: str
@@ -37,8 +37,16 @@ def test_names_in_every_script_print_and_fonts_are_embedded(
     used = fonts(data)
     assert used, "the PDF uses no fonts"
     for name, font in used:
-        assert "DejaVu" in name, name
+        assert "DejaVu" in name or "DroidSansFallback" in name, name
         assert embedded(font), f"{name} is not embedded"
+    # CJK glyphs come from the fallback font; Latin, Greek and Cyrillic from DejaVu.
+    assert any("DroidSansFallback" in name for name, _ in used) == (first == "花子")
+
+
+def test_a_practice_name_in_japanese_prints_in_the_footer(practice: Database) -> None:
+    set_profile(practice, business_name="山田カウンセリング")
+    pages = page_texts(agreement_pdf(practice, make_enrolment(practice)))
+    assert all("山田カウンセリング" in page for page in pages)
 
 
 def test_dates_instalments_and_total_are_all_printed(practice: Database) -> None:
