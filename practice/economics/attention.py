@@ -115,11 +115,52 @@ def overdue_instalments(source: Source, *, today: date) -> list[InstalmentAttent
         return _attention(s, candidates, today, lambda i: i.state == InstalmentState.OVERDUE)
 
 
+def instalment_rows(
+    source: Source,
+    *,
+    today: date,
+    states: Collection[InstalmentState | str] | None = None,
+    client_id: int | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
+) -> list[InstalmentAttention]:
+    """Every instalment of enrolments that ran, with its state, by due date (the Money page).
+
+    Filter by client and due dates (in SQL) and by state (after allocation, which needs
+    all of an enrolment's instalments). Fully paid instalments are included.
+    """
+    query = (
+        select(Instalment.enrolment_id)
+        .join(Enrolment, Enrolment.id == Instalment.enrolment_id)
+        .where(Enrolment.status.in_(RAN))
+        .distinct()
+    )
+    if client_id is not None:
+        query = query.where(Enrolment.client_id == client_id)
+    if due_from is not None:
+        query = query.where(Instalment.due_date >= due_from)
+    if due_to is not None:
+        query = query.where(Instalment.due_date <= due_to)
+    wanted = None if states is None else {InstalmentState(x) for x in states}
+
+    def keep(i: InstalmentStatus) -> bool:
+        return (
+            (wanted is None or i.state in wanted)
+            and (due_from is None or i.due_date >= due_from)
+            and (due_to is None or i.due_date <= due_to)
+        )
+
+    with reading(source) as s:
+        return _attention(s, s.scalars(query).all(), today, keep, unpaid_only=False)
+
+
 def _attention(
     s: DbSession,
     enrolment_ids: Collection[int],
     today: date,
     wanted: _Filter,
+    *,
+    unpaid_only: bool = True,
 ) -> list[InstalmentAttention]:
     if not enrolment_ids:
         return []
@@ -144,7 +185,7 @@ def _attention(
     for enrolment_id, instalments in allocation.items():
         who = people[enrolment_id]
         for i in instalments:
-            if i.left > 0 and wanted(i):
+            if (i.left > 0 or not unpaid_only) and wanted(i):
                 rows.append(
                     InstalmentAttention(
                         instalment_id=i.instalment_id,

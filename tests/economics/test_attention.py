@@ -9,6 +9,7 @@ from practice.db import Database
 from practice.economics import (
     InstalmentState,
     action_items_due,
+    instalment_rows,
     instalments_due,
     overdue_instalments,
     quiet_clients,
@@ -117,3 +118,22 @@ def test_action_items_due(practice: Practice) -> None:
     assert [r.description for r in action_items_due(db, today=TODAY, within_days=10)][-1] == (
         "Call the GP"
     )
+
+
+def test_instalment_rows_for_the_money_page(practice: Practice) -> None:
+    db, ids = practice
+    rows = instalment_rows(db, today=TODAY)
+    # E1 ×3, E2 ×1, E3 ×3, E4 ×1 (zero); E5 was cancelled and is not listed
+    assert len(rows) == 8
+    assert [r.due_date for r in rows] == sorted(r.due_date for r in rows)
+    assert {r.enrolment_id for r in rows} == {ids.e1, ids.e2, ids.e3, ids.e4}
+    overdue = instalment_rows(db, today=TODAY, states=[InstalmentState.OVERDUE])
+    assert overdue == overdue_instalments(db, today=TODAY)
+    bens = instalment_rows(db, today=TODAY, client_id=ids.ben, states=["paid"])
+    # E2 inst 1, E3 inst 1 and inst 3 (paid in advance)
+    assert [(r.enrolment_id, r.number) for r in bens] == [(ids.e2, 1), (ids.e3, 1), (ids.e3, 3)]
+    march = instalment_rows(db, today=TODAY, due_from=date(2026, 3, 1), due_to=date(2026, 3, 31))
+    assert [(r.enrolment_id, r.number, r.state) for r in march] == [
+        (ids.e1, 3, InstalmentState.OVERDUE),
+        (ids.e3, 2, InstalmentState.PART_PAID),
+    ]
