@@ -124,6 +124,8 @@ def save_clause(
 ) -> AgreementClause:
     """Add a clause (no ``key``, or a new one) or change the clause with ``key``.
 
+    The body may use merge fields (``{client_name}``…); a misspelt one is refused.
+
     ``position`` (0-based) moves it in the printed order; ``None`` keeps its place, or
     puts a new clause last. Enrolments already made keep the clauses they agreed to.
     """

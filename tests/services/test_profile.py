@@ -114,7 +114,9 @@ def test_save_clause_edits_adds_and_moves(db: Database) -> None:
     assert (edited.heading, edited.body) == ("Paying", "Pay on time, please.")
     keys_before = [c.key for c in list_clauses(db)]
     assert len(keys_before) == count
-    added = save_clause(db, heading="Online sessions & recordings", body="We never record.")
+    added = save_clause(
+        db, heading="Online sessions & recordings", body="We never record, {client_first_name}."
+    )
     assert added.key == "online_sessions_recordings"
     assert [c.key for c in list_clauses(db)][-1] == added.key
     again = save_clause(db, heading="Online sessions & recordings", body="Second one.")
@@ -139,6 +141,8 @@ def test_save_clause_edits_adds_and_moves(db: Database) -> None:
         ({"heading": "h", "body": "b" * 20_001}, "body"),
         ({"key": "Bad Key!", "heading": "h", "body": "b"}, "key"),
         ({"heading": "h", "body": "b", "position": -1}, "position"),
+        ({"heading": "Payment", "body": "Dear {client_nmae}, pay on time."}, "body"),
+        ({"heading": "Payment", "body": "A stray } brace"}, "body"),
     ],
 )
 def test_save_clause_validation(shared_db: Database, kwargs: dict[str, Any], field: str) -> None:
