@@ -114,6 +114,15 @@ class SessionWriter:
         self.today = today
         self.tally = tally
         self.zone = practice_timezone()
+        #: Kinds the sample has not shown yet: each is used at the next chance, so even
+        #: a small sample has every attendance, every review outcome and support work.
+        self.unshown_attendance = [
+            Attendance.NO_SHOW,
+            Attendance.CANCELLED_LATE,
+            Attendance.CANCELLED_EARLY,
+        ]
+        self.unshown_reviews = [ActionStatus.DROPPED, ActionStatus.PARTLY, ActionStatus.DONE]
+        self.support_shown = False
 
     def write(
         self,
@@ -174,6 +183,8 @@ class SessionWriter:
     def _attendance(self, meeting: Meeting) -> Attendance:
         if meeting.kind is SessionKind.SUPPORT_CALL:
             return Attendance.ATTENDED
+        if self.unshown_attendance and self.rng.random() < 0.2:
+            return self.unshown_attendance.pop()
         return self.rng.choices(
             [
                 Attendance.ATTENDED,
@@ -253,6 +264,8 @@ class SessionWriter:
                 [ActionStatus.DONE, ActionStatus.PARTLY, ActionStatus.DROPPED, ActionStatus.OPEN],
                 weights=[50, 25, 15, 10],
             )[0]
+            if self.unshown_reviews and status is not ActionStatus.OPEN:
+                status = self.unshown_reviews.pop()
             if status is ActionStatus.OPEN:
                 still_open.append((item_id, from_day))
                 continue
@@ -270,7 +283,8 @@ class SessionWriter:
                 worklog.accept_work_suggestions(self.db, session_id, suggestions)
                 self.tally.work_entries += len(suggestions)
         support_day = day + timedelta(days=rng.randint(1, 3))
-        if rng.random() < 0.15 and support_day < self.today:
+        if (rng.random() < 0.15 or not self.support_shown) and support_day < self.today:
+            self.support_shown = True
             worklog.log_work(
                 self.db,
                 work_date=support_day,

@@ -92,11 +92,11 @@ def write_practice_work(
         if week % 4 == 1:
             entries.append((1, WorkCategory.SUPERVISION, rng.choice([60, 60, 75, 90])))
             entries.append((1, WorkCategory.TRAVEL, rng.choice([30, 40, 50])))
-        if rng.random() < 0.15:
+        if week % 6 == 2 or rng.random() < 0.05:
             entries.append(
                 (rng.randint(0, 4), WorkCategory.RESOURCE_MAKING, 30 * rng.randint(2, 6))
             )
-        if rng.random() < 0.06:
+        if week % 13 == 3:  # a training day or course each quarter
             entries.append((rng.randint(0, 4), WorkCategory.TRAINING, 60 * rng.randint(3, 7)))
         for offset, category, minutes in entries:
             day = monday + timedelta(days=offset)

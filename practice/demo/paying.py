@@ -53,7 +53,7 @@ class PaymentWriter:
             received = due - timedelta(days=rng.randint(0, 3))
             if plan.agreed_on is not None:
                 received = max(received, plan.agreed_on)
-            if plan.payer == LATE and rng.random() < 0.6:
+            if plan.payer == LATE and (instalment.number == 1 or rng.random() < 0.6):
                 received = due + timedelta(days=rng.randint(5, 35))
             elif plan.payer == MISSING and (self.today - due).days < 75:
                 continue

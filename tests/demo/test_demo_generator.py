@@ -1,0 +1,170 @@
+"""The sample practice written through the services: every status, outcome and kind of
+record the brief lists is there, even in a small sample, and a used database is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from practice.db import Database, open_database
+from practice.demo import NotEmptyError, generate_demo
+from practice.demo.names import SHOWCASE
+from practice.errors import ValidationError
+from practice.models import (
+    ActionItem,
+    ActionStatus,
+    Attendance,
+    Client,
+    ClientStatus,
+    Enquiry,
+    EnquiryOutcome,
+    Enrolment,
+    EnrolmentStatus,
+    Instalment,
+    Payment,
+    PaymentKind,
+    PracticeProfile,
+    Programme,
+    Referral,
+    ResourceShare,
+    Session,
+    SessionKind,
+    SessionNote,
+    WorkCategory,
+    WorkLogEntry,
+)
+
+TODAY = date(2025, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    path = tmp_path_factory.mktemp("demo") / "sample.db"
+    db = open_database(path)
+    generate_demo(db, clients=12, years=2, seed=11, today=TODAY)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def values(db: Database, column: Any) -> set[Any]:
+    with db.transaction() as s:
+        return set(s.scalars(select(column).distinct()))
+
+
+def count(db: Database, stmt: Any) -> int:
+    with db.transaction() as s:
+        return int(s.scalar(stmt) or 0)
+
+
+def test_every_status_outcome_and_category_is_present(sample: Database) -> None:
+    assert values(sample, Enrolment.status) == set(EnrolmentStatus)
+    assert values(sample, Client.status) == set(ClientStatus)
+    assert values(sample, Session.attendance) == set(Attendance)
+    assert values(sample, Session.kind) == set(SessionKind)
+    assert values(sample, ActionItem.status) == set(ActionStatus)
+    assert values(sample, WorkLogEntry.category) == set(WorkCategory)
+    assert values(sample, Enquiry.outcome) == set(EnquiryOutcome)
+    assert values(sample, Payment.kind) == set(PaymentKind)
+
+
+def test_renewals_point_to_an_earlier_enrolment_of_the_same_client(sample: Database) -> None:
+    with sample.transaction() as s:
+        renewals = s.scalars(select(Enrolment).where(Enrolment.renewal_of_id.is_not(None))).all()
+        assert renewals
+        for renewal in renewals:
+            earlier = renewal.renewal_of
+            assert earlier is not None and earlier.client_id == renewal.client_id
+            assert earlier.start_date < renewal.start_date
+
+
+def test_payments_on_time_late_missing_and_a_refund(sample: Database) -> None:
+    paid_on_instalment = (
+        select(Payment.received_on, Instalment.due_date)
+        .join(Instalment, Payment.instalment_id == Instalment.id)
+        .where(Payment.kind == PaymentKind.PAYMENT)
+    )
+    with sample.transaction() as s:
+        pairs = s.execute(paid_on_instalment).all()
+        unpaid_due = s.scalar(
+            select(func.count(Instalment.id))
+            .join(Enrolment, Enrolment.id == Instalment.enrolment_id)
+            .where(
+                Instalment.due_date <= TODAY,
+                Enrolment.status == EnrolmentStatus.ACTIVE,
+                ~select(Payment.id).where(Payment.instalment_id == Instalment.id).exists(),
+            )
+        )
+    assert any(received <= due for received, due in pairs), "paid on time"
+    assert any(received > due + timedelta(days=4) for received, due in pairs), "paid late"
+    assert unpaid_due, "an instalment that is due and not paid"
+    assert count(sample, select(func.count()).where(Payment.kind == PaymentKind.REFUND)) >= 1
+
+
+def test_sessions_have_notes_and_action_items_are_reviewed_later(sample: Database) -> None:
+    with sample.transaction() as s:
+        attended_without_note = s.scalar(
+            select(func.count(Session.id))
+            .outerjoin(SessionNote, SessionNote.session_id == Session.id)
+            .where(Session.attendance == Attendance.ATTENDED, SessionNote.id.is_(None))
+        )
+        assert attended_without_note == 0
+        reviewed = s.scalars(
+            select(ActionItem).where(ActionItem.reviewed_session_id.is_not(None))
+        ).all()
+        assert reviewed
+        for item in reviewed:
+            assert item.reviewed_session is not None
+            assert item.reviewed_session.starts_at > item.session.starts_at
+        assert s.scalar(select(func.count()).where(Session.starts_at.is_(None))) == 0
+        assert s.scalar(select(func.max(Session.starts_at))).date() > TODAY  # booked ahead
+
+
+def test_profile_programmes_referrals_and_shares(sample: Database) -> None:
+    with sample.transaction() as s:
+        profile = s.get(PracticeProfile, 1)
+        assert profile is not None
+        assert (profile.currency, profile.locale) == ("GBP", "en_GB")
+        assert profile.practitioner_name and profile.business_name
+        programmes = s.scalars(select(Programme)).all()
+        assert {p.length_unit.value for p in programmes} == {"weeks", "months"}
+        assert s.scalar(select(func.count()).where(Referral.enquiry_id.is_not(None)))
+        assert s.scalar(select(func.count()).where(ResourceShare.enquiry_id.is_not(None)))
+        assert s.scalar(select(func.count()).where(ResourceShare.client_id.is_not(None)))
+        names = {(r[0], r[1]) for r in s.execute(select(Client.first_name, Client.last_name))}
+    assert {(first, last) for first, last, _, _ in SHOWCASE} <= names
+
+
+def test_a_database_with_clients_is_refused_and_left_as_it_was(sample: Database) -> None:
+    before = count(sample, select(func.count(Client.id)))
+    with pytest.raises(NotEmptyError, match="already has clients"):
+        generate_demo(sample, clients=3, today=TODAY)
+    assert count(sample, select(func.count(Client.id))) == before
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"clients": 0}, "clients"),
+        ({"clients": 100_000}, "clients"),
+        ({"years": 0}, "years"),
+        ({"today": date.today() + timedelta(days=2)}, "today"),
+    ],
+)
+def test_impossible_sizes_and_dates_are_refused(
+    tmp_path: Path, options: dict[str, Any], field: str
+) -> None:
+    db = open_database(tmp_path / "empty.db")
+    try:
+        with pytest.raises(ValidationError) as caught:
+            generate_demo(db, **options)
+        assert caught.value.field == field
+        assert count(db, select(func.count(Client.id))) == 0
+    finally:
+        db.close()
