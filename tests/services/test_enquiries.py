@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from practice.db import Database
@@ -159,6 +161,16 @@ def test_point_to_resource(db: Database) -> None:
 )
 def test_split_name(name: str, expected: tuple[str, str]) -> None:
     assert split_name(name) == expected
+
+
+@given(
+    st.lists(st.text(alphabet=st.characters(categories=["L"]), min_size=1), min_size=1, max_size=5)
+)
+def test_split_name_keeps_every_word_in_order(words: list[str]) -> None:
+    first, last = split_name(" ".join(words))
+    assert first
+    assert " ".join(part for part in (first, last) if part) == " ".join(words)
+    assert (last == "") == (len(words) == 1)
 
 
 def test_convert_enquiry_to_client(db: Database) -> None:

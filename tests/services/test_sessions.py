@@ -468,3 +468,26 @@ def test_deleting_a_reviewing_session_keeps_the_items(db: Database) -> None:
         item = s.get(ActionItem, first.action_items[0].id)
         assert item is not None
         assert (item.status, item.reviewed_session_id) == (ActionStatus.DONE, None)
+
+
+def test_record_attendance_after_the_fact(db: Database) -> None:
+    client = add_client(db)
+    planned = plan_session(
+        db, client_id=client, starts_at=PAST, duration_minutes=60, kind="session", mode="video"
+    )
+    assert record_attendance(db, planned.id, "no_show").attendance is Attendance.NO_SHOW
+    assert record_attendance(db, planned.id, Attendance.CANCELLED_LATE).attendance is (
+        Attendance.CANCELLED_LATE
+    )
+    with pytest.raises(ValidationError) as info:
+        record_attendance(db, planned.id, "late")
+    assert info.value.field == "attendance"
+    with pytest.raises(NotFoundError):
+        record_attendance(db, 999, "attended")
+    with db.transaction() as s:
+        edits = s.scalars(
+            select(AuditEntry.detail).where(
+                AuditEntry.action == "edit", AuditEntry.entity == "session"
+            )
+        ).all()
+    assert list(edits) == ["attendance", "attendance"]
