@@ -12,7 +12,7 @@ Where each rule is written down:
 
 * planned economics of a programme — :mod:`~practice.economics.planned`
 * what counts as a used session, contact time, follow-through — :mod:`~.counting`
-* per enrolment — :mod:`~.enrolment`; paid/outstanding/credit — :mod:`~.balance`;
+* per client — :mod:`~.client`; per enrolment — :mod:`~.enrolment`; paid/outstanding/credit — :mod:`~.balance`;
   which instalments are paid — :mod:`~.instalments`
 * per period and how dates and instants meet — :mod:`~.period`; charts — :mod:`~.series`
 * the Today page's lists — :mod:`~.attention`
@@ -29,6 +29,7 @@ from practice.economics.attention import (
     quiet_clients,
 )
 from practice.economics.balance import Balance, balance
+from practice.economics.client import ClientFigures, client_figures
 from practice.economics.enrolment import (
     EnrolmentFigures,
     EnrolmentRow,
@@ -53,6 +54,7 @@ from practice.economics.source import Source
 __all__ = [
     "ActionItemDue",
     "Balance",
+    "ClientFigures",
     "EnrolmentFigures",
     "EnrolmentRow",
     "InstalmentAttention",
@@ -68,6 +70,7 @@ __all__ = [
     "Source",
     "action_items_due",
     "balance",
+    "client_figures",
     "enrolment_figures",
     "enrolment_rows",
     "hourly_rate",
