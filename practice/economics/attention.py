@@ -22,8 +22,8 @@ from datetime import date, timedelta, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
+from practice.economics.counting import RAN
 from practice.economics.instalments import InstalmentState, InstalmentStatus, instalment_statuses
-from practice.economics.period import RAN
 from practice.economics.source import Source, display_name, local_date, local_midnight, reading
 from practice.models import (
     ActionItem,

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from practice.economics.counting import MEETING_KINDS, REVIEWED_ACTION, follow_through
+from practice.economics.counting import MEETING_KINDS, RAN, REVIEWED_ACTION, follow_through
 from practice.economics.instalments import SIGNED_AMOUNT
-from practice.economics.period import RAN
 from practice.economics.rates import Ratio, hourly_rate
 from practice.economics.source import Source, reading
 from practice.errors import NotFoundError

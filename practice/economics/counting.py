@@ -18,12 +18,14 @@ from fractions import Fraction
 from sqlalchemy import ColumnElement, func
 
 from practice.economics.rates import Ratio, ratio
-from practice.models import ActionStatus, Attendance, Enrolment, SessionKind
+from practice.models import ActionStatus, Attendance, Enrolment, EnrolmentStatus, SessionKind
 
 USED_ATTENDANCE = (Attendance.ATTENDED, Attendance.CANCELLED_LATE, Attendance.NO_SHOW)
 MISSED_ATTENDANCE = (Attendance.CANCELLED_LATE, Attendance.NO_SHOW)
 MEETING_KINDS = (SessionKind.SESSION, SessionKind.REVIEW)
 REVIEWED_ACTION = (ActionStatus.DONE, ActionStatus.PARTLY, ActionStatus.DROPPED)
+#: Enrolments that really ran (or run): not merely proposed, not cancelled.
+RAN = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED, EnrolmentStatus.ENDED_EARLY)
 
 _SCORE = {
     ActionStatus.DONE: Fraction(1),

@@ -38,6 +38,7 @@ from sqlalchemy.orm import aliased
 from practice.economics.counting import (
     MEETING_KINDS,
     MISSED_ATTENDANCE,
+    RAN,
     REVIEWED_ACTION,
     enrolment_end,
     follow_through,
@@ -51,7 +52,6 @@ from practice.models import (
     Enquiry,
     EnquiryOutcome,
     Enrolment,
-    EnrolmentStatus,
     Payment,
     PaymentKind,
     Session,
@@ -59,9 +59,6 @@ from practice.models import (
     WorkCategory,
     WorkLogEntry,
 )
-
-#: Enrolments that really ran (or run): not merely proposed, not cancelled.
-RAN = (EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED, EnrolmentStatus.ENDED_EARLY)
 
 
 @dataclass(frozen=True, slots=True)
