@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from practice.db import Database
+from practice.db import Database, open_database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import (
     ActionItem,
@@ -40,6 +41,14 @@ from practice.services.sessions import (
 PAST = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 BERLIN = timezone(timedelta(hours=1))
 FUTURE = datetime.now(UTC) + timedelta(days=30)
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One real database for the many refusal cases: each checks it saved nothing."""
+    database = open_database(tmp_path_factory.mktemp("shared") / "practice.db")
+    yield database
+    database.close()
 
 
 def add_client(db: Database, first: str = "Zoë", last: str = "Ødegård") -> int:
@@ -132,15 +141,15 @@ def test_plan_session_stores_utc_and_planned(db: Database) -> None:
     ],
 )
 def test_log_session_refuses_bad_input_and_saves_nothing(
-    db: Database, changes: dict[str, Any], field: str
+    shared_db: Database, changes: dict[str, Any], field: str
 ) -> None:
-    client = add_client(db)
+    client = add_client(shared_db)
     with pytest.raises(ValidationError) as info:
-        log(db, client, **changes)
+        log(shared_db, client, **changes)
     assert info.value.field == field
-    assert count(db, Session) == 0
-    assert count(db, SessionNote) == 0
-    assert count(db, ActionItem) == 0
+    assert count(shared_db, Session) == 0
+    assert count(shared_db, SessionNote) == 0
+    assert count(shared_db, ActionItem) == 0
 
 
 def test_naive_start_message_names_the_timezone(db: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -39,6 +40,14 @@ from practice.timeutil import today
 
 DAY = date(2026, 3, 2)
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One real database for the many refusal cases: each checks it saved nothing."""
+    database = open_database(tmp_path_factory.mktemp("shared") / "practice.db")
+    yield database
+    database.close()
 
 
 def add_client(db: Database, name: str = "Zoë") -> int:
@@ -126,13 +135,15 @@ def test_log_work_and_links(db: Database) -> None:
         ({"note": "\x1b[31m"}, "note"),
     ],
 )
-def test_log_work_refuses_bad_input(db: Database, kwargs: dict[str, object], field: str) -> None:
+def test_log_work_refuses_bad_input(
+    shared_db: Database, kwargs: dict[str, object], field: str
+) -> None:
     args: dict[str, object] = {"work_date": DAY, "minutes": 30, "category": "prep"}
     args.update(kwargs)
     with pytest.raises(ValidationError) as info:
-        log_work(db, **args)  # type: ignore[arg-type]
+        log_work(shared_db, **args)  # type: ignore[arg-type]
     assert info.value.field == field
-    assert list_work(db) == []
+    assert list_work(shared_db) == []
 
 
 def test_log_work_refuses_mismatched_links(db: Database) -> None:
