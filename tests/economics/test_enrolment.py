@@ -10,10 +10,16 @@ import pytest
 from sqlalchemy import event
 
 from practice.db import Database
-from practice.economics import InstalmentState, enrolment_figures, enrolment_rows
+from practice.economics import (
+    InstalmentState,
+    enrolment_figures,
+    enrolment_rows,
+    overdue_instalments,
+)
 from practice.errors import NotFoundError
-from practice.models import Enrolment, EnrolmentStatus
+from practice.models import Enrolment, EnrolmentStatus, WorkCategory
 
+from . import factories as f
 from .practice_fixture import TODAY, Ids
 
 Practice = tuple[Database, Ids]
@@ -193,3 +199,45 @@ def test_enrolment_rows_use_a_fixed_number_of_queries(practice: Practice) -> Non
         event.remove(db.engine, "before_cursor_execute", count)
     assert len(rows) == 5
     assert len(statements) <= 3  # the list, the instalments, the payments
+
+
+def test_ended_early_owes_only_what_fell_due_before_it_ended(db: Database) -> None:
+    with db.transaction() as s:
+        who = f.client(s, "Kai")
+        plan = [(date(2026, 1, 5), 40000), (date(2026, 2, 5), 40000), (date(2026, 3, 5), 40000)]
+        e = f.enrolment(
+            s,
+            who,
+            start=date(2026, 1, 5),
+            end=date(2026, 4, 4),
+            status=EnrolmentStatus.ENDED_EARLY,
+            ended_on=date(2026, 2, 10),
+            instalments=plan,
+        )
+        f.pay(s, e, date(2026, 1, 5), 40000)
+        # 20 Feb: work logged for Kai after it ended is not the enrolment's
+        f.work(s, date(2026, 2, 9), 30, WorkCategory.ADMIN, who=who)
+        f.work(s, date(2026, 2, 20), 30, WorkCategory.ADMIN, who=who)
+        paid_ahead = f.enrolment(
+            s,
+            who,
+            start=date(2026, 1, 5),
+            end=date(2026, 4, 4),
+            status=EnrolmentStatus.ENDED_EARLY,
+            ended_on=date(2026, 1, 20),
+            instalments=plan,
+        )
+        f.pay(s, paid_ahead, date(2026, 1, 5), 120000)
+        ids = (e.id, paid_ahead.id)
+    kai = enrolment_figures(db, ids[0], today=TODAY)
+    # owed: instalments due by 10 Feb = 80000; paid 40000 → 40000 outstanding, all overdue
+    assert (kai.price_due, kai.paid, kai.outstanding, kai.overdue) == (80000, 40000, 40000, 40000)
+    assert [i.state for i in kai.instalments] == [PAID, OVERDUE, CANCELLED]
+    assert kai.next_instalment is None
+    assert kai.unseen_minutes == 30  # 9 Feb only: the enrolment ran 5 Jan – 10 Feb
+    assert [(r.enrolment_id, r.number) for r in overdue_instalments(db, today=TODAY)] == [
+        (ids[0], 2)
+    ]
+    ahead = enrolment_figures(db, ids[1], today=TODAY)
+    # owed: only the 5 Jan instalment (40000); 120000 paid → 80000 credit to refund
+    assert (ahead.price_due, ahead.outstanding, ahead.credit, ahead.overdue) == (40000, 0, 80000, 0)
