@@ -24,6 +24,7 @@ from practice.models import (
     PaymentPlan,
     SupportMode,
 )
+from practice.services import scheduling
 from practice.services.clients import archive_client, create_client, get_client
 from practice.services.enrolments import (
     InstalmentPlan,
@@ -601,3 +602,32 @@ def memory_db() -> Any:
     database = open_memory_database()
     yield database
     database.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "length", "unit", "expected"),
+    [
+        (date(2026, 3, 3), 3, "months", date(2026, 6, 2)),
+        (date(2026, 1, 1), 12, "months", date(2026, 12, 31)),
+        (date(2024, 2, 29), 12, "months", date(2025, 2, 27)),
+        (date(2026, 11, 15), 2, "months", date(2027, 1, 14)),
+        (date(2026, 3, 2), 1, "weeks", date(2026, 3, 8)),
+        (date(2026, 12, 28), 6, "weeks", date(2027, 2, 7)),
+    ],
+)
+def test_end_dates(start: date, length: int, unit: str, expected: date) -> None:
+    assert scheduling.end_date(start, length, unit) == expected
+
+
+def test_period_starts_and_due_dates() -> None:
+    assert scheduling.period_start(date(2026, 1, 31), 2, "months") == date(2026, 2, 28)
+    assert scheduling.period_start(date(2026, 1, 31), 3, "weeks") == date(2026, 2, 14)
+    assert scheduling.period_start(date(2026, 1, 31), 1, LengthUnit.MONTHS) == date(2026, 1, 31)
+    assert scheduling.due_dates(date(2026, 11, 30), 4, "monthly") == [
+        date(2026, 11, 30),
+        date(2026, 12, 30),
+        date(2027, 1, 30),
+        date(2027, 2, 28),
+    ]
+    assert scheduling.due_dates(date(2026, 1, 1), 1, "weekly") == [date(2026, 1, 1)]
+    assert scheduling.planned_sessions([PeriodPlan(1, 1, 3), PeriodPlan(2, 3, 2)]) == 7
