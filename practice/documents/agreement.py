@@ -302,43 +302,36 @@ def _signatures(ctx: _Context) -> Flowable:
     record = ctx.record
     practitioner = record.practice.practitioner_name or record.practice.name
 
-    def block(role: str, name: str) -> list[Flowable]:
-        lines = Table(
-            [[Paragraph("Signature", st.muted), ""], [Paragraph("Date", st.muted), ""]],
-            colWidths=[20 * mm, ctx.width / 2 - 30 * mm],
-            rowHeights=[15 * mm, 11 * mm],
-        )
-        lines.setStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("LINEBELOW", (1, 0), (1, 1), 0.8, INK),
-            ]
-        )
-        return [Paragraph(role, st.cell_bold), Paragraph(markup(name), st.cell), lines]
+    def party(role: str, name: str) -> list[Flowable | str]:
+        who = Paragraph(f"<b>{role}</b><br/>{markup(name)}", st.cell)
+        return [who, Paragraph("Signature", st.muted), "", Paragraph("Date", st.muted), ""]
 
+    line_width = ctx.width - 62 * mm - 18 * mm - 10 * mm - 34 * mm
     grid = Table(
-        [[block("Client", record.client_name), block("Practitioner", practitioner)]],
-        colWidths=[ctx.width / 2, ctx.width / 2],
+        [party("Client", record.client_name), party("Practitioner", practitioner)],
+        colWidths=[62 * mm, 18 * mm, line_width, 10 * mm, 34 * mm],
+        rowHeights=[14 * mm, 14 * mm],
         hAlign="LEFT",
     )
     grid.setStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBELOW", (2, 0), (2, -1), 0.8, INK),
+            ("LINEBELOW", (4, 0), (4, -1), 0.8, INK),
         ]
     )
     return KeepTogether(
         [
             Paragraph("Signatures", st.heading),
             Paragraph(
-                "By signing below we both agree to this programme, its cost and payment "
-                "plan, and the terms above.",
+                "By signing, we both agree to this programme, its cost, its payment plan "
+                "and the terms above.",
                 st.body,
             ),
-            Spacer(1, 2 * mm),
             grid,
         ]
     )
