@@ -84,7 +84,7 @@ class EnrolmentFigures:
     paid: int  # payments − refunds
     refunded: int
     outstanding: int
-    credit: int  # paid beyond the agreed price
+    credit: int  # paid beyond the price due, to refund (see balance)
     overdue: int
     next_instalment: InstalmentStatus | None
     instalments: tuple[InstalmentStatus, ...]
