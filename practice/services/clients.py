@@ -225,7 +225,8 @@ def _filtered(stmt: _Query, search: str, statuses: Iterable[ClientStatus | str] 
     for term in search_terms(search):
         stmt = stmt.where(Client.search_text.contains(term, autoescape=True))
     if statuses is not None:
-        wanted = [validation.choice(st, ClientStatus, "statuses") for st in statuses]
+        chosen = [statuses] if isinstance(statuses, str) else statuses  # one status given bare
+        wanted = [validation.choice(st, ClientStatus, "statuses") for st in chosen]
         stmt = stmt.where(Client.status.in_(wanted)) if wanted else stmt.where(false())
     return stmt
 

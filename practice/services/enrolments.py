@@ -238,7 +238,8 @@ def list_enrolments(
     if client_id is not None:
         stmt = stmt.where(Enrolment.client_id == client_id)
     if statuses is not None:
-        wanted = [validation.choice(st, EnrolmentStatus, "statuses") for st in statuses]
+        chosen = [statuses] if isinstance(statuses, str) else statuses  # one status given bare
+        wanted = [validation.choice(st, EnrolmentStatus, "statuses") for st in chosen]
         stmt = stmt.where(Enrolment.status.in_(wanted))
     with db.transaction() as s:
         return list(s.scalars(stmt).unique())

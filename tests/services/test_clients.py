@@ -170,6 +170,7 @@ def test_list_filters_by_status(db: Database) -> None:
     assert rows[0].status is ClientStatus.ACTIVE
     assert list_clients(db, statuses=[]) == []
     assert count_clients(db, statuses=["enquiry"]) == 1
+    assert count_clients(db, statuses="paused") == 1
     with pytest.raises(ValidationError) as caught:
         list_clients(db, statuses=["gone"])
     assert caught.value.field == "statuses"

@@ -543,6 +543,7 @@ def test_notes_list_and_not_found(db: Database) -> None:
         update_enrolment_notes(db, a.id, "x" * 20_001)
     assert [e.id for e in list_enrolments(db)] == [b.id, a.id]
     assert [e.id for e in list_enrolments(db, client_id=zoe)] == [a.id]
+    assert [e.id for e in list_enrolments(db, statuses=EnrolmentStatus.PROPOSED)] == [a.id]
     rows = list_enrolments(db, statuses=["active"])
     assert [e.id for e in rows] == [b.id]
     assert rows[0].client.first_name == "Ελένη"
