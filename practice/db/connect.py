@@ -64,13 +64,19 @@ def salt_key_literal(password: str, salt: bytes | None = None) -> str:
 def raw_connect(path: Path, password: str | None, *, read_only: bool = False) -> Any:
     """A DB-API connection to ``path``; with a password, through SQLCipher."""
     if read_only:
-        target, uri = f"{path.resolve().as_uri()}?mode=ro", True
+        # Without a WAL beside it the file is opened immutable, so reading it creates no
+        # -wal/-shm files: a refused file is left exactly as it was found.
+        wal = Path(f"{path}-wal")
+        flag = "mode=ro" if wal.exists() else "immutable=1"
+        target, uri = f"{path.resolve().as_uri()}?{flag}", True
     else:
         target, uri = str(path), False
     if password is None:
         conn: Any = sqlite3.connect(target, uri=uri, check_same_thread=False, timeout=10)
     else:
         conn = sqlcipher3.connect(target, uri=uri, check_same_thread=False, timeout=10)
+        # SQLCipher would otherwise print its own diagnostics on stderr for a wrong key.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key_literal(path, password)}")
         conn.execute("PRAGMA cipher_compatibility = 4")
     return conn
