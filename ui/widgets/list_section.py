@@ -21,7 +21,11 @@ from ui.widgets.page_header import section_heading
 
 
 class ListSection(QWidget):
-    """``ListSection(title, empty_text, model)``; ``activated`` gives the row's object."""
+    """``ListSection(title, empty_text, model)``; ``activated`` gives the row's object.
+
+    The table is as tall as its rows (up to ``max_rows``); with ``max_rows=0`` it fills
+    the space it is given instead.
+    """
 
     activated = Signal(object)
 
@@ -49,7 +53,10 @@ class ListSection(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -68,8 +75,10 @@ class ListSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1 if max_rows == 0 else 0)
         layout.addWidget(self.empty)
+        if max_rows == 0:
+            layout.addStretch(0)
         model.modelReset.connect(self._update)
         self._update()
 
@@ -80,8 +89,9 @@ class ListSection(QWidget):
         rows = self.model.rowCount()
         self.table.setVisible(rows > 0)
         self.empty.setVisible(rows == 0)
+        if self.max_rows == 0:
+            return
         shown = max(1, min(rows, self.max_rows))
-        self.table.resizeRowsToContents()
         row_height = self.table.verticalHeader().defaultSectionSize()
         height = (
             self.table.horizontalHeader().sizeHint().height()

@@ -16,6 +16,8 @@ from ui.models.client_actions import ClientActionsModel
 from ui.pages.client.base import ClientTab
 from ui.widgets.list_section import ListSection
 
+REVIEWED = (ActionStatus.DONE, ActionStatus.PARTLY, ActionStatus.DROPPED)
+
 REVIEW_BUTTONS = (
     (ActionStatus.DONE, "Mark &done"),
     (ActionStatus.PARTLY, "Mark &partly done"),
@@ -30,10 +32,10 @@ class ActionsTab(ClientTab):
         super().__init__(ctx, parent)
         self.model = ClientActionsModel(self)
         self.section = ListSection(
-            "Action items",
+            "Action items: open first, then the ones reviewed",
             "No action items yet. They are agreed when a session is logged.",
             self.model,
-            max_rows=12,
+            max_rows=0,
         )
         self.follow = QLabel()
         self.follow.setObjectName("follow_through")
@@ -48,13 +50,15 @@ class ActionsTab(ClientTab):
         self.section.table.selectionModel().selectionChanged.connect(
             lambda *_a: self._update_buttons()
         )
-        self.layout_.addWidget(self.section)
+        self.layout_.addWidget(self.section, 1)
         self.layout_.addLayout(row)
-        self.layout_.addStretch(1)
 
     def load(self, client_id: int) -> None:
         self.model.set_locale(self.loc)
-        items = list_action_items(self.ctx.db, client_id=client_id)
+        db = self.ctx.db
+        reviewed = list_action_items(db, client_id=client_id, statuses=REVIEWED)
+        reviewed.reverse()  # most recently due first
+        items = list_action_items(db, client_id=client_id, statuses=ActionStatus.OPEN) + reviewed
         self.model.set_rows(items)
         rate = follow_through(Counter(item.status for item in items).items())
         if rate is None:

@@ -22,6 +22,8 @@ from ui.pages.client.actions import ActionsTab
 from ui.pages.client.base import ClientTab
 from ui.pages.client.enrolments import EnrolmentsTab
 from ui.pages.client.overview import OverviewTab
+from ui.pages.client.payments import PaymentsTab
+from ui.pages.client.resources import ResourcesTab
 from ui.pages.client.sessions import SessionsTab
 from ui.pages.client.work import WorkTab
 from ui.widgets.page_header import heading_font
@@ -33,6 +35,8 @@ TABS: tuple[type[ClientTab], ...] = (
     SessionsTab,
     ActionsTab,
     WorkTab,
+    PaymentsTab,
+    ResourcesTab,
 )
 
 

@@ -45,7 +45,8 @@ class SessionsTab(ClientTab):
         self.model.set_rows(sessions)
         self.note.setVisible(bool(sessions))
         if sessions:
-            self.section.table.selectRow(0)
+            with_notes = [n for n, s in enumerate(sessions) if s.note and s.note.body.strip()]
+            self.section.table.selectRow(with_notes[0] if with_notes else 0)
 
     def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.section.table.selectionModel().selectedRows()

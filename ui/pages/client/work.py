@@ -23,11 +23,10 @@ class WorkTab(ClientTab):
             "No unseen work logged for this client yet. Prep and write-up time is offered "
             "after each session is logged.",
             self.model,
-            max_rows=14,
+            max_rows=0,
             stretch_column=3,
         )
-        self.layout_.addWidget(self.section)
-        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.section, 1)
 
     def load(self, client_id: int) -> None:
         self.model.set_locale(self.loc)

@@ -1,0 +1,150 @@
+"""Screenshots of every page from a freshly made sample practice: ``make screenshots``.
+
+Makes the demo practice in a temporary folder (with temporary settings, so nothing of
+the person running it is touched), opens the main window offscreen at a fixed size and
+saves a PNG of every page, the client page's tabs, the programme editor and the session
+log dialog into ``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from practice.db import Database, open_database  # noqa: E402
+from practice.demo import generate_demo  # noqa: E402
+from practice.economics.enrolment import enrolment_rows  # noqa: E402
+from practice.models import EnrolmentStatus  # noqa: E402
+from practice.timeutil import today  # noqa: E402
+from ui import errors  # noqa: E402
+from ui.app import configure_application  # noqa: E402
+from ui.context import AppContext  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+SIZE = (1280, 800)
+
+#: Errors met while taking the screenshots (shown at the end; the script then fails).
+FAILURES: list[str] = []
+
+
+def _record_failure(exc: BaseException, parent: object = None) -> None:
+    """No message box offscreen (it would wait for a click): note the error instead."""
+    text = "".join(traceback.format_exception(exc))
+    print(text, file=sys.stderr)
+    FAILURES.append(f"{type(exc).__name__}: {exc}")
+
+
+DIALOG_SIZE = (900, 720)
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def save(widget: QWidget, folder: Path, name: str, app: QApplication) -> Path:
+    settle(app)
+    path = folder / f"{name}.png"
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(f"  {path}")
+    return path
+
+
+def busiest_client(db: Database) -> int:
+    """The client of the active enrolment with the most sessions used: a full page."""
+    rows = enrolment_rows(db, statuses=[EnrolmentStatus.ACTIVE], today=today())
+    if not rows:
+        raise SystemExit("the sample practice has no active enrolment to show")
+    return max(rows, key=lambda r: (r.sessions_used, -r.id)).client_id
+
+
+def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> None:
+    for number, key in enumerate(window.page_keys, start=1):
+        window.show_page(key)
+        if key == "programmes":
+            page = window.page(key)
+            model = getattr(page, "model", None)
+            if model is not None and model.rowCount():
+                page.open_item(model.row_at(0).id)  # type: ignore[attr-defined]
+        save(window, folder, f"{number:02d}-{key}", app)
+
+    if "clients" in window.page_keys:
+        client_id = busiest_client(db)
+        window.ctx.navigate.emit("clients", client_id)
+        clients = window.page("clients")
+        client_page = clients.client_page  # type: ignore[attr-defined]
+        for index in range(client_page.tabs.count()):
+            client_page.tabs.setCurrentIndex(index)
+            tab = client_page.tabs.tabText(index).lower().replace(" ", "-")
+            save(window, folder, f"client-{index + 1}-{tab}", app)
+        client_page.tabs.setCurrentIndex(0)
+        dialogs: list[tuple[str, Callable[[], QWidget]]] = []
+        try:
+            from ui.dialogs.session_log import SessionLogDialog
+
+            dialogs.append(
+                (
+                    "dialog-log-session",
+                    lambda: SessionLogDialog(window.ctx, window, client_id=client_id),
+                )
+            )
+        except ImportError:
+            pass
+        for name, make in dialogs:
+            dialog = make()
+            dialog.resize(*DIALOG_SIZE)
+            dialog.show()
+            save(dialog, folder, name, app)
+            dialog.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--clients", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args(argv)
+    args.output.mkdir(parents=True, exist_ok=True)
+
+    configure_application()
+    errors.report_exception = _record_failure
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="practice-screenshots-") as tmp:
+        folder = Path(tmp)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+        QCoreApplication.setApplicationName("PracticeManagerScreenshots")
+        db = open_database(folder / "sample-practice.db")
+        try:
+            print("Making the sample practice…")
+            generate_demo(db, clients=args.clients, seed=args.seed)
+            ctx = AppContext(
+                db, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+            )
+            window = MainWindow(ctx, sample=True)
+            window.resize(*SIZE)
+            window.show()
+            print(f"Saving screenshots to {args.output}/")
+            take(window, db, args.output, app)
+            window.close()
+        finally:
+            db.close()
+    if FAILURES:
+        print("Errors while taking screenshots:\n  " + "\n  ".join(FAILURES), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Record that a client was given a resource from the library."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError, ValidationError
+from practice.models import label
+from practice.services.resources import list_resources, share_resource
+from ui.context import AppContext
+from ui.errors import guarded
+from ui.widgets.form_errors import FormErrors
+
+
+class ShareResourceDialog(QDialog):
+    def __init__(self, ctx: AppContext, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.client_id = client_id
+        self.errors = FormErrors()
+        self.setWindowTitle("Share a resource")
+        self.setMinimumWidth(460)
+        self.resource = QComboBox()
+        for resource in list_resources(ctx.db):
+            self.resource.addItem(f"{resource.title} ({label(resource.kind)})", resource.id)
+        self.shared_on = QDateEdit(QDate.currentDate())
+        self.shared_on.setCalendarPopup(True)
+        self.shared_on.setDisplayFormat("d MMM yyyy")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Why, or what to look at (optional)")
+        form = QFormLayout()
+        for text, field, widget in (
+            ("&Resource", "resource_id", self.resource),
+            ("&Given on", "shared_on", self.shared_on),
+            ("&Note", "note", self.note),
+        ):
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(widget)
+            column.addWidget(self.errors.add(field, widget))
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            form.addRow(caption, holder)
+        self.form_error = QLabel()
+        self.form_error.setWordWrap(True)
+        self.form_error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if self.resource.count() == 0:
+            layout.addWidget(QLabel("The resource library is empty: add resources first."))
+            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addWidget(buttons)
+
+    @guarded
+    def save(self) -> None:
+        self.errors.clear()
+        self.form_error.hide()
+        shared_on: date = self.shared_on.date().toPython()  # type: ignore[assignment]
+        try:
+            share_resource(
+                self.ctx.db,
+                resource_id=self.resource.currentData(),
+                client_id=self.client_id,
+                shared_on=shared_on,
+                note=self.note.text(),
+            )
+        except ValidationError as exc:
+            if not self.errors.show(exc):
+                self.form_error.setText(str(exc))
+                self.form_error.show()
+            return
+        except PracticeError as exc:
+            self.form_error.setText(str(exc))
+            self.form_error.show()
+            return
+        self.ctx.changed("outreach")
+        self.accept()

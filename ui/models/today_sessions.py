@@ -1,0 +1,44 @@
+"""Sessions on the Today page: ``Session`` rows from ``list_sessions`` for a day or week."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from practice.models import Session, label
+from ui import format as fmt
+from ui.models.rows import RIGHT, Column, RowsModel
+
+
+class TodaySessionsModel(RowsModel[Session]):
+    """Time (or day and time), client, kind, mode, attendance and length."""
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        locale: str = fmt.DEFAULT_LOCALE,
+        *,
+        with_day: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.with_day = with_day
+        self.set_locale(locale)
+
+    def set_locale(self, locale: str) -> None:
+        def when(s: Session) -> str:
+            if self.with_day:
+                local = s.starts_at.astimezone()
+                return (
+                    f"{fmt.weekday_short(local.date(), locale)}, {fmt.time_of(s.starts_at, locale)}"
+                )
+            return fmt.time_of(s.starts_at, locale)
+
+        self.set_columns(
+            [
+                Column("When" if self.with_day else "Time", when),
+                Column("Client", lambda s: s.client.display_name),
+                Column("Kind", lambda s: label(s.kind)),
+                Column("Mode", lambda s: label(s.mode)),
+                Column("Attendance", lambda s: label(s.attendance)),
+                Column("Length", lambda s: fmt.duration(s.duration_minutes), RIGHT),
+            ]
+        )

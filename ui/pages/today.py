@@ -1,0 +1,221 @@
+"""Today: the day's and week's sessions, what needs attention, this week's figures and
+the running work timer. Every figure comes from the economics module."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.economics.attention import (
+    action_items_due,
+    instalments_due,
+    overdue_instalments,
+    quiet_clients,
+)
+from practice.economics.period import period_figures
+from practice.economics.source import day_bounds
+from practice.models import Session
+from practice.services.profile import get_profile
+from practice.services.sessions import list_sessions
+from practice.timeutil import today
+from ui import format as fmt
+from ui.context import AppContext
+from ui.errors import guarded
+from ui.models.today_attention import (
+    ActionItemsDueModel,
+    InstalmentsDueModel,
+    QuietClientsModel,
+)
+from ui.models.today_sessions import TodaySessionsModel
+from ui.widgets.list_section import ListSection
+from ui.widgets.page_header import page_title
+from ui.widgets.work_timer import WorkTimerBox
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday and Sunday of the week ``day`` falls in."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+class TodayPage(QWidget):
+    key = "today"
+    title = "Today"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loc = fmt.DEFAULT_LOCALE
+        self.day = today()
+
+        self.header = page_title("Today", " ")
+        self.date_label = self.header.findChild(QLabel, "page_subtitle")
+
+        self.today_model = TodaySessionsModel(self)
+        self.today_sessions = ListSection(
+            "Today's sessions", "No sessions today.", self.today_model, stretch_column=1
+        )
+        self.week_model = TodaySessionsModel(self, with_day=True)
+        self.week_sessions = ListSection(
+            "The rest of this week",
+            "No other sessions this week.",
+            self.week_model,
+            stretch_column=1,
+        )
+        for section in (self.today_sessions, self.week_sessions):
+            section.activated.connect(self._open_session)
+        self.actions_model = ActionItemsDueModel(self)
+        self.actions_due = ListSection(
+            "Action items due",
+            "No action items due this week.",
+            self.actions_model,
+            stretch_column=1,
+        )
+        self.actions_due.activated.connect(self._open_client_of)
+        self.instalments_model = InstalmentsDueModel(self)
+        self.instalments = ListSection(
+            "Instalments due and overdue",
+            "No instalments due this week, and none overdue.",
+            self.instalments_model,
+            stretch_column=0,
+        )
+        self.instalments.activated.connect(self._open_client_of)
+        self.quiet_model = QuietClientsModel(self)
+        self.quiet = ListSection(
+            "Quiet clients", "Every enrolled client has been seen recently.", self.quiet_model
+        )
+        self.quiet.activated.connect(self._open_client_of)
+
+        self.week_box = QGroupBox("This week")
+        self.week_box.setObjectName("week_figures")
+        form = QFormLayout(self.week_box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.figures: dict[str, QLabel] = {}
+        for key, text in (
+            ("seen", "Seen (with clients)"),
+            ("unseen", "Unseen work"),
+            ("total", "All time"),
+            ("income", "Received"),
+            ("rate", "Effective hourly rate"),
+        ):
+            value = QLabel()
+            value.setObjectName(f"week_{key}")
+            self.figures[key] = value
+            form.addRow(f"{text}:", value)
+        self.timer = WorkTimerBox(ctx)
+        self.timer.changed.connect(self._load_week_figures)
+
+        left = QVBoxLayout()
+        left.setSpacing(18)
+        left.addWidget(self.today_sessions)
+        left.addWidget(self.week_sessions)
+        left.addWidget(self.actions_due)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(18)
+        right.addWidget(self.week_box)
+        right.addWidget(self.timer)
+        right.addWidget(self.instalments)
+        right.addWidget(self.quiet)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(24, 18, 24, 18)
+        inner_layout.addWidget(self.header)
+        inner_layout.addLayout(columns, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    @guarded
+    def refresh(self) -> None:
+        self.day = today()
+        profile = get_profile(self.ctx.db)
+        self.loc = profile.locale
+        if self.date_label is not None:
+            self.date_label.setText(fmt.long_day(self.day, self.loc))
+        for model in (
+            self.today_model,
+            self.week_model,
+            self.actions_model,
+            self.instalments_model,
+            self.quiet_model,
+        ):
+            model.set_locale(self.loc)
+        self._load_sessions()
+        self._load_week_figures()
+        self.timer.refresh()
+        self._load_attention(profile.quiet_after_days)
+
+    def _load_sessions(self) -> None:
+        first, after = day_bounds(self.day, self.day)
+        self.today_model.set_rows(list_sessions(self.ctx.db, start=first, end=after))
+        monday, sunday = week_of(self.day)
+        week_start, week_end = day_bounds(monday, sunday)
+        earlier = list_sessions(self.ctx.db, start=week_start, end=first)
+        later = list_sessions(self.ctx.db, start=after, end=week_end)
+        self.week_model.set_rows(earlier + later)
+        count = self.today_model.rowCount()
+        self.today_sessions.set_summary(f"{count} today" if count else "")
+
+    def _load_attention(self, quiet_after_days: int) -> None:
+        db, day = self.ctx.db, self.day
+        self.actions_model.set_rows(action_items_due(db, today=day))
+        overdue = overdue_instalments(db, today=day)
+        self.instalments_model.set_rows(overdue + instalments_due(db, today=day))
+        self.instalments.set_summary(f"{len(overdue)} overdue" if overdue else "")
+        self.quiet_model.set_rows(quiet_clients(db, today=day, quiet_after_days=quiet_after_days))
+        self.quiet.set_summary(f"no contact for {quiet_after_days}+ days")
+
+    @guarded
+    def _load_week_figures(self) -> None:
+        monday, sunday = week_of(self.day)
+        f = period_figures(self.ctx.db, monday, sunday, today=self.day)
+        self.week_box.setTitle(
+            f"This week ({fmt.day(monday, self.loc)} – {fmt.day(sunday, self.loc)})"
+        )
+        self.figures["seen"].setText(
+            f"{fmt.duration(f.contact_minutes)} in {f.sessions} session"
+            f"{'s' if f.sessions != 1 else ''}"
+            + (
+                f" and {f.support_calls} support call{'s' if f.support_calls != 1 else ''}"
+                if f.support_calls
+                else ""
+            )
+        )
+        self.figures["unseen"].setText(fmt.duration(f.unseen_minutes))
+        self.figures["total"].setText(fmt.duration(f.total_minutes))
+        self.figures["income"].setText(fmt.money(f.income_received, f.currency, self.loc))
+        self.figures["rate"].setText(
+            fmt.rate(f.effective_hourly_rate, f.currency, self.loc)
+            if f.effective_hourly_rate is not None
+            else "— (no time recorded yet)"
+        )
+
+    def _open_session(self, session: object) -> None:
+        if isinstance(session, Session):
+            self.ctx.navigate.emit("sessions", session.id)
+
+    def _open_client_of(self, row: object) -> None:
+        client_id = getattr(row, "client_id", None)
+        if isinstance(client_id, int):
+            self.ctx.navigate.emit("clients", client_id)
