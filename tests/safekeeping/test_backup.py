@@ -14,13 +14,13 @@ from practice.db.connect import SQLITE_HEADER
 from practice.errors import WrongPasswordError
 from practice.models import Client, Draft, PracticeProfile
 from practice.safekeeping.autobackup import AutoBackup
-from practice.safekeeping.backup import backup_database, backup_folder_for, backup_file
+from practice.safekeeping.backup import backup_database, backup_file, backup_folder_for
 from practice.safekeeping.check import check_database
 from practice.safekeeping.names import BackupFile, Reason, list_backups, parse_backup_name
 from practice.safekeeping.restore import RestoreError, restore_backup
 from practice.safekeeping.rotation import RotationPolicy, backups_to_keep, rotate
-from tests.safekeeping.conftest import PASSWORD
 from tests.safekeeping.factory import MARKER, make_client
+from tests.safekeeping.helpers import PASSWORD
 
 
 def test_backup_is_encrypted_checked_and_named(enc_db: Database) -> None:

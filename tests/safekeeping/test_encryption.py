@@ -21,8 +21,8 @@ from practice.safekeeping.password import (
 )
 from practice.safekeeping.recovery import has_recovery, recover_password, set_up_recovery
 from practice.services import drafts
-from tests.safekeeping.conftest import PASSWORD, files_containing, files_under
 from tests.safekeeping.factory import MARKER, make_client
+from tests.safekeeping.helpers import PASSWORD, files_containing, files_under
 
 UNUSUAL = [
     pytest.param('it\'s "quoted"', id="quotes"),

@@ -22,8 +22,8 @@ from practice.safekeeping.check import check_database
 from practice.safekeeping.instance_lock import AlreadyOpenError, InstanceLock
 from practice.safekeeping.names import list_backups
 from practice.services import drafts
-from tests.safekeeping.conftest import PASSWORD
 from tests.safekeeping.factory import make_client
+from tests.safekeeping.helpers import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -279,11 +279,10 @@ def test_disk_full_is_a_plain_message_and_a_rollback(tmp_path: Path, encrypted: 
     with pytest.raises(DiskFullError, match="disk is full") as err:
         drafts.save_draft(db, "note:session:1", typed)
     assert "not saved" in str(err.value)
-    with pytest.raises(DiskFullError):
-        with db.transaction() as s:
-            s.add(Client(first_name="Half"))
-            s.flush()
-            s.add(Draft(key="big", body=typed))
+    with pytest.raises(DiskFullError), db.transaction() as s:
+        s.add(Client(first_name="Half"))
+        s.flush()
+        s.add(Draft(key="big", body=typed))
     with db.transaction() as s:  # nothing of either transaction is there, the rest is intact
         assert s.execute(text("SELECT count(*) FROM clients")).scalar() == 1
         assert s.get(Draft, "big") is None
