@@ -6,7 +6,12 @@ import argparse
 import importlib
 
 #: Modules under practice.cli that add commands. Add yours here.
-COMMAND_MODULES: list[str] = ["commands_demo", "commands_lists", "commands_documents"]
+COMMAND_MODULES: list[str] = [
+    "commands_demo",
+    "commands_lists",
+    "commands_documents",
+    "commands_safekeeping",
+]
 
 
 def register_all(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
