@@ -123,7 +123,8 @@ def test_sessions_have_notes_and_action_items_are_reviewed_later(sample: Databas
             assert item.reviewed_session is not None
             assert item.reviewed_session.starts_at > item.session.starts_at
         assert s.scalar(select(func.count()).where(Session.starts_at.is_(None))) == 0
-        assert s.scalar(select(func.max(Session.starts_at))).date() > TODAY  # booked ahead
+        latest = s.scalar(select(func.max(Session.starts_at)))
+        assert latest is not None and latest.date() > TODAY  # booked ahead
 
 
 def test_profile_programmes_referrals_and_shares(sample: Database) -> None:
