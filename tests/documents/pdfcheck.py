@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+from typing import cast
 
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import ArrayObject, DictionaryObject
 
 
 def reader(data: bytes) -> PdfReader:
@@ -26,9 +27,9 @@ def fonts(data: bytes) -> list[tuple[str, DictionaryObject]]:
     """Every font used on every page: (base font name, font dictionary)."""
     found = []
     for page in reader(data).pages:
-        resources = page["/Resources"].get_object()
-        for _key, ref in resources["/Font"].get_object().items():
-            font = ref.get_object()
+        resources = cast(DictionaryObject, page["/Resources"].get_object())
+        for _key, ref in cast(DictionaryObject, resources["/Font"].get_object()).items():
+            font = cast(DictionaryObject, ref.get_object())
             found.append((str(font["/BaseFont"]), font))
     return found
 
@@ -37,8 +38,11 @@ def embedded(font: DictionaryObject) -> bool:
     """True when the font's program travels inside the PDF (a TrueType /FontFile2)."""
     descriptor = font.get("/FontDescriptor")
     if descriptor is None and "/DescendantFonts" in font:
-        descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-    return descriptor is not None and "/FontFile2" in descriptor.get_object()
+        descendants = cast(ArrayObject, font["/DescendantFonts"])
+        descriptor = cast(DictionaryObject, descendants[0].get_object()).get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    return "/FontFile2" in cast(DictionaryObject, descriptor.get_object())
 
 
 def media_box(data: bytes) -> tuple[float, float]:

@@ -4,8 +4,10 @@ import io
 import stat
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
+from pypdf.generic import DictionaryObject
 
 from practice.db import Database
 from practice.documents.agreement import agreement_pdf, agreement_reference, render_agreement
@@ -179,7 +181,7 @@ def test_logo_prints_when_set(practice: Database) -> None:
     set_profile(practice, logo_png=buffer.getvalue())
     with_logo = agreement_pdf(practice, enrolment_id)
     page = reader(with_logo).pages[0]
-    assert "/XObject" in page["/Resources"]
+    assert "/XObject" in cast(DictionaryObject, page["/Resources"].get_object())
     assert len(with_logo) > len(plain)
 
 
