@@ -228,7 +228,11 @@ def quiet_clients(
     cutoff = local_midnight(cutoff_day + timedelta(days=1), tz)
     last_seen = (
         select(Session.client_id, func.max(Session.starts_at).label("last"))
-        .where(Session.attendance == Attendance.ATTENDED)
+        .where(
+            Session.attendance == Attendance.ATTENDED,
+            # Contact after ``today`` does not count, so the list can be asked as of a past day.
+            Session.starts_at < local_midnight(today + timedelta(days=1), tz),
+        )
         .group_by(Session.client_id)
         .subquery()
     )
