@@ -172,7 +172,8 @@ def _included(ctx: _Context) -> list[Flowable]:
         f"{inc.kind}: {inc.description}" if inc.kind else inc.description
         for inc in terms.inclusions
     ]
-    return flow + _bullets(extras)
+    # A short list: kept on one page so the session plan never parts from its heading.
+    return [KeepTogether(flow + _bullets(extras))]
 
 
 def _indented(style: ParagraphStyle) -> ParagraphStyle:
