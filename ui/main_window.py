@@ -57,6 +57,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("sessions", SP.SP_FileDialogListView),
     PageSpec("worklog", SP.SP_BrowserReload),
     PageSpec("money", SP.SP_DialogSaveButton),
+    PageSpec("enquiries", SP.SP_MessageBoxQuestion),
+    PageSpec("directory", SP.SP_DirLinkIcon),
     PageSpec("reports", SP.SP_FileDialogContentsView),
     PageSpec("settings", SP.SP_FileDialogStart),
 )

@@ -38,6 +38,19 @@ class ShareRow:
     enquiry_id: int | None
 
 
+@dataclass(frozen=True)
+class RecipientRow:
+    """One person (a client or an enquirer) given one resource, for the library page."""
+
+    id: int
+    resource_id: int
+    client_id: int | None
+    enquiry_id: int | None
+    person_name: str
+    shared_on: date
+    note: str
+
+
 def add_resource(
     db: Database,
     *,
@@ -157,6 +170,31 @@ def shares_for(
                 enquiry_id=share.enquiry_id,
             )
             for share, resource in s.execute(stmt)
+        ]
+
+
+def recipients_of(db: Database, resource_id: int) -> list[RecipientRow]:
+    """Who was given one resource (clients and enquirers), newest first."""
+    person = func.coalesce(func.trim(Client.first_name + " " + Client.last_name), Enquiry.name, "")
+    stmt = (
+        select(ResourceShare, person)
+        .outerjoin(Client, Client.id == ResourceShare.client_id)
+        .outerjoin(Enquiry, Enquiry.id == ResourceShare.enquiry_id)
+        .where(ResourceShare.resource_id == resource_id)
+        .order_by(ResourceShare.shared_on.desc(), ResourceShare.id.desc())
+    )
+    with db.transaction() as s:
+        return [
+            RecipientRow(
+                id=share.id,
+                resource_id=share.resource_id,
+                client_id=share.client_id,
+                enquiry_id=share.enquiry_id,
+                person_name=name,
+                shared_on=share.shared_on,
+                note=share.note,
+            )
+            for share, name in s.execute(stmt)
         ]
 
 

@@ -1,4 +1,7 @@
-"""Record that a client was given a resource from the library."""
+"""Record that a client or an enquirer was given a resource from the library.
+
+For an enquirer (``enquiry_id=``) this is "point to a resource", which also closes the
+enquiry with that outcome."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from practice.errors import PracticeError, ValidationError
 from practice.models import label
+from practice.services.enquiries import point_to_resource
 from practice.services.resources import list_resources, share_resource
 from ui.context import AppContext
 from ui.errors import guarded
@@ -26,12 +30,20 @@ from ui.widgets.form_errors import FormErrors
 
 
 class ShareResourceDialog(QDialog):
-    def __init__(self, ctx: AppContext, client_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        enquiry_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.client_id = client_id
+        self.enquiry_id = enquiry_id
         self.errors = FormErrors()
-        self.setWindowTitle("Share a resource")
+        self.setWindowTitle("Share a resource" if enquiry_id is None else "Point to a resource")
         self.setMinimumWidth(460)
         self.resource = QComboBox()
         for resource in list_resources(ctx.db):
@@ -77,13 +89,22 @@ class ShareResourceDialog(QDialog):
         self.form_error.hide()
         shared_on: date = self.shared_on.date().toPython()  # type: ignore[assignment]
         try:
-            share_resource(
-                self.ctx.db,
-                resource_id=self.resource.currentData(),
-                client_id=self.client_id,
-                shared_on=shared_on,
-                note=self.note.text(),
-            )
+            if self.enquiry_id is not None:
+                point_to_resource(
+                    self.ctx.db,
+                    self.enquiry_id,
+                    self.resource.currentData(),
+                    shared_on,
+                    note=self.note.text(),
+                )
+            else:
+                share_resource(
+                    self.ctx.db,
+                    resource_id=self.resource.currentData(),
+                    client_id=self.client_id,
+                    shared_on=shared_on,
+                    note=self.note.text(),
+                )
         except ValidationError as exc:
             if not self.errors.show(exc):
                 self.form_error.setText(str(exc))

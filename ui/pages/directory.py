@@ -1,0 +1,424 @@
+"""Directory: where to point someone who is not a fit. Two tabs: the providers others
+can be referred to (with the referrals made to each) and the resource library (with who
+was given each resource). Searches run in SQL a moment after typing stops."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError
+from practice.models import Provider, Resource, ResourceKind, label
+from practice.services import referrals, resources
+from practice.services.profile import get_profile
+from ui import format as fmt
+from ui.context import AppContext
+from ui.dialogs.provider_form import ProviderFormDialog
+from ui.dialogs.resource_form import ResourceFormDialog
+from ui.errors import guarded, show_refusal
+from ui.models.providers import ProviderListModel, ProviderReferralsModel
+from ui.models.resources import ResourceListModel, ResourceRecipientsModel
+from ui.models.row_table import RowTableModel
+from ui.models.rows import RowsModel
+from ui.widgets.details_form import DetailsForm
+from ui.widgets.list_section import ListSection
+from ui.widgets.page_header import heading_font, page_title
+
+R = TypeVar("R", bound=Provider | Resource)
+SEARCH_DELAY_MS = 200
+
+
+def _text(muted: bool = False) -> QLabel:
+    label_ = QLabel()
+    label_.setWordWrap(True)
+    label_.setEnabled(not muted)
+    label_.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label_.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label_
+
+
+class DirectoryTab(QWidget, Generic[R]):
+    """A searchable list with New/Edit/Archive and a detail pane for the selected row.
+
+    Subclasses say what the list holds (``noun``), fetch rows (``fetch``), fill the
+    detail pane (``show_row``) and call the services (``open_form``, ``archive``,
+    ``restore``)."""
+
+    noun = ""
+    search_hint = ""
+    #: The column that takes the room left (long text is cut short with "…").
+    stretch_column = 0
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        model: RowTableModel[R],
+        history_title: str,
+        history_empty: str,
+        history: RowsModel[Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.practice_locale = fmt.DEFAULT_LOCALE
+        self.model = model
+        self.history = history
+        self.search = QLineEdit()
+        self.search.setObjectName(f"{self.noun}_search")
+        self.search.setPlaceholderText(self.search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(f"Search {self.noun}s")
+        self.show_archived = QCheckBox("Show archived")
+        self.new_button = QPushButton(f"&New {self.noun}…")
+        self.edit_button = QPushButton("&Edit…")
+        self.archive_button = QPushButton("&Archive")
+        self.table = QTableView()
+        self.table.setObjectName(f"{self.noun}s_table")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.count_label = _text(muted=True)
+        self.empty = _text(muted=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.name = QLabel()
+        self.name.setObjectName(f"{self.noun}_name")
+        self.name.setFont(heading_font(self.name.font(), 1.3))
+        self.name.setWordWrap(True)
+        self.archived_note = _text(muted=True)
+        self.archived_note.setText("Archived: kept on record, left out of the lists.")
+        self.details = DetailsForm()
+        self.history_section = ListSection(
+            history_title, history_empty, history, max_rows=8, stretch_column=3
+        )
+        self.filters = QHBoxLayout()
+        self._layout()
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addLayout(self.filters)
+        bar.addWidget(self.show_archived)
+        bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.archive_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty, 1)
+        left_layout.addWidget(self.count_label)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.setSpacing(8)
+        for widget in (self.name, self.archived_note, self.details):
+            detail_layout.addWidget(widget)
+        detail_layout.addSpacing(6)
+        detail_layout.addWidget(self.history_section)
+        detail_layout.addStretch(1)
+        self.nothing = _text(muted=True)
+        self.nothing.setText(f"Choose a {self.noun} to see its details.")
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QStackedWidget()
+        self.detail.addWidget(self.nothing)
+        self.detail.addWidget(detail)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(12, 0, 0, 0)
+        right_layout.addWidget(self.detail)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    # -- what subclasses provide ---------------------------------------------
+    def fetch(self) -> list[R]:
+        raise NotImplementedError
+
+    def show_row(self, row: R) -> None:
+        raise NotImplementedError
+
+    def open_form(self, row: R | None) -> R | None:
+        """Run the add/edit dialog; the saved row, or None when cancelled."""
+        raise NotImplementedError
+
+    def archive(self, row: R) -> None:
+        raise NotImplementedError
+
+    def restore(self, row: R) -> None:
+        raise NotImplementedError
+
+    # -- behaviour -----------------------------------------------------------
+    @guarded
+    def refresh(self) -> None:
+        self._debounce.stop()
+        self.practice_locale = get_profile(self.ctx.db).locale
+        keep = self.selected()
+        rows = self.fetch()
+        self.model.set_rows(rows)
+        count = len(rows)
+        self.count_label.setText(f"{count} {self.noun}{'' if count == 1 else 's'}")
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        if not rows:
+            self.empty.setText(
+                f"No {self.noun} matches your search."
+                if self.search.text().strip()
+                else f"No {self.noun}s yet. Press “New {self.noun}…” to add the first."
+            )
+        row = self.model.row_of(keep.id) if keep is not None else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_selected()
+
+    def select(self, ident: int) -> None:
+        row = self.model.row_of(ident)
+        if row >= 0:
+            self.table.selectRow(row)
+            self._show_selected()
+
+    def selected(self) -> R | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    @guarded
+    def _show_selected(self) -> None:
+        row = self.selected()
+        self.edit_button.setEnabled(row is not None)
+        self.archive_button.setEnabled(row is not None)
+        if row is None:
+            self.detail.setCurrentIndex(0)
+            return
+        archived = row.archived_at is not None
+        self.archive_button.setText("&Restore" if archived else "&Archive")
+        self.archived_note.setVisible(archived)
+        self.show_row(row)
+        self.detail.setCurrentIndex(1)
+
+    @guarded
+    def new_item(self) -> None:
+        saved = self.open_form(None)
+        if saved is not None:
+            self.search.clear()
+            self.refresh()
+            self.select(saved.id)
+
+    @guarded
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is not None and self.open_form(row) is not None:
+            self.refresh()
+
+    @guarded
+    def archive_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            if row.archived_at is not None:
+                self.restore(row)
+            else:
+                answer = QMessageBox.question(
+                    self,
+                    f"Archive {self.noun}",
+                    f"Archive “{self.name.text()}”? Everything already referred or given "
+                    "stays on record; it leaves the lists you choose from. "
+                    "“Show archived” brings it back.",
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                self.archive(row)
+        except PracticeError as exc:
+            show_refusal(self, exc, "Not changed")
+            return
+        self.ctx.changed("outreach")
+        self.refresh()
+
+
+class ProvidersTab(DirectoryTab[Provider]):
+    noun = "provider"
+    stretch_column = 1
+    search_hint = "Search by name, speciality, organisation or notes"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.referrals_model = ProviderReferralsModel()
+        super().__init__(
+            ctx,
+            ProviderListModel(),
+            "Referrals to them",
+            "Nobody has been referred to them yet.",
+            self.referrals_model,
+            parent,
+        )
+
+    def fetch(self) -> list[Provider]:
+        return referrals.list_providers(
+            self.ctx.db,
+            search=self.search.text(),
+            include_archived=self.show_archived.isChecked(),
+        )
+
+    def show_row(self, row: Provider) -> None:
+        self.name.setText(row.name)
+        self.details.set_details(
+            [
+                ("Speciality", row.speciality),
+                ("Organisation", row.organisation),
+                ("Email", row.email),
+                ("Phone", row.phone),
+                ("Website", row.website),
+                ("Notes", row.notes),
+            ]
+        )
+        self.referrals_model.set_locale(self.practice_locale)
+        self.referrals_model.set_rows(referrals.referrals_for(self.ctx.db, provider_id=row.id))
+
+    def open_form(self, row: Provider | None) -> Provider | None:
+        dialog = ProviderFormDialog(self.ctx, row, self)
+        return dialog.saved if dialog.exec() else None
+
+    def archive(self, row: Provider) -> None:
+        referrals.archive_provider(self.ctx.db, row.id)
+
+    def restore(self, row: Provider) -> None:
+        referrals.restore_provider(self.ctx.db, row.id)
+
+
+class ResourcesTab(DirectoryTab[Resource]):
+    noun = "resource"
+    stretch_column = 2
+    search_hint = "Search by title, description or where it lives"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.kind_filter = QComboBox()
+        self.recipients_model = ResourceRecipientsModel()
+        super().__init__(
+            ctx,
+            ResourceListModel(),
+            "Given to",
+            "Not given to anyone yet.",
+            self.recipients_model,
+            parent,
+        )
+        self.kind_filter.setAccessibleName("Kind")
+        self.kind_filter.addItem("All kinds", None)
+        for kind in ResourceKind:
+            self.kind_filter.addItem(label(kind), kind.value)
+        self.filters.addWidget(self.kind_filter)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def fetch(self) -> list[Resource]:
+        kind = self.kind_filter.currentData()
+        return resources.list_resources(
+            self.ctx.db,
+            search=self.search.text(),
+            kinds=None if kind is None else ResourceKind(kind),
+            include_archived=self.show_archived.isChecked(),
+        )
+
+    def show_row(self, row: Resource) -> None:
+        self.name.setText(row.title)
+        self.details.set_details(
+            [("Kind", label(row.kind)), ("Where", row.location), ("About", row.description)]
+        )
+        self.recipients_model.set_locale(self.practice_locale)
+        self.recipients_model.set_rows(resources.recipients_of(self.ctx.db, row.id))
+
+    def open_form(self, row: Resource | None) -> Resource | None:
+        dialog = ResourceFormDialog(self.ctx, row, self)
+        return dialog.saved if dialog.exec() else None
+
+    def archive(self, row: Resource) -> None:
+        resources.archive_resource(self.ctx.db, row.id)
+
+    def restore(self, row: Resource) -> None:
+        resources.restore_resource(self.ctx.db, row.id)
+
+
+class DirectoryPage(QWidget):
+    key = "directory"
+    title = "Directory"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.providers = ProvidersTab(ctx)
+        self.resources = ResourcesTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.providers, "&Providers")
+        self.tabs.addTab(self.resources, "&Resources")
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(
+            page_title(
+                "Directory",
+                "Other practitioners and services to refer to, and the library of "
+                "resources and courses to point people to.",
+            )
+        )
+        layout.addWidget(self.tabs, 1)
+
+    def current_tab(self) -> ProvidersTab | ResourcesTab:
+        return self.resources if self.tabs.currentWidget() is self.resources else self.providers
+
+    def refresh(self) -> None:
+        self.current_tab().refresh()
+
+    def new_item(self) -> None:
+        self.current_tab().new_item()
+
+    def focus_search(self) -> None:
+        search = self.current_tab().search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
