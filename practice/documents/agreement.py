@@ -160,9 +160,14 @@ def _included(ctx: _Context) -> list[Flowable]:
         ),
     ]
     sub = _indented(st.body)
+    last = ParagraphStyle(f"{sub.name}_last", parent=sub, spaceAfter=st.body.spaceAfter)
     flow += [
-        Paragraph(markup(period_line(p, terms.length_unit)), sub, bulletText="–")
-        for p in terms.periods
+        Paragraph(
+            markup(period_line(p, terms.length_unit)),
+            last if n == len(terms.periods) - 1 else sub,
+            bulletText="–",
+        )
+        for n, p in enumerate(terms.periods)
     ]
     extras: list[str] = []
     support = support_line(terms)
