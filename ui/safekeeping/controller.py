@@ -1,0 +1,208 @@
+"""Safekeeping in the running app: the Safekeeping menu, the lock, automatic backups.
+
+Install once on the main window::
+
+    keeper = SafekeepingController(ctx, window)
+    keeper.install()
+    ...
+    keeper.on_close()   # when the app closes: the closing backup
+
+The database object in ``ctx`` is kept throughout (a restore or a password change
+reconnects it), so pages holding it keep working.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+
+from practice.errors import PracticeError
+from practice.safekeeping.autobackup import AutoBackup
+from practice.safekeeping.backup import backup_folder_for
+from practice.safekeeping.names import Reason
+from practice.safekeeping.password import change_password, encrypt_plain_database
+from practice.safekeeping.recovery import set_up_recovery
+from practice.safekeeping.retention import records_past_retention
+from practice.services.profile import get_profile
+from ui.context import AppContext
+from ui.safekeeping.backup_settings import BackupSettingsDialog
+from ui.safekeeping.lock_screen import LockController
+from ui.safekeeping.password_dialogs import (
+    ChangePasswordDialog,
+    RecoveryKeyDialog,
+    SetPasswordDialog,
+)
+from ui.safekeeping.record_dialogs import RetentionDialog
+from ui.safekeeping.restore_dialog import RestoreDialog
+
+log = logging.getLogger(__name__)
+
+#: Every area pages listen to; after a restore all of them are stale.
+AREAS = (
+    "clients",
+    "programmes",
+    "enrolments",
+    "sessions",
+    "work",
+    "payments",
+    "profile",
+    "outreach",
+)
+BACKUP_CHECK_MS = 5 * 60 * 1000
+
+
+class SafekeepingController(QObject):
+    def __init__(
+        self,
+        ctx: AppContext,
+        window: QMainWindow,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        lock_poll_ms: int = 5000,
+    ) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        minutes = get_profile(ctx.db).auto_lock_minutes
+        self.lock = LockController(
+            lambda: self.ctx.db, minutes=minutes, clock=clock, poll_ms=lock_poll_ms, parent=self
+        )
+        self.auto = AutoBackup(ctx.db)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.periodic_backup)
+        self.backup_timer.start()
+        self.menu: QMenu | None = None
+        self._backup_warned = False
+
+    # ------------------------------------------------------------------ menu
+
+    def install(self) -> QMenu:
+        """Add the Safekeeping menu (before Help) and the Lock shortcut (Ctrl+L)."""
+        menu = QMenu("&Safekeeping", self.window)
+        self.lock_action = self._add(menu, "&Lock", self.lock.lock_now, "Ctrl+L")
+        menu.addSeparator()
+        self._add(menu, "&Back Up Now", self.backup_now)
+        self._add(menu, "&Restore from a Backup…", self.restore)
+        self._add(menu, "Backups and &Locking…", self.settings)
+        menu.addSeparator()
+        self.password_action = self._add(menu, "Change &Password…", self.change_password)
+        self._add(menu, "Records Past &Retention…", self.retention)
+        bar = self.window.menuBar()
+        help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+        if help_action is not None:
+            bar.insertMenu(help_action, menu)
+        else:
+            bar.addMenu(menu)
+        self.menu = menu
+        return menu
+
+    def _add(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: str = ""
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: self._guard(slot))
+        menu.addAction(action)
+        self.window.addAction(action)
+        return action
+
+    def _guard(self, slot: Callable[[], object]) -> None:
+        try:
+            slot()
+        except PracticeError as exc:
+            QMessageBox.warning(self.window, "That did not work", str(exc))
+
+    # --------------------------------------------------------------- backups
+
+    def periodic_backup(self) -> None:
+        try:
+            made = self.auto.tick()
+        except PracticeError as exc:
+            log.warning("automatic backup failed: %s", exc)
+            if not self._backup_warned:
+                self._backup_warned = True
+                QMessageBox.warning(self.window, "The automatic backup did not work", str(exc))
+            return
+        if made is not None:
+            log.info("automatic backup written to %s", made)
+
+    def backup_now(self) -> None:
+        made = self.auto.backup(Reason.MANUAL)
+        QMessageBox.information(self.window, "Backed up", f"The backup was written to {made}.")
+
+    def on_close(self) -> None:
+        """The closing backup (call before the database is closed)."""
+        try:
+            made = self.auto.on_close()
+        except PracticeError as exc:
+            log.warning("closing backup failed: %s", exc)
+            QMessageBox.warning(self.window, "The closing backup did not work", str(exc))
+            return
+        if made is not None:
+            log.info("closing backup written to %s", made)
+
+    def restore(self) -> None:
+        db = self.ctx.db
+        folders = [backup_folder_for(db)]
+        password = db.password
+        db.close()
+        dialog = RestoreDialog(db.path, self.window, folders=folders, password=password)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_ is None:
+            return
+        db.reconnect(dialog.used_password)
+        for area in AREAS:
+            self.ctx.changed(area)
+        kept = dialog.result_.safety_backup or dialog.result_.set_aside
+        QMessageBox.information(
+            self.window,
+            "Restored",
+            f"The backup was restored. The database as it was is kept in {kept}.",
+        )
+
+    def settings(self) -> None:
+        dialog = BackupSettingsDialog(self.ctx.db, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.lock.idle.set_minutes(dialog.auto_lock.value())
+            self.ctx.changed("profile")
+
+    # -------------------------------------------------------------- password
+
+    def change_password(self) -> None:
+        db = self.ctx.db
+        if not db.encrypted:
+            self._set_first_password()
+            return
+        dialog = ChangePasswordDialog(
+            lambda current, new, repeat: change_password(db, current, new, repeat), self.window
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            QMessageBox.information(
+                self.window,
+                "Password changed",
+                "The password was changed. Backups made before keep the old password.",
+            )
+
+    def _set_first_password(self) -> None:
+        db = self.ctx.db
+        dialog = SetPasswordDialog(self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        db.close()
+        encrypt_plain_database(db.path, dialog.chosen)
+        db.reconnect(dialog.chosen)
+        if dialog.want_recovery.isChecked():
+            RecoveryKeyDialog(set_up_recovery(db.path, dialog.chosen), self.window).exec()
+
+    def retention(self) -> None:
+        RetentionDialog(self.ctx.db, self.window).exec()
+
+    def retention_reminder(self) -> int:
+        """How many records are past the retention period (for a reminder at start)."""
+        return len(records_past_retention(self.ctx.db))
