@@ -26,9 +26,6 @@ class Formatter:
         """A long date for people: ``3 March 2026`` (en_GB), ``March 3, 2026`` (en_US)."""
         return str(format_date(day, format="long", locale=self.locale))
 
-    def short_date(self, day: dt.date) -> str:
-        return str(format_date(day, format="medium", locale=self.locale))
-
 
 def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -65,14 +65,6 @@ class EnrolmentRecord:
         return self.agreed_price + self.discount
 
 
-def load_profile(db: Database) -> PracticeProfile:
-    with db.transaction() as s:
-        profile = s.get(PracticeProfile, 1)
-        if profile is None:  # every opened database has one; a broken file may not
-            raise NotFoundError("practice profile", 1)
-        return profile
-
-
 def load_enrolment(db: Database, enrolment_id: int) -> EnrolmentRecord:
     """Everything the agreement and statement print about ``enrolment_id``."""
     with db.transaction() as s:

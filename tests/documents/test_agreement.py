@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 import stat
 from datetime import date
 from pathlib import Path
@@ -199,3 +200,14 @@ def test_render_to_path_is_owner_only_and_to_stream(practice: Database, tmp_path
 def test_unknown_enrolment_is_refused(practice: Database) -> None:
     with pytest.raises(NotFoundError, match="no enrolment with id 999"):
         agreement_pdf(practice, 999)
+
+
+def test_a_long_payment_plan_splits_across_pages_with_every_row(practice: Database) -> None:
+    # 36 monthly instalments of 3,600.00 = 100.00 each; the table may split, rows never lost.
+    enrolment_id = make_enrolment(practice, price=360000, instalments=36)
+    data = agreement_pdf(practice, enrolment_id)
+    text = all_text(data)
+    rows = re.findall(r"(\d+) \d{1,2} [A-Z][a-z]+ \d{4} £100\.00", text)
+    assert [int(n) for n in rows] == list(range(1, 37))
+    assert "1 3 March 2026 £100.00" in text and "36 3 February 2029 £100.00" in text
+    assert "Total £3,600.00" in text
