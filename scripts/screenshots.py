@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from practice.db import Database, open_database  # noqa: E402
 from practice.demo import generate_demo  # noqa: E402
 from practice.economics.enrolment import enrolment_rows  # noqa: E402
-from practice.models import EnrolmentStatus  # noqa: E402
+from practice.models import EnquiryOutcome, EnrolmentStatus  # noqa: E402
+from practice.services.enquiries import list_enquiries  # noqa: E402
 from practice.timeutil import today  # noqa: E402
 from ui import errors  # noqa: E402
 from ui.app import configure_application  # noqa: E402
@@ -78,6 +79,18 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
             if model is not None and model.rowCount():
                 page.open_item(model.row_at(0).id)  # type: ignore[attr-defined]
         save(window, folder, f"{number:02d}-{key}", app)
+
+    if "enquiries" in window.page_keys:  # an enquirer who was referred on, with the referral
+        referred = list_enquiries(db, outcomes=EnquiryOutcome.REFERRED)
+        if referred:
+            window.ctx.navigate.emit("enquiries", referred[0].id)
+            save(window, folder, "enquiries-referred", app)
+    if "directory" in window.page_keys:  # the resource library tab
+        window.show_page("directory")
+        directory = window.page("directory")
+        directory.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        save(window, folder, "directory-resources", app)
+        directory.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
 
     if "clients" in window.page_keys:
         client_id = busiest_client(db)

@@ -7,14 +7,16 @@ error inside a slot fails the test instead of showing the calm apology.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from practice.db import Database
@@ -79,6 +81,33 @@ def _unexpected_errors_fail(monkeypatch: pytest.MonkeyPatch) -> None:
         raise exc
 
     monkeypatch.setattr(errors, "report_exception", fail)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """A small sample practice made by the demo generator (read-only use: module-wide)."""
+    from practice.db import open_database
+    from practice.demo import generate_demo
+
+    database = open_database(tmp_path_factory.mktemp("demo") / "sample.db")
+    generate_demo(database, clients=6, years=1)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def _press(widget: QWidget, keys: str) -> None:
+    handle = widget.window().windowHandle()
+    assert handle is not None, "show the window before pressing its shortcuts"
+    QTest.keySequence(handle, QKeySequence(keys))
+
+
+@pytest.fixture
+def press() -> Callable[[QWidget, str], None]:
+    """``press(widget, "Ctrl+K")`` types a shortcut into the window of ``widget`` the way
+    the keyboard would, so the window's shortcuts see it."""
+    return _press
 
 
 @pytest.fixture

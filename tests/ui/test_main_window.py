@@ -1,23 +1,109 @@
-"""The main window: sidebar, stack, menus, shortcuts and remembered layout."""
+"""The main window: sidebar, stack, menus, shortcuts, go-to-client and remembered layout."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from practice.db import Database
+from practice.services.clients import create_client
 from ui.context import AppContext
+from ui.dialogs.go_to_client import GoToClientDialog
 from ui.main_window import PAGES, MainWindow, load_page_classes
 
 
 def test_every_existing_page_is_in_the_sidebar_in_order(window: Any) -> None:
     keys = [spec.key for _cls, spec in load_page_classes()]
     assert window.page_keys == keys
+    assert {"today", "clients", "settings"} <= set(keys)
     order = [spec.key for spec in PAGES]
     assert keys == sorted(keys, key=order.index)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert all(titles)
+    assert titles[:2] == ["Today", "Clients"]
+    assert titles[-1] == "Settings"
+    assert window.current_key() == "today"
+
+
+def test_page_shortcuts_and_menus(
+    window: Any, qtbot: QtBot, press: Callable[[QWidget, str], None]
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for number, action in enumerate(window.page_actions, start=1):
+        assert action.shortcut() == QKeySequence(f"Ctrl+{number}")
+    press(window, "Ctrl+2")
+    qtbot.waitUntil(lambda: window.current_key() == "clients")
+    assert window.stack.currentWidget() is window.page("clients")
+    press(window, "Ctrl+,")
+    qtbot.waitUntil(lambda: window.current_key() == "settings")
+    press(window, "Ctrl+1")
+    qtbot.waitUntil(lambda: window.current_key() == "today")
+    window.show_page("clients")
+    assert window.new_action.isEnabled() and window.find_action.isEnabled()
+    press(window, "Ctrl+F")
+    qtbot.waitUntil(lambda: window.page("clients").search.hasFocus())
+    assert window.go_to_client_action.shortcuts() == [
+        QKeySequence("Ctrl+K"),
+        QKeySequence("Ctrl+G"),
+    ]
+
+
+def test_navigate_opens_a_client_page(window: Any, db: Database) -> None:
+    client = create_client(db, first_name="Zoë", last_name="Ødegård", pronouns="she/her")
+    window.ctx.navigate.emit("clients", client.id)
+    clients = window.page("clients")
+    assert window.current_key() == "clients"
+    assert clients.stack.currentWidget() is clients.client_page
+    assert clients.client_page.name.text() == "Zoë Ødegård"
+    assert "she/her" in clients.client_page.subtitle.text()
+
+
+def test_data_changed_refreshes_the_page_on_show(window: Any, db: Database) -> None:
+    window.show_page("clients")
+    clients = window.page("clients")
+    assert clients.model.rowCount() == 0
+    create_client(db, first_name="Ana", status="active")
+    window.ctx.changed("clients")  # the current page refreshes at once
+    assert clients.model.rowCount() == 1
+    window.show_page("today")
+    create_client(db, first_name="Ben", status="active")
+    window.ctx.changed("clients")  # another page: refreshed when shown again
+    assert clients.model.rowCount() == 1
+    window.show_page("clients")
+    clients.run_search()
+    assert clients.model.rowCount() == 2
+
+
+def test_go_to_client_searches_as_you_type(ctx: AppContext, db: Database, qtbot: QtBot) -> None:
+    zoe = create_client(db, first_name="Zoë", last_name="Ødegård")
+    create_client(db, first_name="Андрей", last_name="Смирнов")
+    create_client(db, first_name="Ελένη", last_name="Παπαδοπούλου")
+    dialog = GoToClientDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 3
+    qtbot.keyClicks(dialog.search, "zoe ode")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.chosen_id == zoe.id
+    assert dialog.result() == GoToClientDialog.DialogCode.Accepted
+
+
+def test_go_to_client_says_when_nothing_matches(
+    ctx: AppContext, db: Database, qtbot: QtBot
+) -> None:
+    create_client(db, first_name="Ana")
+    dialog = GoToClientDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.search.setText("nobody like this")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
+    assert not dialog.empty.isHidden()
 
 
 def test_last_page_and_geometry_are_remembered(
@@ -25,13 +111,13 @@ def test_last_page_and_geometry_are_remembered(
 ) -> None:
     first = MainWindow(ctx)
     qtbot.addWidget(first)
-    if len(first.page_keys) < 2:
-        return
-    target = first.page_keys[-1]
-    first.show_page(target)
-    first.resize(1100, 700)
+    first.show()
+    qtbot.waitExposed(first)
+    first.show_page("settings")
+    first.resize(first.minimumWidth(), 660)
     first.close()
+    assert settings.value("window/last_page") == "settings"
     second = MainWindow(ctx)
     qtbot.addWidget(second)
-    assert second.current_key() == target
-    assert second.size().width() == 1100
+    assert second.current_key() == "settings"
+    assert second.size().height() == 660

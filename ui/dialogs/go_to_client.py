@@ -68,6 +68,7 @@ class GoToClientDialog(QDialog):
         self._debounce.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.installEventFilter(self)
+        self.search.returnPressed.connect(self._accept_current)
         self.list.doubleClicked.connect(lambda _index: self._accept_current())
         self.run_search()
 
