@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -52,8 +53,13 @@ def test_print_renders_the_chosen_pages(dialog: DocumentPreviewDialog, tmp_path:
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    dialog.prepare(printer)  # the document is A4: the printer is set to A4 paper
     assert dialog.print_to(printer) == dialog.page_count()
-    assert _pages(target.read_bytes()) == dialog.page_count()
+    printed = PdfReader(io.BytesIO(target.read_bytes()))
+    assert len(printed.pages) == dialog.page_count()
+    box = printed.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
     only_second = tmp_path / "second.pdf"
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)

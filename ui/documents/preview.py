@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
 )
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeySequence, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -125,7 +125,7 @@ class DocumentPreviewDialog(QDialog):
     @guarded
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
+        self.prepare(printer)
         printer.setFromTo(1, self.page_count())
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print " + self.windowTitle())
@@ -133,6 +133,13 @@ class DocumentPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
+
+    def prepare(self, printer: QPrinter) -> None:
+        """Name the job and choose the document's own paper (A4 or Letter) by default."""
+        printer.setDocName(self.windowTitle())
+        if self.page_count():
+            points = self.document.pagePointSize(0).toSize()
+            printer.setPageSize(QPageSize(points, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
 
     def print_to(self, printer: QPrinter) -> int:
         """Render the chosen pages onto ``printer``; returns how many pages were sent."""
