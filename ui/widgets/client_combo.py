@@ -45,18 +45,22 @@ class ClientCombo(QComboBox):
         self.reload()
 
     def reload(self) -> None:
-        """Fill the list again, keeping the chosen client."""
+        """Fill the list again, keeping the chosen client (signals only a real change)."""
         chosen = self.client_id()
         self.blockSignals(True)
-        self.clear()
-        for row in list_clients(self.db, statuses=WORKING_STATUSES):
-            self.addItem(row.display_name, row.id)
-        self.setCurrentIndex(-1)
-        self.blockSignals(False)
-        if chosen is not None:
-            self.set_client_id(chosen)
-        else:
-            self.setEditText("")
+        try:
+            self.clear()
+            for row in list_clients(self.db, statuses=WORKING_STATUSES):
+                self.addItem(row.display_name, row.id)
+            self.setCurrentIndex(-1)
+            if chosen is not None:
+                self.set_client_id(chosen)
+            else:
+                self.setEditText("")
+        finally:
+            self.blockSignals(False)
+        if self.client_id() != chosen:
+            self.client_changed.emit(self.client_id())
 
     def client_id(self) -> int | None:
         if self.currentIndex() < 0:

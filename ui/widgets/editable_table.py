@@ -39,6 +39,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         for member, text in self._choices:
             combo.addItem(text, member.value)
+        # A persistent combo commits each choice at once, not only when it loses focus.
+        combo.activated.connect(lambda _=0: self.commitData.emit(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:

@@ -1,0 +1,132 @@
+"""Plan a session: who, when, how long, what kind and how (``plan_session``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError, ValidationError
+from practice.models import EnrolmentStatus, Session, SessionKind, SessionMode, label
+from practice.services import enrolments as enrolment_service
+from practice.services import profile as profile_service
+from practice.services import sessions as session_service
+from ui.context import AppContext
+from ui.errors import show_refusal
+from ui.widgets.client_combo import ClientCombo
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.local_time import aware_local, to_qdatetime
+
+
+class PlanSessionDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        client_id: int | None = None,
+        when: datetime | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved_session: Session | None = None
+        self.errors = FormErrors()
+        self.setWindowTitle("Plan a session")
+        profile = profile_service.get_profile(ctx.db)
+
+        self.client = ClientCombo(ctx.db)
+        self.enrolment = QComboBox()
+        self.starts_at = QDateTimeEdit()
+        self.starts_at.setCalendarPopup(True)
+        self.starts_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        if when is None:
+            tomorrow = QDateTime.currentDateTime().addDays(1)
+            self.starts_at.setDateTime(QDateTime(tomorrow.date(), QTime(10, 0)))
+        else:
+            self.starts_at.setDateTime(to_qdatetime(when))
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 600)
+        self.duration.setSingleStep(5)
+        self.duration.setSuffix(" min")
+        self.duration.setValue(profile.default_session_minutes)
+        self.kind = QComboBox()
+        for kind in SessionKind:
+            self.kind.addItem(label(kind), kind.value)
+        self.mode = QComboBox()
+        for mode in SessionMode:
+            self.mode.addItem(label(mode), mode.value)
+
+        form = QFormLayout()
+        for text, field, widget in (
+            ("&Client:", "client", self.client),
+            ("&Programme:", "enrolment", self.enrolment),
+            ("&When:", "starts_at", self.starts_at),
+            ("&Length:", "duration_minutes", self.duration),
+            ("&Kind:", "kind", self.kind),
+            ("&Mode:", "mode", self.mode),
+        ):
+            form.addRow(text, widget)
+            form.addRow("", self.errors.add(field, widget))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Plan session")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+        self.client.client_changed.connect(self._client_changed)
+        if client_id is not None:
+            self.client.set_client_id(client_id)
+        self._client_changed(self.client.client_id())
+        self.setMinimumWidth(440)
+
+    def _client_changed(self, client_id: int | None) -> None:
+        self.enrolment.clear()
+        self.enrolment.addItem("Not part of a programme", None)
+        if client_id is None:
+            return
+        for enrolment in enrolment_service.list_enrolments(
+            self.ctx.db, client_id=client_id, statuses=[EnrolmentStatus.ACTIVE]
+        ):
+            self.enrolment.addItem(enrolment.programme_name, enrolment.id)
+        if self.enrolment.count() > 1:
+            self.enrolment.setCurrentIndex(1)
+
+    def save(self) -> None:
+        self.errors.clear()
+        client_id = self.client.client_id()
+        if client_id is None:
+            self.errors.show(ValidationError("client", "choose who the session is with."))
+            return
+        try:
+            self.saved_session = session_service.plan_session(
+                self.ctx.db,
+                client_id=client_id,
+                starts_at=aware_local(self.starts_at.dateTime()),
+                duration_minutes=self.duration.value(),
+                kind=SessionKind(self.kind.currentData()),
+                mode=SessionMode(self.mode.currentData()),
+                enrolment_id=self.enrolment.currentData(),
+            )
+        except ValidationError as error:
+            if not self.errors.show(error):
+                show_refusal(self, error)
+            return
+        except PracticeError as error:
+            show_refusal(self, error)
+            return
+        self.ctx.changed("sessions")
+        self.accept()

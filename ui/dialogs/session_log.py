@@ -1,0 +1,386 @@
+"""Log a session: when, how, who came, the notes, and the action items.
+
+Saving calls ``log_session`` (one transaction: the session, its note, the new action
+items and the review of the client's open ones). A planned session is logged with
+``log_planned_session``, equally all or nothing. The notes are kept as drafts while
+typing (see :class:`DraftKeeper`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError, ValidationError
+from practice.models import (
+    Attendance,
+    EnrolmentStatus,
+    Session,
+    SessionKind,
+    SessionMode,
+    label,
+)
+from practice.services import action_items as action_service
+from practice.services import enrolments as enrolment_service
+from practice.services import profile as profile_service
+from practice.services import sessions as session_service
+from practice.services.action_items import ActionReview, NewActionItem
+from ui.context import AppContext
+from ui.errors import show_refusal
+from ui.models.sessions import REVIEW_CHOICES, ActionReviewModel, NewActionItemModel, NewItemRow
+from ui.widgets.client_combo import ClientCombo
+from ui.widgets.draft_keeper import DraftKeeper
+from ui.widgets.editable_table import ChoiceDelegate
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.local_time import aware_local, to_qdatetime
+
+
+def draft_key(client_id: int | None, session_id: int | None, private: bool = False) -> str | None:
+    """``note:session:12`` for a session's note, ``note:new:client:7`` for a new one."""
+    prefix = "private-note" if private else "note"
+    if session_id is not None:
+        return f"{prefix}:session:{session_id}"
+    if client_id is not None:
+        return f"{prefix}:new:client:{client_id}"
+    return None
+
+
+def _combo(members: tuple[object, ...]) -> QComboBox:
+    combo = QComboBox()
+    for member in members:
+        combo.addItem(label(member), member.value)  # type: ignore[arg-type, attr-defined]
+    return combo
+
+
+class SessionLogDialog(QDialog):
+    """Log a new session for a client, or log a planned one (``planned``)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        client_id: int | None = None,
+        planned: Session | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.planned = planned
+        self.saved_session: Session | None = None
+        self.errors = FormErrors()
+        self.setWindowTitle("Log a session")
+        profile = profile_service.get_profile(ctx.db)
+        self.practice_locale = profile.locale
+
+        self.client = ClientCombo(ctx.db)
+        self.enrolment = QComboBox()
+        self.starts_at = QDateTimeEdit()
+        self.starts_at.setCalendarPopup(True)
+        self.starts_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 600)
+        self.duration.setSingleStep(5)
+        self.duration.setSuffix(" min")
+        self.duration.setValue(profile.default_session_minutes)
+        self.kind = _combo(tuple(SessionKind))
+        self.mode = _combo(tuple(SessionMode))
+        self.attendance = _combo(tuple(a for a in Attendance if a != Attendance.PLANNED))
+
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("What happened, what was explored, what was agreed…")
+        self.notes.setTabChangesFocus(True)
+        self.private_notes = QPlainTextEdit()
+        self.private_notes.setPlaceholderText(
+            "Private process notes (left out of a record export unless you choose to include them)"
+        )
+        self.private_notes.setTabChangesFocus(True)
+        self.private_notes.setMaximumHeight(110)
+        self.draft_notice = QLabel()
+        self.draft_notice.setObjectName("draftNotice")
+        self.draft_notice.setWordWrap(True)
+        self.draft_notice.hide()
+        self.note_draft = DraftKeeper(ctx.db, self.notes)
+        self.private_draft = DraftKeeper(ctx.db, self.private_notes)
+
+        self.reviews = ActionReviewModel()
+        self.reviews.locale = self.practice_locale
+        self.review_view = QTableView()
+        self.review_view.setObjectName("reviewTable")
+        self.review_view.setModel(self.reviews)
+        self.review_view.setItemDelegateForColumn(
+            ActionReviewModel.REVIEW_COLUMN, ChoiceDelegate(REVIEW_CHOICES, self.review_view)
+        )
+        self._table_look(self.review_view)
+        self.review_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.no_open_items = QLabel("No open action items from earlier sessions.")
+
+        self.new_items = NewActionItemModel()
+        self.new_items.locale = self.practice_locale
+        self.new_view = QTableView()
+        self.new_view.setModel(self.new_items)
+        self._table_look(self.new_view)
+        self.new_description = QLineEdit()
+        self.new_description.setPlaceholderText("Something the client agreed to do")
+        self.new_description.returnPressed.connect(self.add_new_item)
+        self.new_due = QDateEdit()
+        self.new_due.setCalendarPopup(True)
+        self.new_due.setDisplayFormat("d MMM yyyy")
+        self.new_due.setSpecialValueText("no due date")
+        self.new_due.setMinimumDate(QDate(2000, 1, 1))
+        self.add_item_button = QPushButton("&Add")
+        self.add_item_button.clicked.connect(self.add_new_item)
+        self.remove_item_button = QPushButton("Remove")
+        self.remove_item_button.clicked.connect(self._remove_new_item)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save session")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        self._build_layout()
+        self.client.client_changed.connect(self._client_changed)
+        self._start_values(client_id)
+        self.resize(1040, 700)
+
+    # -- layout ----------------------------------------------------------
+    @staticmethod
+    def _table_look(view: QTableView) -> None:
+        view.verticalHeader().hide()
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.setTabKeyNavigation(False)
+        view.setWordWrap(True)
+
+    def _field(self, field: str, *widgets: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        line = QHBoxLayout()
+        for widget in widgets:
+            line.addWidget(widget)
+        column.addLayout(line)
+        column.addWidget(self.errors.add(field, widgets[0]))
+        return box
+
+    def _build_layout(self) -> None:
+        when = QFormLayout()
+        when.addRow("&Client:", self._field("client", self.client))
+        when.addRow("&Programme:", self._field("enrolment", self.enrolment))
+        when.addRow("&When:", self._field("starts_at", self.starts_at))
+        when.addRow("&Length:", self._field("duration_minutes", self.duration))
+        how = QFormLayout()
+        how.addRow("&Kind:", self._field("kind", self.kind))
+        how.addRow("&Mode:", self._field("mode", self.mode))
+        how.addRow("&Attendance:", self._field("attendance", self.attendance))
+        top = QHBoxLayout()
+        top.addLayout(when, 3)
+        top.addSpacing(24)
+        top.addLayout(how, 2)
+
+        notes_box = QGroupBox("Notes")
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.addWidget(self.draft_notice)
+        notes_layout.addWidget(self._field("notes", self.notes), 1)
+        notes_layout.addWidget(QLabel("Private process notes:"))
+        notes_layout.addWidget(self._field("private_notes", self.private_notes))
+
+        items_box = QGroupBox("Action items")
+        items_layout = QVBoxLayout(items_box)
+        items_layout.addWidget(QLabel("Review of open items from earlier sessions:"))
+        items_layout.addWidget(self.review_view, 2)
+        items_layout.addWidget(self.no_open_items)
+        self.errors.add("reviews", self.review_view)
+        items_layout.addWidget(QLabel("Agreed in this session:"))
+        adder = QHBoxLayout()
+        adder.addWidget(self.new_description, 1)
+        adder.addWidget(QLabel("due"))
+        adder.addWidget(self.new_due)
+        adder.addWidget(self.add_item_button)
+        items_layout.addLayout(adder)
+        items_layout.addWidget(self.errors.add("description", self.new_description))
+        items_layout.addWidget(self.errors.add("due_date", self.new_due))
+        items_layout.addWidget(self.new_view, 1)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_item_button)
+        items_layout.addLayout(remove_row)
+
+        middle = QHBoxLayout()
+        middle.addWidget(notes_box, 1)
+        middle.addWidget(items_box, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.buttons)
+
+    # -- values ----------------------------------------------------------
+    def _start_values(self, client_id: int | None) -> None:
+        if self.planned is not None:
+            s = self.planned
+            self.setWindowTitle("Log a planned session")
+            self.client.set_client_id(s.client_id)
+            self.client.setEnabled(False)
+            self.starts_at.setDateTime(to_qdatetime(s.starts_at))
+            self.duration.setValue(s.duration_minutes)
+            self.kind.setCurrentIndex(self.kind.findData(s.kind.value))
+            self.mode.setCurrentIndex(self.mode.findData(s.mode.value))
+            self._client_changed(s.client_id)
+            if s.enrolment_id is not None:
+                self.enrolment.setCurrentIndex(self.enrolment.findData(s.enrolment_id))
+            return
+        now = QDateTime.currentDateTime()
+        on_the_hour = QTime(now.time().hour(), 0)
+        self.starts_at.setDateTime(QDateTime(now.date(), on_the_hour))
+        if client_id is not None:
+            self.client.set_client_id(client_id)
+        self._client_changed(self.client.client_id())
+
+    def _client_changed(self, client_id: int | None) -> None:
+        self.enrolment.clear()
+        self.enrolment.addItem("Not part of a programme", None)
+        items = []
+        if client_id is not None:
+            for enrolment in enrolment_service.list_enrolments(
+                self.ctx.db, client_id=client_id, statuses=[EnrolmentStatus.ACTIVE]
+            ):
+                self.enrolment.addItem(enrolment.programme_name, enrolment.id)
+            if self.enrolment.count() > 1:
+                self.enrolment.setCurrentIndex(1)
+            before = self.planned.starts_at if self.planned is not None else None
+            items = action_service.open_action_items(self.ctx.db, client_id, before=before)
+        self.reviews.set_items(items)
+        for row in range(self.reviews.rowCount()):
+            self.review_view.openPersistentEditor(
+                self.reviews.index(row, ActionReviewModel.REVIEW_COLUMN)
+            )
+        self.review_view.setVisible(bool(items))
+        self.no_open_items.setVisible(not items)
+        session_id = self.planned.id if self.planned is not None else None
+        key = draft_key(client_id, session_id)
+        if key == self.note_draft.key:
+            return
+        restored = self.note_draft.move_to(key)
+        restored |= self.private_draft.move_to(draft_key(client_id, session_id, private=True))
+        if restored:
+            self.draft_notice.setText("Restored the notes you were typing last time.")
+        self.draft_notice.setVisible(restored)
+
+    def _starts_at(self) -> datetime:
+        return aware_local(self.starts_at.dateTime())
+
+    def add_new_item(self) -> None:
+        text = self.new_description.text().strip()
+        if not text:
+            self.new_description.setFocus()
+            return
+        due = self.new_due.date()
+        due_date = None if due == self.new_due.minimumDate() else due.toPython()
+        self.new_items.append(NewItemRow(text, due_date))  # type: ignore[arg-type]
+        self.new_description.clear()
+        self.new_due.setDate(self.new_due.minimumDate())
+        self.new_description.setFocus()
+
+    def _remove_new_item(self) -> None:
+        index = self.new_view.currentIndex()
+        if index.isValid():
+            self.new_items.remove(index.row())
+
+    # -- saving ----------------------------------------------------------
+    def save(self) -> None:
+        self.errors.clear()
+        client_id = self.client.client_id()
+        if client_id is None:
+            self.errors.show(ValidationError("client", "choose who the session was with."))
+            return
+        if self.new_description.text().strip():
+            self.add_new_item()  # typed but not added: the practitioner meant it
+        try:
+            self.saved_session = self._save(client_id)
+        except ValidationError as error:
+            if not self.errors.show(error):
+                show_refusal(self, error)
+            return
+        except PracticeError as error:
+            show_refusal(self, error)
+            return
+        self.note_draft.discard()
+        self.private_draft.discard()
+        self.ctx.changed("sessions")
+        self.accept()
+
+    def _save(self, client_id: int) -> Session:
+        reviews = [ActionReview(item_id, status) for item_id, status in self.reviews.reviews()]
+        new_items = [NewActionItem(r.description, r.due_date) for r in self.new_items.rows()]
+        values = {
+            "starts_at": self._starts_at(),
+            "duration_minutes": self.duration.value(),
+            "kind": SessionKind(self.kind.currentData()),
+            "mode": SessionMode(self.mode.currentData()),
+            "attendance": Attendance(self.attendance.currentData()),
+            "enrolment_id": self.enrolment.currentData(),
+        }
+        if self.planned is None:
+            return session_service.log_session(
+                self.ctx.db,
+                client_id=client_id,
+                notes=self.notes.toPlainText(),
+                private_notes=self.private_notes.toPlainText(),
+                new_action_items=new_items,
+                reviews=reviews,
+                **values,
+            )
+        return session_service.log_planned_session(
+            self.ctx.db,
+            self.planned.id,
+            notes=self.notes.toPlainText(),
+            private_notes=self.private_notes.toPlainText(),
+            new_action_items=new_items,
+            reviews=reviews,
+            **values,
+        )
+
+    # -- never lose the notes --------------------------------------------
+    def _keep_drafts(self) -> None:
+        if self.saved_session is None:
+            self.note_draft.flush()
+            self.private_draft.flush()
+
+    def reject(self) -> None:
+        self._keep_drafts()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._keep_drafts()
+        super().closeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._keep_drafts()
+        super().hideEvent(event)

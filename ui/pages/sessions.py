@@ -1,0 +1,251 @@
+"""Sessions: the week's agenda, planning and logging sessions, and their notes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError
+from practice.models import Attendance, Session, label
+from practice.services import profile as profile_service
+from practice.services import sessions as session_service
+from practice.timeutil import to_local, today
+from ui import format as fmt
+from ui.context import AppContext
+from ui.dialogs.plan_session import PlanSessionDialog
+from ui.dialogs.session_log import SessionLogDialog
+from ui.dialogs.session_note import SessionNoteDialog
+from ui.dialogs.work_suggestions import offer_work_after_session
+from ui.errors import guarded, show_refusal
+from ui.models.sessions import SessionListModel
+from ui.widgets.client_combo import ClientCombo
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def local_midnight(day: date) -> datetime:
+    """The start of ``day`` in local time, as an aware instant."""
+    return datetime.combine(day, time()).astimezone()
+
+
+class SessionsPage(QWidget):
+    key = "sessions"
+    title = "Sessions"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.monday = week_start(today())
+        self.practice_locale = fmt.DEFAULT_LOCALE
+
+        self.previous_button = QPushButton("◀ &Previous week")
+        self.this_week_button = QPushButton("&This week")
+        self.next_button = QPushButton("Next &week ▶")
+        self.week_label = QLabel()
+        self.week_label.setObjectName("weekLabel")
+        font = self.week_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.week_label.setFont(font)
+        self.client_filter = ClientCombo(ctx.db, placeholder="All clients")
+        self.clear_filter = QToolButton()
+        self.clear_filter.setText("All clients")
+        self.previous_button.clicked.connect(
+            lambda: self.show_week(self.monday - timedelta(days=7))
+        )
+        self.next_button.clicked.connect(lambda: self.show_week(self.monday + timedelta(days=7)))
+        self.this_week_button.clicked.connect(lambda: self.show_week(week_start(today())))
+        self.client_filter.client_changed.connect(lambda _: self.refresh())
+        self.clear_filter.clicked.connect(self._clear_filter)
+
+        self.model = SessionListModel()
+        self.view = QTableView()
+        self.view.setObjectName("sessionAgenda")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyWeek")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        self.plan_button = QPushButton("&Plan session…")
+        self.log_button = QPushButton("&Log session…")
+        self.open_button = QPushButton("&Open…")
+        self.attendance_button = QPushButton("&Attendance")
+        self.attendance_menu = QMenu(self)
+        for attendance in Attendance:
+            action = QAction(label(attendance), self.attendance_menu)
+            action.triggered.connect(lambda _=False, a=attendance: self.set_attendance(a))
+            self.attendance_menu.addAction(action)
+        self.attendance_button.setMenu(self.attendance_menu)
+        self.plan_button.clicked.connect(self.plan_session)
+        self.log_button.clicked.connect(self.new_item)
+        self.open_button.clicked.connect(self.open_selected)
+        self.view.selectionModel().selectionChanged.connect(self._sync_buttons)
+
+        self._build_layout()
+        self._sync_buttons()
+
+    def _build_layout(self) -> None:
+        week = QHBoxLayout()
+        week.addWidget(self.previous_button)
+        week.addWidget(self.this_week_button)
+        week.addWidget(self.next_button)
+        week.addSpacing(12)
+        week.addWidget(self.week_label, 1)
+        week.addWidget(QLabel("&Client:"))
+        week.itemAt(week.count() - 1).widget().setBuddy(self.client_filter)  # type: ignore[union-attr]
+        week.addWidget(self.client_filter)
+        week.addWidget(self.clear_filter)
+        actions = QHBoxLayout()
+        actions.addWidget(self.log_button)
+        actions.addWidget(self.plan_button)
+        actions.addStretch(1)
+        actions.addWidget(self.attendance_button)
+        actions.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(week)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addLayout(actions)
+
+    # -- the page contract -----------------------------------------------
+    @guarded
+    def refresh(self) -> None:
+        self.practice_locale = self.model.locale = profile_service.get_profile(self.ctx.db).locale
+        if not self.client_filter.hasFocus():
+            self.client_filter.reload()
+        selected = self.selected_session()
+        start = local_midnight(self.monday)
+        end = local_midnight(self.monday + timedelta(days=7))
+        sessions = session_service.list_sessions(
+            self.ctx.db, client_id=self.client_filter.client_id(), start=start, end=end
+        )
+        self.model.set_rows(sessions)
+        sunday = self.monday + timedelta(days=6)
+        self.week_label.setText(
+            f"{fmt.day(self.monday, self.practice_locale)} – {fmt.day(sunday, self.practice_locale)}"
+        )
+        self.this_week_button.setEnabled(self.monday != week_start(today()))
+        if not sessions:
+            who = "" if self.client_filter.client_id() is None else " with this client"
+            self.empty.setText(
+                f"No sessions{who} this week.\nLog a session that has happened, or plan one ahead."
+            )
+        self.view.setVisible(bool(sessions))
+        self.empty.setVisible(not sessions)
+        if selected is not None:
+            self._select(selected.id)
+        self._sync_buttons()
+
+    def open_item(self, payload: object) -> None:
+        """``payload`` is a session id: show its week and select it."""
+        if isinstance(payload, int):
+            session = session_service.get_session(self.ctx.db, payload)
+            self.client_filter.set_client_id(None)
+            self.show_week(week_start(to_local(session.starts_at).date()))
+            self._select(session.id)
+
+    def focus_search(self) -> None:
+        self.client_filter.setFocus()
+
+    def show_week(self, monday: date) -> None:
+        self.monday = monday
+        self.refresh()
+
+    def _clear_filter(self) -> None:
+        self.client_filter.set_client_id(None)
+        self.refresh()
+
+    # -- selection -------------------------------------------------------
+    def selected_session(self) -> Session | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _select(self, session_id: int) -> None:
+        row = self.model.row_of(session_id)
+        if row >= 0:
+            self.view.selectRow(row)
+
+    def _sync_buttons(self) -> None:
+        chosen = self.selected_session() is not None
+        self.open_button.setEnabled(chosen)
+        self.attendance_button.setEnabled(chosen)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self.open_selected()
+
+    # -- actions ---------------------------------------------------------
+    @guarded
+    def new_item(self) -> None:
+        """Log a session that has happened (for the filtered client, if any)."""
+        dialog = SessionLogDialog(self.ctx, self, client_id=self.client_filter.client_id())
+        self._run_log_dialog(dialog)
+
+    def _run_log_dialog(self, dialog: SessionLogDialog) -> None:
+        if dialog.exec() and dialog.saved_session is not None:
+            session = dialog.saved_session
+            self.show_week(week_start(to_local(session.starts_at).date()))
+            self._select(session.id)
+            offer_work_after_session(self.ctx, session.id, self)
+
+    @guarded
+    def plan_session(self) -> None:
+        dialog = PlanSessionDialog(self.ctx, self, client_id=self.client_filter.client_id())
+        if dialog.exec() and dialog.saved_session is not None:
+            session = dialog.saved_session
+            self.show_week(week_start(to_local(session.starts_at).date()))
+            self._select(session.id)
+
+    @guarded
+    def open_selected(self) -> None:
+        session = self.selected_session()
+        if session is None:
+            return
+        if session.attendance is Attendance.PLANNED and (
+            session.note is None or not session.note.body
+        ):
+            self._run_log_dialog(SessionLogDialog(self.ctx, self, planned=session))
+            return
+        SessionNoteDialog(self.ctx, session.id, self).exec()
+        self.refresh()
+
+    @guarded
+    def set_attendance(self, attendance: Attendance) -> None:
+        session = self.selected_session()
+        if session is None:
+            return
+        try:
+            session_service.record_attendance(self.ctx.db, session.id, attendance)
+        except PracticeError as error:
+            show_refusal(self, error)
+            return
+        self.ctx.changed("sessions")
+        self.refresh()
+        if attendance in (Attendance.ATTENDED, Attendance.NO_SHOW, Attendance.CANCELLED_LATE):
+            offer_work_after_session(self.ctx, session.id, self)
