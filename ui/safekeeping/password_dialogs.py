@@ -87,7 +87,7 @@ class SetPasswordDialog(QDialog):
         try:
             self.chosen = validate_new_password(self.password.text(), self.repeat.text())
         except ValidationError as exc:
-            self.error.setText(exc.message[0].upper() + exc.message[1:])
+            self.error.setText(str(exc))
             self.error.show()
             (self.repeat if exc.field == "repeat_password" else self.password).setFocus()
             return
@@ -132,7 +132,7 @@ class ChangePasswordDialog(QDialog):
         try:
             self._change(self.current.text(), self.password.text(), self.repeat.text())
         except ValidationError as exc:
-            self.error.setText(exc.message[0].upper() + exc.message[1:])
+            self.error.setText(str(exc))
             self.error.show()
             fields = {"current_password": self.current, "repeat_password": self.repeat}
             fields.get(exc.field, self.password).setFocus()
