@@ -132,7 +132,7 @@ def _title(ctx: _Context, on: date, reference: str) -> list[Flowable]:
 
 
 def _how_it_works(ctx: _Context) -> list[Flowable]:
-    text = fill(ctx.record.terms.description, ctx.values).strip()
+    text = fill(ctx.record.terms.description, ctx.values, strict=False).strip()
     if not text:
         return []
     st = styles()
@@ -284,7 +284,7 @@ def _terms(ctx: _Context) -> list[Flowable]:
     st = styles()
     flow: list[Flowable] = [Paragraph("Our terms", st.heading)]
     for clause in clauses:
-        body = paragraphs(fill(clause.body, ctx.values))
+        body = paragraphs(fill(clause.body, ctx.values, strict=False))
         heading = Paragraph(markup(clause.heading), st.subheading) if clause.heading else None
         first = [Paragraph(body[0], st.body)] if body else []
         flow.append(KeepTogether([*([heading] if heading else []), *first]))

@@ -94,15 +94,20 @@ def fields_used(text: str) -> list[str]:
     return seen
 
 
-def fill(text: str, values: Mapping[str, str]) -> str:
+def fill(text: str, values: Mapping[str, str], *, strict: bool = True) -> str:
     """Replace every merge field with its value; ``{{``/``}}`` become single braces.
 
-    Raises ValidationError (field ``text``) for an unknown field or unbalanced braces; a
-    known field missing from ``values`` prints as an empty string.
+    Strict (the default) raises ValidationError (field ``text``) for an unknown field or
+    unbalanced braces. Documents fill leniently (``strict=False``): text saved before a
+    check existed still prints, with anything that is not a known field left as typed.
+    A known field missing from ``values`` prints as an empty string.
     """
+    text = text or ""
+    if not strict:
+        return _LENIENT.sub(lambda m: _lenient_value(m, values), text)
     out: list[str] = []
     position = 0
-    for start, end, name in _scan(text or "", "text"):
+    for start, end, name in _scan(text, "text"):
         out.append(text[position:start])
         if name is None:
             out.append(text[start])
@@ -110,5 +115,16 @@ def fill(text: str, values: Mapping[str, str]) -> str:
             _check_name(name, "text")
             out.append(values.get(name, ""))
         position = end
-    out.append((text or "")[position:])
+    out.append(text[position:])
     return "".join(out)
+
+
+_LENIENT = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+
+
+def _lenient_value(match: re.Match[str], values: Mapping[str, str]) -> str:
+    token = match.group(0)
+    if token in ("{{", "}}"):
+        return token[0]
+    name = match.group(1)
+    return values.get(name, "") if name in MERGE_FIELDS else token

@@ -211,3 +211,10 @@ def test_a_long_payment_plan_splits_across_pages_with_every_row(practice: Databa
     assert [int(n) for n in rows] == list(range(1, 37))
     assert "1 3 March 2026 £100.00" in text and "36 3 February 2029 £100.00" in text
     assert "Total £3,600.00" in text
+
+
+def test_text_saved_before_checks_still_prints(practice: Database) -> None:
+    clauses = [{"key": "old", "heading": "Old wording", "body": "Dear {client_nmae}, {total} now."}]
+    enrolment_id = make_enrolment(practice, terms=snapshot(clauses=clauses))
+    text = all_text(agreement_pdf(practice, enrolment_id))
+    assert "Dear {client_nmae}, £1,200.00 now." in text

@@ -82,3 +82,9 @@ def test_fill_leaves_plain_text_alone_and_refuses_unknown_fields() -> None:
 
 def test_fields_used_in_order() -> None:
     assert fields_used("{total} then {client_name} then {total}") == ["total", "client_name"]
+
+
+def test_lenient_fill_prints_what_it_cannot_fill_as_typed() -> None:
+    values = {"client_name": "Андрей Смирнов"}
+    text = "For {client_name}: {client_nmae} { half} and {{x}}"
+    assert fill(text, values, strict=False) == "For Андрей Смирнов: {client_nmae} { half} and {x}"
