@@ -85,11 +85,17 @@ def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = 
             db, sample = sample_db, True
     ctx = AppContext(db, settings)
     window = MainWindow(ctx, sample=sample)
+    from ui.safekeeping.controller import SafekeepingController
+
+    keeper = SafekeepingController(ctx, window)  # lock, auto-lock, backups, Safekeeping menu
+    keeper.install()
     window.show()
     try:
         return app.exec()
     finally:
-        db.close()
+        if not sample:
+            keeper.on_close()  # the closing backup
+        ctx.db.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,8 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthook()
     log.info("Practice Manager %s starting (log: %s)", __version__, log_path)
     path = args.database if args.database is not None else default_database_path()
+    from ui.safekeeping.startup import open_practice_interactive
+
     try:
-        db = open_practice(path)
+        # One instance per database; first run sets the password, later runs unlock.
+        opened = open_practice_interactive(path)
+        if opened is None:
+            return 0
     except PracticeError as exc:
         log.warning("database refused: %s", exc)
         QMessageBox.critical(None, "Practice Manager cannot open the database", str(exc))
@@ -121,7 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "It was not changed. The details are in the log file.",
         )
         return 1
-    return run(app, db, QSettings())
+    try:
+        return run(app, opened.db, QSettings())
+    finally:
+        opened.lock.release()
 
 
 if __name__ == "__main__":

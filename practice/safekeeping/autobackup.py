@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from practice.db import Database
-from practice.safekeeping.backup import backup_database
-from practice.safekeeping.names import Reason
+from practice.safekeeping.backup import backup_database, backup_folder_for
+from practice.safekeeping.names import Reason, list_backups
 from practice.safekeeping.rotation import DEFAULT_POLICY, RotationPolicy, rotate
 from practice.timeutil import utcnow
 
@@ -49,10 +49,17 @@ class AutoBackup:
         return self.backup(Reason.PERIODIC)
 
     def on_close(self) -> Path | None:
-        """Back up before the database is closed, if anything changed since the last one."""
-        if self.db.locked or not self.changed:
+        """Back up before the database is closed if anything changed since the last
+        backup, or if this database has no backup at all yet."""
+        if self.db.locked:
+            return None
+        if not self.changed and self._has_backup():
             return None
         return self.backup(Reason.CLOSE)
+
+    def _has_backup(self) -> bool:
+        folder = self.folder if self.folder is not None else backup_folder_for(self.db)
+        return bool(list_backups(folder, self.db.path.stem))
 
     def backup(self, reason: Reason = Reason.MANUAL) -> Path:
         generation = self.db.generation

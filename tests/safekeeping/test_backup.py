@@ -216,7 +216,10 @@ def test_check_reports_wrong_password_and_missing_file(enc_db: Database, tmp_pat
 def test_auto_backup_on_change_and_close(enc_db: Database) -> None:
     now = [datetime(2026, 5, 1, 9, 0, tzinfo=UTC)]
     auto = AutoBackup(enc_db, interval=timedelta(hours=1), clock=lambda: now[0])
-    assert auto.tick() is None and auto.on_close() is None  # nothing changed
+    assert auto.tick() is None  # nothing changed
+    first_close = auto.on_close()  # nothing changed, but there was no backup at all yet
+    assert first_close is not None and "close" in first_close.name
+    assert auto.on_close() is None  # now there is one and nothing changed
     with enc_db.transaction() as s:  # reading is not a change
         s.execute(text("SELECT count(*) FROM clients")).scalar()
     assert not auto.changed

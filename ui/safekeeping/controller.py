@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -137,16 +138,17 @@ class SafekeepingController(QObject):
         made = self.auto.backup(Reason.MANUAL)
         QMessageBox.information(self.window, "Backed up", f"The backup was written to {made}.")
 
-    def on_close(self) -> None:
-        """The closing backup (call before the database is closed)."""
+    def on_close(self) -> Path | None:
+        """The closing backup (call before the database is closed); its path, if taken."""
         try:
             made = self.auto.on_close()
         except PracticeError as exc:
             log.warning("closing backup failed: %s", exc)
             QMessageBox.warning(self.window, "The closing backup did not work", str(exc))
-            return
+            return None
         if made is not None:
             log.info("closing backup written to %s", made)
+        return made
 
     def restore(self) -> None:
         db = self.ctx.db
