@@ -22,8 +22,12 @@ from ui.dialogs.enquiry_form import EnquiryFormDialog, OutcomeDialog
 from ui.dialogs.refer import ReferDialog
 from ui.dialogs.share_resource import ShareResourceDialog
 from ui.main_window import PAGES
-from ui.models.client_resources import ClientResourcesModel
-from ui.models.enquiries import EnquiryListModel, EnquiryReferralsModel, EnquirySearch
+from ui.models.enquiries import (
+    EnquiryListModel,
+    EnquiryReferralsModel,
+    EnquirySearch,
+    EnquirySharesModel,
+)
 from ui.pages.enquiries import EnquiriesPage
 
 D = TypeVar("D", bound=QDialog)
@@ -82,7 +86,7 @@ def test_models_pass_the_model_tester(db: Database, qtmodeltester: Any) -> None:
     search.set_search("ana")
     offered = EnquiryReferralsModel()
     offered.set_rows(referrals.referrals_for(db, enquiry_id=referred))
-    given = ClientResourcesModel()
+    given = EnquirySharesModel()
     given.set_rows(resources.shares_for(db, enquiry_id=waiting))
     for checked in (model, search, offered, given):
         qtmodeltester.check(checked)
@@ -90,12 +94,19 @@ def test_models_pass_the_model_tester(db: Database, qtmodeltester: Any) -> None:
     assert model.index(0, 2).data() == "Low mood since the spring"
     assert model.index(0, 3).data() == "Pointed to a resource"
     assert search.rowCount() == 1
-    assert [offered.index(0, c).data() for c in range(4)] == [
+    assert [offered.index(0, c).data() for c in range(3)] == [
         fmt.day(today()),
         "Dr Ruth Abernethy",
-        "Couples",
         "Couples work suits them",
     ]
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert offered.index(0, 1).data(tooltip) == "Dr Ruth Abernethy — Couples"
+    assert [given.index(0, c).data() for c in range(3)] == [
+        fmt.day(today()),
+        "Sleep guide",
+        "Free guide",
+    ]
+    assert given.index(0, 1).data(tooltip) == "Sleep guide · Worksheet"
 
 
 def test_record_an_enquiry_refer_it_and_see_the_referral(ctx: AppContext, qtbot: QtBot) -> None:
@@ -135,10 +146,9 @@ def test_record_an_enquiry_refer_it_and_see_the_referral(ctx: AppContext, qtbot:
     assert page.current is not None and page.current.id == saved.id
     assert detail.details.text_of("Outcome") == f"Referred, {fmt.day(today())}"
     assert detail.referrals.table.isVisible()
-    assert [detail.referrals_model.index(0, c).data() for c in range(4)] == [
+    assert [detail.referrals_model.index(0, c).data() for c in range(3)] == [
         fmt.day(today()),
         "Harbour Service",
-        "Eating disorders",
         "They specialise in eating disorders.",
     ]
     assert page.model.index(0, 3).data() == "Referred"
@@ -161,12 +171,12 @@ def test_point_an_enquirer_to_a_resource(ctx: AppContext, qtbot: QtBot) -> None:
 
     assert enquiries.get_enquiry(ctx.db, enquiry_id).outcome is EnquiryOutcome.RESOURCE
     model = page.detail.shares_model
-    assert [model.index(0, c).data() for c in (0, 1, 2, 4)] == [
+    assert [model.index(0, c).data() for c in range(3)] == [
         fmt.day(yesterday),
         "Career workbook",
-        "Link",
         "Free to download",
     ]
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Career workbook · Link"
     assert page.detail.details.text_of("Outcome") == f"Pointed to a resource, {fmt.day(yesterday)}"
 
 

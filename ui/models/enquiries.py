@@ -1,6 +1,6 @@
-"""The enquiries list (``list_enquiries``) and the referrals one enquirer was given
-(``referrals_for(enquiry_id=...)``). What they were pointed to in the resource library
-is shown with :class:`ui.models.client_resources.ClientResourcesModel` (the same rows)."""
+"""The enquiries list (``list_enquiries``), and what one enquirer was offered: the
+referrals (``referrals_for(enquiry_id=...)``) and the resources given
+(``shares_for(enquiry_id=...)``)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 
 from practice.models import Enquiry, EnquiryOutcome, label
 from practice.services.referrals import ReferralRow
+from practice.services.resources import ShareRow
 from ui import format as fmt
 from ui.models.row_table import Column as TableColumn
 from ui.models.row_table import RowTableModel
@@ -83,7 +84,7 @@ class EnquirySearch(QSortFilterProxyModel):
 
 
 class EnquiryReferralsModel(RowsModel[ReferralRow]):
-    """Date referred, the provider, their speciality and why."""
+    """Date referred, the provider (their speciality in the tooltip) and why."""
 
     def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
         super().__init__(parent)
@@ -93,8 +94,32 @@ class EnquiryReferralsModel(RowsModel[ReferralRow]):
         self.set_columns(
             [
                 Column("Referred", lambda r: fmt.day(r.referred_on, locale)),
-                Column("To", lambda r: r.provider_name),
-                Column("Speciality", lambda r: r.speciality),
+                Column("To", lambda r: first_line(r.provider_name, 40), tooltip=_provider),
                 Column("Why", lambda r: first_line(r.reason), tooltip=lambda r: r.reason),
             ]
         )
+
+
+class EnquirySharesModel(RowsModel[ShareRow]):
+    """Date given, the resource (its kind and where it lives in the tooltip), the note."""
+
+    def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
+        super().__init__(parent)
+        self.set_locale(locale)
+
+    def set_locale(self, locale: str) -> None:
+        self.set_columns(
+            [
+                Column("Given", lambda r: fmt.day(r.shared_on, locale)),
+                Column("Resource", lambda r: first_line(r.title, 40), tooltip=_resource),
+                Column("Note", lambda r: first_line(r.note), tooltip=lambda r: r.note),
+            ]
+        )
+
+
+def _provider(row: ReferralRow) -> str:
+    return f"{row.provider_name} — {row.speciality}" if row.speciality else row.provider_name
+
+
+def _resource(row: ShareRow) -> str:
+    return " · ".join(part for part in (row.title, label(row.kind), row.location) if part)

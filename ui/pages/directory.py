@@ -119,6 +119,9 @@ class DirectoryTab(QWidget, Generic[R]):
         self.history_section = ListSection(
             history_title, history_empty, history, max_rows=8, stretch_column=3
         )
+        self.history_section.table.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         self.filters = QHBoxLayout()
         self._layout()
 
@@ -354,6 +357,8 @@ class ResourcesTab(DirectoryTab[Resource]):
         for kind in ResourceKind:
             self.kind_filter.addItem(label(kind), kind.value)
         self.filters.addWidget(self.kind_filter)
+        QWidget.setTabOrder(self.search, self.kind_filter)
+        QWidget.setTabOrder(self.kind_filter, self.show_archived)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
     def fetch(self) -> list[Resource]:

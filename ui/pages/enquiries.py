@@ -36,8 +36,12 @@ from ui.dialogs.enquiry_form import EnquiryFormDialog, OutcomeDialog
 from ui.dialogs.refer import ReferDialog
 from ui.dialogs.share_resource import ShareResourceDialog
 from ui.errors import guarded, show_refusal
-from ui.models.client_resources import ClientResourcesModel
-from ui.models.enquiries import EnquiryListModel, EnquiryReferralsModel, EnquirySearch
+from ui.models.enquiries import (
+    EnquiryListModel,
+    EnquiryReferralsModel,
+    EnquirySearch,
+    EnquirySharesModel,
+)
 from ui.widgets.details_form import DetailsForm
 from ui.widgets.list_section import ListSection
 from ui.widgets.page_header import heading_font, page_title
@@ -82,22 +86,24 @@ class EnquiryDetail(QWidget):
         self.client_button = QPushButton("&Make client")
 
         self.referrals_model = EnquiryReferralsModel(self)
-        self.shares_model = ClientResourcesModel(self)
+        self.shares_model = EnquirySharesModel(self)
         self.referrals = ListSection(
             "Referred to",
             "Not referred to anyone yet.",
             self.referrals_model,
             max_rows=4,
-            stretch_column=3,
+            stretch_column=2,
         )
         self.shares = ListSection(
             "Resources given",
             "No resource given yet.",
             self.shares_model,
             max_rows=4,
-            stretch_column=1,
+            stretch_column=2,
         )
 
+        for section in (self.referrals, self.shares):
+            section.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
         top.addWidget(self.edit_button)
