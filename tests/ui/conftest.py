@@ -110,6 +110,52 @@ def press() -> Callable[[QWidget, str], None]:
     return _press
 
 
+def _worked_example(db: Database, *, started_days_ago: int = 60) -> Any:
+    """The brief's worked example, agreed by Zoë Ødegård ``started_days_ago`` days ago:
+    3 months at £1,200.00, 3 sessions in month one then 2 a month, paid in 3 instalments."""
+    from datetime import timedelta
+
+    from practice.models import LengthUnit, PaymentPlan, SupportMode
+    from practice.services.clients import create_client
+    from practice.services.enrolments import enrol_client
+    from practice.services.programmes import PeriodPlan, create_programme
+    from practice.timeutil import today
+
+    client = create_client(db, first_name="Zoë", last_name="Ødegård", status="active")
+    programme = create_programme(
+        db,
+        name="Three months of change",
+        description="We meet more often at first, then settle into a rhythm.",
+        length_value=3,
+        length_unit=LengthUnit.MONTHS,
+        session_minutes=60,
+        periods=[PeriodPlan(1, 1, 3), PeriodPlan(2, 3, 2)],
+        support_mode=SupportMode.COUNT,
+        support_call_count=4,
+        support_call_minutes=15,
+        price=120000,
+        currency="GBP",
+        instalment_count=3,
+        prep_minutes_per_session=15,
+        writeup_minutes_per_session=20,
+        supervision_minutes_per_month=60,
+    )
+    return enrol_client(
+        db,
+        client_id=client.id,
+        programme_id=programme.id,
+        start_date=today() - timedelta(days=started_days_ago),
+        payment_plan=PaymentPlan.INSTALMENTS,
+        agree=True,
+    )
+
+
+@pytest.fixture
+def worked_example(db: Database) -> Callable[..., Any]:
+    """``worked_example(started_days_ago=60)`` makes the brief's worked-example enrolment."""
+    return lambda **kwargs: _worked_example(db, **kwargs)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Iterator[QSettings]:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -316,9 +316,11 @@ class SettingsPage(QWidget):
         self._logo = data
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            self.logo_preview.setPixmap(
-                pixmap.scaledToHeight(LOGO_MAX_PX, Qt.TransformationMode.SmoothTransformation)
-            )
+            if pixmap.height() > LOGO_MAX_PX:
+                pixmap = pixmap.scaledToHeight(
+                    LOGO_MAX_PX, Qt.TransformationMode.SmoothTransformation
+                )
+            self.logo_preview.setPixmap(pixmap)
         else:
             self.logo_preview.setText("No logo" if not data else "Not a picture")
         self.logo_remove.setEnabled(data is not None)
