@@ -1,0 +1,319 @@
+"""Work log: the unseen work (prep, write-up, supervision, admin…), added by hand or
+timed, listed by category, client and period with the total time shown."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError, ValidationError
+from practice.models import EnrolmentStatus, WorkCategory, label
+from practice.services import enrolments as enrolment_service
+from practice.services import profile as profile_service
+from practice.services import worklog as worklog_service
+from practice.services.clients import list_clients
+from practice.timeutil import add_months, today
+from ui import format as fmt
+from ui.context import AppContext
+from ui.errors import guarded, show_refusal
+from ui.models.worklog import WorkLogModel
+from ui.widgets.client_combo import ClientCombo
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.worklog_timer import WorkTimerBar
+
+PERIODS = ("This week", "This month", "Last month", "Custom")
+
+
+def period_dates(name: str, day: date) -> tuple[date, date]:
+    """First and last day (both included) of a named period around ``day``."""
+    if name == "This week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    first = day.replace(day=1)
+    if name == "Last month":
+        first = add_months(first, -1)
+    return first, add_months(first, 1) - timedelta(days=1)
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+class WorklogPage(QWidget):
+    key = "worklog"
+    title = "Work log"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.errors = FormErrors()
+        self.practice_locale = fmt.DEFAULT_LOCALE
+
+        self.timer = WorkTimerBar(ctx.db)
+        self.timer.changed.connect(self._timer_changed)
+
+        # Quick add.
+        self.work_date = _date_edit(today())
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 1440)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(15)
+        self.minutes.setSuffix(" min")
+        self.category = QComboBox()
+        for category in WorkCategory:
+            self.category.addItem(label(category), category.value)
+        self.client = ClientCombo(ctx.db, placeholder="No client")
+        self.enrolment = QComboBox()
+        self.enrolment.setMinimumContentsLength(16)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note (optional)")
+        self.note.returnPressed.connect(self.add_entry)
+        self.add_button = QPushButton("&Add")
+        self.add_button.clicked.connect(self.add_entry)
+        self.client.client_changed.connect(self._client_changed)
+
+        # Filters.
+        self.filter_category = QComboBox()
+        self.filter_category.addItem("All categories", None)
+        for category in WorkCategory:
+            self.filter_category.addItem(label(category), category.value)
+        self.filter_client = ClientCombo(ctx.db, placeholder="All clients")
+        self.period = QComboBox()
+        self.period.addItems(PERIODS)
+        self.period.setCurrentText("This month")
+        start, end = period_dates("This month", today())
+        self.start = _date_edit(start)
+        self.end = _date_edit(end)
+        for widget in (self.filter_category, self.period):
+            widget.currentIndexChanged.connect(self._filters_changed)
+        self.filter_client.client_changed.connect(lambda _: self.refresh())
+        self.start.dateChanged.connect(self.refresh)
+        self.end.dateChanged.connect(self.refresh)
+
+        self.model = WorkLogModel()
+        self.view = QTableView()
+        self.view.setObjectName("workLog")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.total = QLabel()
+        self.total.setObjectName("workTotal")
+        self.delete_button = QPushButton("De&lete entry")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.view.selectionModel().selectionChanged.connect(self._sync_buttons)
+
+        self._build_layout()
+        self._client_changed(None)
+        self._filters_changed()
+
+    def _build_layout(self) -> None:
+        timer_box = QGroupBox("Time unseen work as you do it")
+        timer_layout = QVBoxLayout(timer_box)
+        timer_layout.addWidget(self.timer)
+
+        add_box = QGroupBox("Add work")
+        grid = QGridLayout(add_box)
+        for column, (text, widget) in enumerate(
+            (
+                ("&Date", self.work_date),
+                ("&Time", self.minutes),
+                ("Cate&gory", self.category),
+                ("&Client", self.client),
+                ("&Programme", self.enrolment),
+                ("&Note", self.note),
+            )
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            grid.addWidget(caption, 0, column)
+            grid.addWidget(widget, 1, column)
+        grid.addWidget(self.add_button, 1, 6)
+        grid.setColumnStretch(5, 1)
+        errors = QVBoxLayout()
+        for field, widget in (
+            ("work_date", self.work_date),
+            ("minutes", self.minutes),
+            ("category", self.category),
+            ("client", self.client),
+            ("enrolment", self.enrolment),
+            ("note", self.note),
+        ):
+            errors.addWidget(self.errors.add(field, widget))
+        grid.addLayout(errors, 2, 0, 1, 7)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Show:"))
+        filters.addWidget(self.filter_category)
+        filters.addWidget(self.filter_client)
+        filters.addWidget(self.period)
+        filters.addWidget(self.start)
+        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.end)
+        filters.addStretch(1)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total, 1)
+        bottom.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(timer_box)
+        layout.addWidget(add_box)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+    # -- the page contract -----------------------------------------------
+    @guarded
+    def refresh(self) -> None:
+        self.practice_locale = self.model.locale = profile_service.get_profile(self.ctx.db).locale
+        for combo in (self.client, self.filter_client):
+            if not combo.hasFocus():
+                combo.reload()
+        self.model.client_names = {row.id: row.display_name for row in list_clients(self.ctx.db)}
+        start: date = self.start.date().toPython()  # type: ignore[assignment]
+        end: date = self.end.date().toPython()  # type: ignore[assignment]
+        category = self.filter_category.currentData()
+        entries = worklog_service.list_work(
+            self.ctx.db,
+            start=start,
+            end=end,
+            categories=[WorkCategory(category)] if category else None,
+            client_id=self.filter_client.client_id(),
+        )
+        self.model.set_rows(entries)
+        self.view.scrollToBottom()  # oldest first, so the latest work is in view
+        count = len(entries)
+        if count:
+            minutes = self.model.total_minutes()
+            self.total.setText(
+                f"Total: <b>{fmt.duration(minutes)}</b> ({minutes:,} minutes)"
+                f" in {count} {'entry' if count == 1 else 'entries'}"
+            )
+        else:
+            self.total.setText("No work logged for these filters.")
+        self.timer.refresh()
+        self._sync_buttons()
+
+    def open_item(self, payload: object) -> None:
+        """``payload`` is a client id: show that client's work."""
+        if isinstance(payload, int):
+            self.filter_client.set_client_id(payload)
+            self.refresh()
+
+    def new_item(self) -> None:
+        self.minutes.setFocus()
+        self.minutes.selectAll()
+
+    def focus_search(self) -> None:
+        self.filter_client.setFocus()
+
+    # -- filters ---------------------------------------------------------
+    def _filters_changed(self) -> None:
+        name = self.period.currentText()
+        custom = name == "Custom"
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if not custom:
+            start, end = period_dates(name, today())
+            for edit, value in ((self.start, start), (self.end, end)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(value.year, value.month, value.day))
+                edit.blockSignals(False)
+        self.refresh()
+
+    @guarded
+    def _client_changed(self, client_id: int | None) -> None:
+        self.enrolment.clear()
+        self.enrolment.addItem("—", None)
+        if client_id is None:
+            return
+        for enrolment in enrolment_service.list_enrolments(
+            self.ctx.db, client_id=client_id, statuses=[EnrolmentStatus.ACTIVE]
+        ):
+            self.enrolment.addItem(enrolment.programme_name, enrolment.id)
+        if self.enrolment.count() > 1:
+            self.enrolment.setCurrentIndex(1)
+
+    def _sync_buttons(self) -> None:
+        self.delete_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
+
+    def _timer_changed(self) -> None:
+        self.ctx.changed("work")
+        self.refresh()
+
+    # -- actions ---------------------------------------------------------
+    @guarded
+    def add_entry(self) -> None:
+        self.errors.clear()
+        typed_client = self.client.currentText().strip()
+        if typed_client and self.client.client_id() is None:
+            self.errors.show(ValidationError("client", f"no client is called “{typed_client}”."))
+            return
+        work_date: date = self.work_date.date().toPython()  # type: ignore[assignment]
+        try:
+            worklog_service.log_work(
+                self.ctx.db,
+                work_date=work_date,
+                minutes=self.minutes.value(),
+                category=WorkCategory(self.category.currentData()),
+                client_id=self.client.client_id(),
+                enrolment_id=self.enrolment.currentData(),
+                note=self.note.text(),
+            )
+        except ValidationError as error:
+            if not self.errors.show(error):
+                show_refusal(self, error)
+            return
+        except PracticeError as error:
+            show_refusal(self, error)
+            return
+        self.note.clear()
+        self.ctx.changed("work")
+        self.refresh()
+        self.minutes.setFocus()
+
+    @guarded
+    def delete_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        entry = self.model.row_at(rows[0].row())
+        answer = QMessageBox.question(
+            self,
+            "Delete work log entry",
+            f"Delete {fmt.duration(entry.minutes)} of {label(entry.category).lower()}"
+            f" on {fmt.day(entry.work_date, self.practice_locale)}?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        worklog_service.delete_work(self.ctx.db, entry.id)
+        self.ctx.changed("work")
+        self.refresh()
