@@ -1,0 +1,385 @@
+"""Reports: what the practitioner really earns per hour, once the unseen work is counted.
+
+A period picker (week, month, quarter, year, custom) over six reports, all computed by
+:func:`practice.economics.reports.practice_report` off the GUI thread
+(:class:`~ui.reports.worker.ReportLoader`): seen vs unseen time by category, the
+effective hourly rate next to the nominal per-session rate, income received vs agreed,
+programme comparison, client follow-through and the practice's figures. Each report
+exports to CSV, and the whole to a PDF report with the charts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.economics.report_period import ReportPeriod
+from practice.economics.reports import PracticeReport
+from practice.reports.csv_export import export_csv, file_stem
+from practice.reports.pdf_report import export_report_pdf
+from practice.reports.tables import TABLES
+from practice.services.profile import get_profile
+from practice.timeutil import today
+from ui import format as fmt
+from ui.context import AppContext
+from ui.errors import guarded
+from ui.models.reports import (
+    ClientFollowThroughModel,
+    PracticeFiguresModel,
+    ProgrammeComparisonModel,
+)
+from ui.models.today_attention import QuietClientsModel
+from ui.reports.chart_panel import ChartPanel
+from ui.reports.charts import FollowThroughChart, IncomeChart, RateChart, TimeChart
+from ui.reports.period_bar import PeriodBar, period_title
+from ui.reports.worker import ReportLoader
+from ui.widgets.list_section import ListSection
+from ui.widgets.page_header import heading_font, page_title
+
+log = logging.getLogger(__name__)
+
+FAILED = (
+    "The figures for this period could not be worked out. Nothing was changed; the "
+    "details were written to the log file. Try another period, or try again later."
+)
+
+
+class FigureCard(QFrame):
+    """One key figure: a caption over a large value."""
+
+    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = QLabel(caption)
+        self.caption.setEnabled(False)
+        self.value = QLabel("—")
+        self.value.setObjectName(name)
+        self.value.setFont(heading_font(self.value.font(), 1.45))
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+    def set(self, text: str, tip: str = "") -> None:
+        self.value.setText(text)
+        self.setToolTip(tip)
+
+
+class ReportsPage(QWidget):
+    key = "reports"
+    title = "Reports"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loc = fmt.DEFAULT_LOCALE
+        self.report: PracticeReport | None = None
+        self.loader = ReportLoader(ctx.db, self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._failed)
+        self.loader.busy_changed.connect(self._busy_changed)
+
+        header = page_title(
+            "Reports",
+            "What you really earn per hour once preparation, write-up, supervision and "
+            "support between sessions are counted.",
+        )
+        self.period_bar = PeriodBar(today())
+        self.period_bar.changed.connect(self._period_changed)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setFixedWidth(90)
+        self.busy_label = QLabel("Working out the figures…")
+        self.busy_label.setEnabled(False)
+        self.csv_button = QToolButton()
+        self.csv_button.setText("Export CSV…")
+        self.csv_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.csv_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self.csv_button)
+        every = QAction("All reports (one file each)…", menu)
+        every.triggered.connect(lambda: self._ask_csv(None))
+        menu.addAction(every)
+        menu.addSeparator()
+        for key, name in TABLES.items():
+            action = QAction(f"{name}…", menu)
+            action.triggered.connect(lambda _checked=False, k=key: self._ask_csv([k]))
+            menu.addAction(action)
+        self.csv_button.setMenu(menu)
+        self.pdf_button = QPushButton("Export PDF…")
+        self.pdf_button.clicked.connect(self._ask_pdf)
+
+        top = QHBoxLayout()
+        top.addWidget(self.period_bar)
+        top.addStretch(1)
+        top.addWidget(self.busy_label)
+        top.addWidget(self.busy_bar)
+        top.addWidget(self.csv_button)
+        top.addWidget(self.pdf_button)
+
+        self.cards = {
+            "seen": FigureCard("Seen time", "figure_seen"),
+            "unseen": FigureCard("Unseen time", "figure_unseen"),
+            "income": FigureCard("Received (less refunds)", "figure_income"),
+            "rate": FigureCard("Effective hourly rate", "figure_rate"),
+            "clients": FigureCard("Active clients", "figure_clients"),
+            "follow": FigureCard("Follow-through", "figure_follow"),
+        }
+        strip = QHBoxLayout()
+        strip.setSpacing(10)
+        for card in self.cards.values():
+            strip.addWidget(card, 1)
+
+        self.failure = QLabel(FAILED)
+        self.failure.setObjectName("report_failed")
+        self.failure.setWordWrap(True)
+        self.failure.hide()
+
+        self.time_chart = TimeChart()
+        self.rate_chart = RateChart()
+        self.income_chart = IncomeChart()
+        self.follow_chart = FollowThroughChart()
+        self.programmes_model = ProgrammeComparisonModel(self)
+        self.programmes = ListSection(
+            "Which programmes really pay",
+            "No programme ran in this period.",
+            self.programmes_model,
+            max_rows=0,
+        )
+        self.programmes_note = QLabel(
+            "Rates, sessions used, completion and renewal are of the enrolments that "
+            "finished in the period (their last day fell in it). Planned rate: the agreed "
+            "prices over the hours the terms plan; actual rate: what clients paid for over "
+            "the hours really spent."
+        )
+        self.programmes_note.setWordWrap(True)
+        self.programmes_note.setEnabled(False)
+        self.clients_model = ClientFollowThroughModel(self)
+        self.clients = ListSection(
+            "By client",
+            "No action items were reviewed in this period.",
+            self.clients_model,
+            max_rows=0,
+        )
+        self.quiet_model = QuietClientsModel(self)
+        self.quiet = ListSection(
+            "Clients who went quiet",
+            "No enrolled client has gone quiet.",
+            self.quiet_model,
+            max_rows=6,
+        )
+        for section in (self.clients, self.quiet):
+            section.activated.connect(self._open_client)
+        self.figures_model = PracticeFiguresModel(self)
+        self.figures = ListSection(
+            "Practice figures", "No figures.", self.figures_model, max_rows=0
+        )
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(
+            self._with_caption(self.time_chart, self._time_caption()), "Seen and unseen time"
+        )
+        self.tabs.addTab(self.rate_chart, "Hourly rate")
+        self.tabs.addTab(self.income_chart, "Income")
+        self.tabs.addTab(self._with_caption(self.programmes, self.programmes_note), "Programmes")
+        follow = QSplitter(Qt.Orientation.Horizontal)
+        follow.addWidget(self.follow_chart)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.clients, 1)
+        right_layout.addWidget(self.quiet)
+        follow.addWidget(right)
+        follow.setStretchFactor(0, 3)
+        follow.setStretchFactor(1, 2)
+        self.tabs.addTab(follow, "Follow-through")
+        self.tabs.addTab(self.figures, "Practice figures")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(header)
+        layout.addLayout(top)
+        layout.addLayout(strip)
+        layout.addWidget(self.failure)
+        layout.addWidget(self.tabs, 1)
+        self._busy_changed(False)
+
+    @staticmethod
+    def _time_caption() -> QLabel:
+        caption = QLabel(
+            "Seen time (blue) is attended sessions and support calls; the rest is the unseen "
+            "work from the work log, by category."
+        )
+        caption.setWordWrap(True)
+        caption.setEnabled(False)
+        return caption
+
+    @staticmethod
+    def _with_caption(widget: QWidget, caption: QLabel) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(caption)
+        layout.addWidget(widget, 1)
+        return box
+
+    # ------------------------------------------------------------------ loading
+
+    @guarded
+    def refresh(self) -> None:
+        self.loc = get_profile(self.ctx.db).locale
+        self.period_bar.today = today()
+        self.period_bar.loc = self.loc
+        self._request(self.period_bar.period)
+
+    @guarded
+    def _period_changed(self, period: ReportPeriod) -> None:
+        self._request(period)
+
+    def _request(self, period: ReportPeriod) -> None:
+        self.failure.hide()
+        self.loader.request(period.start, period.end, self.period_bar.today)
+
+    @property
+    def busy(self) -> bool:
+        return self.loader.busy
+
+    def wait_until_idle(self, msecs: int = 30_000) -> None:
+        """Let the figures being worked out arrive (for the screenshot script)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(msecs)
+        while self.loader.busy and not deadline.hasExpired():
+            self.loader.wait(50)
+            QCoreApplication.processEvents()
+
+    @guarded
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        ready = not busy and self.report is not None
+        self.csv_button.setEnabled(ready)
+        self.pdf_button.setEnabled(ready)
+
+    @guarded
+    def _loaded(self, report: PracticeReport) -> None:
+        self.report = report
+        self._busy_changed(False)
+        f = report.figures
+        currency, loc = report.currency, self.loc
+        self.cards["seen"].set(
+            fmt.duration(f.contact_minutes),
+            f"{f.sessions} sessions and {f.support_calls} support calls attended",
+        )
+        self.cards["unseen"].set(fmt.duration(f.unseen_minutes), "Everything in the work log")
+        self.cards["income"].set(
+            fmt.money(f.income_received, currency, loc),
+            f"{fmt.money(f.payments_received, currency, loc)} received, "
+            f"{fmt.money(f.refunds_given, currency, loc)} refunded",
+        )
+        self.cards["rate"].set(
+            fmt.rate(f.effective_hourly_rate, currency, loc),
+            "Received (less refunds) ÷ all hours, seen and unseen",
+        )
+        self.cards["clients"].set(str(f.active_clients), "Clients with an enrolment that ran")
+        follow = report.follow_through.total.follow_through
+        self.cards["follow"].set(
+            "—" if follow is None else f"{follow.percent}%",
+            "Action items reviewed in the period: done counts 1, partly done ½",
+        )
+        for chart in self.charts().values():
+            chart.set_report(report, loc)
+        self.programmes_model.set_money(currency, loc)
+        self.programmes_model.set_rows(report.programmes)
+        self.clients_model.set_rows(report.follow_through.clients)
+        self.quiet_model.set_locale(loc)
+        self.quiet_model.set_rows(report.follow_through.quiet)
+        self.quiet.set_summary(f"no contact for {report.follow_through.quiet_after_days}+ days")
+        self.figures_model.set_report(report, loc)
+        self.figures.set_summary(period_title(self.period_bar.period, loc))
+
+    @guarded
+    def _failed(self, error: object) -> None:
+        log.error("reports could not be worked out: %r", error)
+        self.failure.show()
+
+    def charts(self) -> dict[str, ChartPanel]:
+        """The charts by the key of the table they belong with."""
+        return {
+            "time": self.time_chart,
+            "rates": self.rate_chart,
+            "income": self.income_chart,
+            "follow_through_over_time": self.follow_chart,
+        }
+
+    @guarded
+    def _open_client(self, row: object) -> None:
+        client_id = getattr(row, "client_id", None)
+        if client_id is not None:
+            self.ctx.navigate.emit("clients", client_id)
+
+    # ------------------------------------------------------------------ exports
+
+    def _documents(self) -> str:
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    @guarded
+    def _ask_csv(self, keys: list[str] | None) -> None:
+        if self.report is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Save the CSV files in", self._documents())
+        if not folder:
+            return
+        paths = self.export_csv_to(Path(folder), keys)
+        QMessageBox.information(
+            self,
+            "Exported",
+            f"Saved {len(paths)} CSV file{'s' if len(paths) != 1 else ''} in {folder}.",
+        )
+
+    def export_csv_to(self, folder: Path, keys: Collection[str] | None = None) -> list[Path]:
+        assert self.report is not None
+        return export_csv(self.ctx.db, self.report, folder, keys=keys)
+
+    @guarded
+    def _ask_pdf(self) -> None:
+        if self.report is None:
+            return
+        suggested = str(Path(self._documents()) / f"{file_stem(self.report)}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export the PDF report", suggested, "PDF documents (*.pdf)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.export_pdf_to(Path(path))
+        QMessageBox.information(self, "Exported", f"Saved the report as {path}.")
+
+    def export_pdf_to(self, path: Path) -> None:
+        assert self.report is not None
+        charts = {key: png for key, chart in self.charts().items() if (png := chart.png())}
+        export_report_pdf(self.ctx.db, self.report, path, charts=charts)

@@ -1,0 +1,1 @@
+"""The Reports workspace's parts: the period bar, the charts and the background loader."""
