@@ -223,7 +223,10 @@ def test_controller_menu_backups_and_restore(
     assert keeper.auto.last_backup is not None and "close" in keeper.auto.last_backup.name
 
     def pick_oldest(self: RestoreDialog) -> int:
-        self.list.setCurrentRow(self.list.count() - 2)  # the manual one (the oldest is empty)
+        rows = [self.list.item(i).toolTip() for i in range(self.list.count())]
+        manual = [i for i, path in enumerate(rows) if path.endswith("-manual.db")]
+        assert len(manual) == 1, rows
+        self.list.setCurrentRow(manual[0])
         self.accept()
         return self.result()
 
