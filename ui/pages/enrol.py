@@ -44,6 +44,7 @@ from practice.services import programmes as programme_service
 from practice.services.enrolments import EnrolmentPreview
 from ui import format as fmt
 from ui.context import AppContext
+from ui.documents.actions import show_agreement
 from ui.errors import guarded, show_refusal
 from ui.models.enrol import InstalmentPreviewModel
 from ui.models.programmes import length_text
@@ -401,10 +402,6 @@ class EnrolPage(QWidget):
         self._offer_agreement(enrolment)
 
     def _offer_agreement(self, enrolment: Enrolment) -> None:
-        try:
-            from ui.documents.actions import show_agreement
-        except ImportError:
-            return
         answer = QMessageBox.question(
             self,
             "Programme agreement",

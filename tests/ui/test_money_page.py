@@ -1,0 +1,169 @@
+"""The Money page: instalments by status, recording payments and refunds, receipts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from practice.db import Database
+from practice.economics import InstalmentState, instalment_rows
+from practice.models import PaymentKind, PaymentMethod, PaymentPlan
+from practice.services import enrolments as enrolment_service
+from practice.services import payments as payment_service
+from practice.timeutil import today
+from tests.ui.conftest import MessageBoxes
+from tests.ui.test_enrol_page import make_client
+from tests.ui.test_programmes_page import make_programme
+from ui.context import AppContext
+from ui.dialogs.payment import PaymentDialog
+from ui.models.money import InstalmentModel, PaymentModel
+from ui.pages.money import STATUS_FILTERS, MoneyPage
+
+
+def enrolment_started_weeks_ago(db: Database, weeks: int = 3) -> int:
+    """Three monthly instalments of £400.00; the first is overdue, the second due soon."""
+    enrolment = enrolment_service.enrol_client(
+        db,
+        client_id=make_client(db),
+        programme_id=make_programme(db),
+        start_date=today() - timedelta(weeks=weeks),
+        payment_plan=PaymentPlan.INSTALMENTS,
+        agree=True,
+    )
+    return enrolment.id
+
+
+def open_page(ctx: AppContext, qtbot: QtBot) -> MoneyPage:
+    page = MoneyPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    page.refresh()
+    return page
+
+
+def test_models_pass_the_model_tester(db: Database, qtmodeltester: object) -> None:
+    enrolment_id = enrolment_started_weeks_ago(db)
+    payment_service.record_payment(
+        db,
+        enrolment_id=enrolment_id,
+        amount=10_000,
+        received_on=today(),
+        method=PaymentMethod.CARD,
+    )
+    instalments = InstalmentModel()
+    instalments.set_rows(instalment_rows(db, today=today()))
+    payments = PaymentModel()
+    payments.set_rows(payment_service.list_payments(db))
+    for model in (instalments, payments):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert instalments.index(0, 6).data() == "£300.00"  # £100 paid towards the first
+    assert payments.index(0, 4).data() == "£100.00"
+
+
+def test_filters_and_record_a_payment_against_an_instalment(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    page = open_page(ctx, qtbot)
+    assert page.status.currentText() == "To be paid"
+    assert page.instalments.rowCount() == 3
+    assert "1 overdue" in page.counts.text()
+    page.status.setCurrentIndex([t for t, _ in STATUS_FILTERS].index("Overdue"))
+    assert page.instalments.rowCount() == 1
+    assert page.instalments.index(0, 7).data().startswith("Overdue (")
+    assert page.no_payments.isVisibleTo(page)
+
+    page.instalment_view.selectRow(0)
+    assert page.pay_button.isEnabled()
+    message_boxes.answer = QMessageBox.StandardButton.No  # no receipt now
+
+    def pay() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PaymentDialog)
+        assert dialog.amount.text() == "400.00"  # pre-filled with what is left
+        dialog.reference.setText("BACS 1234")
+        dialog.save()
+
+    QTimer.singleShot(0, pay)
+    page.record_payment()
+
+    [payment] = payment_service.list_payments(ctx.db, enrolment_id=enrolment_id)
+    assert payment.amount == 40_000 and payment.reference == "BACS 1234"
+    assert payment.instalment_number == 1
+    assert page.instalments.rowCount() == 0  # nothing overdue any more
+    assert not page.no_instalments.isHidden()
+    page.status.setCurrentIndex([t for t, _ in STATUS_FILTERS].index("Paid"))
+    assert page.instalments.rowCount() == 1
+    assert page.payments.rowCount() == 1
+    assert message_boxes.texts()[-1].startswith("Payment recorded")
+
+
+def test_too_much_is_refused_beside_the_amount(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    dialog = PaymentDialog(
+        ctx, enrolment_id=enrolment_id, currency="GBP", who="Zoë", suggested=40_000
+    )
+    qtbot.addWidget(dialog)
+    dialog.amount.setText("1,300")
+    dialog.save()
+    assert "more than the agreed price" in dialog.errors.message_for("amount")
+    dialog.amount.setText("ten pounds")
+    dialog.save()
+    assert "type an amount" in dialog.errors.message_for("amount")
+    assert payment_service.list_payments(ctx.db) == []
+    assert message_boxes.shown == []
+
+
+def test_refund_and_receipt(ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes) -> None:
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    payment_service.record_payment(
+        ctx.db,
+        enrolment_id=enrolment_id,
+        amount=40_000,
+        received_on=today() - timedelta(days=1),
+        method=PaymentMethod.BANK_TRANSFER,
+    )
+    page = open_page(ctx, qtbot)
+    page.payment_view.selectRow(0)
+    assert page.refund_button.isEnabled() and page.receipt_button.isEnabled()
+
+    def refund() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PaymentDialog) and dialog.refund
+        dialog.amount.setText("50")
+        dialog.save()
+
+    QTimer.singleShot(0, refund)
+    page.record_refund()
+    kinds = [(p.kind, p.amount) for p in payment_service.list_payments(ctx.db)]
+    assert kinds == [(PaymentKind.PAYMENT, 40_000), (PaymentKind.REFUND, 5_000)]
+    assert page.payments.index(1, 4).data() == "−£50.00"
+
+    page.payment_view.selectRow(0)
+    page.show_receipt()
+    qtbot.waitUntil(
+        lambda: any(
+            w.isVisible() and "Receipt" in w.windowTitle() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=10_000,
+    )
+    for widget in QApplication.topLevelWidgets():
+        if "Receipt" in widget.windowTitle():
+            widget.close()
+
+
+def test_instalment_states_shown_by_economics(ctx: AppContext, qtbot: QtBot) -> None:
+    enrolment_started_weeks_ago(ctx.db, weeks=1)
+    page = open_page(ctx, qtbot)
+    page.status.setCurrentIndex(len(STATUS_FILTERS) - 1)
+    states = [page.instalments.row_at(r).state for r in range(page.instalments.rowCount())]
+    # Started a week ago: the first monthly instalment is overdue, the others are to come.
+    assert states == [InstalmentState.OVERDUE, InstalmentState.DUE, InstalmentState.DUE]
+    assert page.instalments.row_at(0).due_date == today() - timedelta(weeks=1)
+    assert page.instalments.index(0, 7).data() == "Overdue (7 days)"

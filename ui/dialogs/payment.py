@@ -1,0 +1,133 @@
+"""Record a payment against an instalment (amount pre-filled with what is left), or a
+refund, through ``record_payment`` / ``record_refund``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from practice.errors import PracticeError, ValidationError
+from practice.models import Payment, PaymentMethod, label
+from practice.money import parse_amount, to_decimal
+from practice.services import payments as payment_service
+from ui.context import AppContext
+from ui.errors import show_refusal
+from ui.widgets.form_errors import FormErrors
+
+
+class PaymentDialog(QDialog):
+    """``refund=False``: money received for ``instalment_id`` (if given) of the enrolment."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        enrolment_id: int,
+        currency: str,
+        who: str,
+        instalment_id: int | None = None,
+        suggested: int | None = None,
+        refund: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.enrolment_id = enrolment_id
+        self.instalment_id = instalment_id
+        self.currency = currency
+        self.refund = refund
+        self.saved: Payment | None = None
+        self.errors = FormErrors()
+        self.setWindowTitle("Record a refund" if refund else "Record a payment")
+
+        intro = QLabel(who)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.amount = QLineEdit()
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if suggested:
+            self.amount.setText(f"{to_decimal(suggested, currency):,}")
+        self.amount.selectAll()
+        self.received_on = QDateEdit(QDate.currentDate())
+        self.received_on.setCalendarPopup(True)
+        self.received_on.setDisplayFormat("ddd d MMM yyyy")
+        self.received_on.setMaximumDate(QDate.currentDate())
+        self.method = QComboBox()
+        for method in PaymentMethod:
+            self.method.addItem(label(method), method.value)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("e.g. the bank reference or cheque number")
+        self.note = QLineEdit()
+
+        form = QFormLayout()
+        rows: tuple[tuple[str, str, QWidget], ...] = (
+            (f"&Amount ({currency}):", "amount", self.amount),
+            ("Paid &out on:" if refund else "&Received on:", "received_on", self.received_on),
+            ("&Method:", "method", self.method),
+            ("Re&ference:", "reference", self.reference),
+            ("&Note:", "note", self.note),
+        )
+        for text, field, widget in rows:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(self.errors.add(field, widget))
+            form.addRow(text, box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            "&Record refund" if refund else "&Record payment"
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def save(self) -> None:
+        self.errors.clear()
+        received: date = self.received_on.date().toPython()  # type: ignore[assignment]
+        try:
+            amount = parse_amount(self.amount.text(), self.currency, "amount")
+            common = {
+                "enrolment_id": self.enrolment_id,
+                "amount": amount,
+                "received_on": received,
+                "method": PaymentMethod(self.method.currentData()),
+                "reference": self.reference.text(),
+                "note": self.note.text(),
+            }
+            if self.refund:
+                self.saved = payment_service.record_refund(self.ctx.db, **common)  # type: ignore[arg-type]
+            else:
+                self.saved = payment_service.record_payment(
+                    self.ctx.db,
+                    instalment_id=self.instalment_id,
+                    **common,  # type: ignore[arg-type]
+                )
+        except ValidationError as error:
+            if not self.errors.show(error):
+                show_refusal(self, error)
+            return
+        except PracticeError as error:
+            show_refusal(self, error)
+            return
+        self.ctx.changed("payments")
+        self.accept()
