@@ -50,10 +50,11 @@ from ui.models.reports import (
 from ui.models.today_attention import QuietClientsModel
 from ui.reports.chart_panel import ChartPanel
 from ui.reports.charts import FollowThroughChart, IncomeChart, RateChart, TimeChart
+from ui.reports.comparison_charts import EnquiryChart, ProgrammeChart
 from ui.reports.period_bar import PeriodBar, period_title
 from ui.reports.worker import ReportLoader
 from ui.widgets.list_section import ListSection
-from ui.widgets.page_header import heading_font, page_title
+from ui.widgets.page_header import heading_font, page_title, section_heading
 
 log = logging.getLogger(__name__)
 
@@ -160,12 +161,14 @@ class ReportsPage(QWidget):
         self.rate_chart = RateChart()
         self.income_chart = IncomeChart()
         self.follow_chart = FollowThroughChart()
+        self.programme_chart = ProgrammeChart()
+        self.enquiry_chart = EnquiryChart()
         self.programmes_model = ProgrammeComparisonModel(self)
         self.programmes = ListSection(
             "Which programmes really pay",
             "No programme ran in this period.",
             self.programmes_model,
-            max_rows=0,
+            max_rows=6,
         )
         self.programmes_note = QLabel(
             "Rates, sessions used, completion and renewal are of the enrolments that "
@@ -195,15 +198,19 @@ class ReportsPage(QWidget):
         self.figures = ListSection(
             "Practice figures", "No figures.", self.figures_model, max_rows=0
         )
+        self.figures.setMaximumWidth(520)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(
-            self._with_caption(self.time_chart, self._time_caption()), "Seen and unseen time"
+            self._with_caption(self._time_caption(), (self.time_chart, 1)), "Seen and unseen time"
         )
         self.tabs.addTab(self.rate_chart, "Hourly rate")
         self.tabs.addTab(self.income_chart, "Income")
-        self.tabs.addTab(self._with_caption(self.programmes, self.programmes_note), "Programmes")
+        programmes = self._with_caption(
+            self.programmes_note, (self.programmes, 0), (self.programme_chart, 1)
+        )
+        self.tabs.addTab(programmes, "Programmes")
         follow = QSplitter(Qt.Orientation.Horizontal)
         follow.addWidget(self.follow_chart)
         right = QWidget()
@@ -215,7 +222,16 @@ class ReportsPage(QWidget):
         follow.setStretchFactor(0, 3)
         follow.setStretchFactor(1, 2)
         self.tabs.addTab(follow, "Follow-through")
-        self.tabs.addTab(self.figures, "Practice figures")
+        practice = QWidget()
+        practice_layout = QHBoxLayout(practice)
+        practice_layout.setContentsMargins(0, 8, 0, 0)
+        practice_layout.setSpacing(16)
+        practice_layout.addWidget(self.figures, 1)
+        enquiries = QVBoxLayout()
+        enquiries.addWidget(section_heading("What became of the enquiries"))
+        enquiries.addWidget(self.enquiry_chart, 1)
+        practice_layout.addLayout(enquiries, 1)
+        self.tabs.addTab(practice, "Practice figures")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -238,12 +254,14 @@ class ReportsPage(QWidget):
         return caption
 
     @staticmethod
-    def _with_caption(widget: QWidget, caption: QLabel) -> QWidget:
+    def _with_caption(caption: QLabel, *parts: tuple[QWidget, int]) -> QWidget:
+        """A tab: a one-line explanation over its parts, each with its stretch."""
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(caption)
-        layout.addWidget(widget, 1)
+        for widget, stretch in parts:
+            layout.addWidget(widget, stretch)
         return box
 
     # ------------------------------------------------------------------ loading
@@ -332,7 +350,9 @@ class ReportsPage(QWidget):
             "time": self.time_chart,
             "rates": self.rate_chart,
             "income": self.income_chart,
+            "programmes": self.programme_chart,
             "follow_through_over_time": self.follow_chart,
+            "practice": self.enquiry_chart,
         }
 
     @guarded

@@ -24,7 +24,7 @@ from ui import format as fmt
 from ui.reports.chart_style import finish_axes, light_palette, start_chart
 
 #: Size of the chart images in the PDF report (pixels; printed at the page's width).
-PRINT_SIZE = (1500, 620)
+PRINT_SIZE = (900, 380)
 
 
 def bar_label(start: date, size: BucketSize, locale: str, *, with_year: bool = False) -> str:

@@ -1,101 +1,30 @@
-"""The four charts of the Reports page: time by category, the hourly rate, income, and
-follow-through. Every value comes from the report; here it is only drawn.
-
-Chart values are floats because Qt draws with them: minutes become hours and minor
-units become major units (:func:`practice.money.to_decimal`) only for plotting; every
-number a person reads (the hover readout) is formatted from the exact figure.
-"""
+"""The charts over time on the Reports page: time by category, the hourly rate, income,
+and follow-through. Every value comes from the report; here it is only drawn."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from babel.numbers import get_currency_symbol
-from PySide6.QtCharts import (
-    QAbstractBarSeries,
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QLineSeries,
-    QStackedBarSeries,
-    QValueAxis,
-)
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QChart, QLineSeries, QStackedBarSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QPen
 
 from practice.economics.report_period import BucketSize
 from practice.economics.reports import PracticeReport
 from practice.models import label
-from practice.money import to_decimal
 from practice.reports.tables import shown_categories
 from ui import format as fmt
 from ui.reports import chart_style as colours
 from ui.reports.chart_panel import ChartPanel, bar_labels, span
-
-#: (set name, colour, value per bar for plotting, readout text per bar)
-BarSpec = tuple[str, QColor, Sequence[float], Sequence[str]]
-
-
-def _bar_axis(chart: QChart, series: QAbstractBarSeries | QLineSeries, labels: list[str]) -> None:
-    axis = QBarCategoryAxis()
-    axis.append(labels)
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis)
-
-
-def _value_axis(
-    chart: QChart, low: float, high: float, title: str, label_format: str
-) -> QValueAxis:
-    axis = QValueAxis()
-    top = high if high > 0 else 1.0
-    axis.setRange(min(low, 0.0), top * 1.08)
-    axis.applyNiceNumbers()
-    axis.setLabelFormat(label_format)
-    axis.setTitleText(title)
-    chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
-    return axis
-
-
-def _add_bars(
-    panel: ChartPanel,
-    chart: QChart,
-    series: QAbstractBarSeries,
-    specs: Sequence[BarSpec],
-    spans: Sequence[str],
-    live: bool,
-) -> None:
-    for name, colour, values, texts in specs:
-        bar_set = QBarSet(name)
-        bar_set.append(list(values))
-        bar_set.setColor(colour)
-        bar_set.setBorderColor(colour)
-        if live:
-            bar_set.hovered.connect(_reader(panel, name, spans, texts))
-        series.append(bar_set)
-    chart.addSeries(series)
-
-
-def _reader(
-    panel: ChartPanel, name: str, spans: Sequence[str], texts: Sequence[str]
-) -> Callable[[bool, int], None]:
-    def hovered(status: bool, index: int) -> None:
-        if status and 0 <= index < len(texts):
-            panel.show_value(f"{name}, {spans[index]}: {texts[index]}")
-
-    return hovered
-
-
-def _money_title(currency: str, locale: str, what: str) -> str:
-    """The money axis's title: ``£ per hour or per session``. (The symbol goes in the
-    title: Qt's label format is a C format string that cannot carry every symbol.)"""
-    symbol = str(get_currency_symbol(currency, locale=locale))
-    return f"{symbol} {what}".strip()
-
-
-def _major(amount: int, currency: str) -> float:
-    return float(to_decimal(amount, currency))
+from ui.reports.chart_parts import (
+    BarSpec,
+    add_bars,
+    bar_axis,
+    major,
+    money_title,
+    value_axis,
+)
 
 
 class TimeChart(ChartPanel):
@@ -124,12 +53,12 @@ class TimeChart(ChartPanel):
                 specs.append(spec(label(category), colours.CATEGORY[category], minutes))
         series = QStackedBarSeries()
         series.setBarWidth(0.7)
-        _add_bars(self, chart, series, specs, spans, live)
-        _bar_axis(
+        add_bars(self, chart, series, specs, spans, live)
+        bar_axis(
             chart, series, bar_labels(report, [b.start for b in bars], report.bucket_size, loc)
         )
         top = max(b.total_minutes for b in bars) / 60
-        series.attachAxis(_value_axis(chart, 0.0, top, "Hours", "%.0f"))
+        series.attachAxis(value_axis(chart, 0.0, top, "Hours", "%.0f"))
 
 
 class RateChart(ChartPanel):
@@ -155,11 +84,11 @@ class RateChart(ChartPanel):
         values: list[float] = []
         for index, r in enumerate(rates):
             if r.effective_hourly_rate is not None:
-                effective.append(QPointF(index, _major(r.effective_hourly_rate, currency)))
-                values.append(_major(r.effective_hourly_rate, currency))
+                effective.append(QPointF(index, major(r.effective_hourly_rate, currency)))
+                values.append(major(r.effective_hourly_rate, currency))
             if r.nominal_session_rate is not None:
-                nominal.append(QPointF(index, _major(r.nominal_session_rate, currency)))
-                values.append(_major(r.nominal_session_rate, currency))
+                nominal.append(QPointF(index, major(r.nominal_session_rate, currency)))
+                values.append(major(r.nominal_session_rate, currency))
         for series, colour, style, width in (
             (effective, colours.EFFECTIVE, Qt.PenStyle.SolidLine, 3),
             (nominal, colours.NOMINAL, Qt.PenStyle.DashLine, 2),
@@ -176,11 +105,11 @@ class RateChart(ChartPanel):
         axis = QBarCategoryAxis()
         axis.append(bar_labels(report, [r.start for r in rates], report.bucket_size, loc))
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-        money = _value_axis(
+        money = value_axis(
             chart,
             min(values, default=0.0),
             max(values, default=0.0),
-            _money_title(currency, loc, "per hour (solid) or per session (dashed)"),
+            money_title(currency, loc, "per hour (solid) or per session (dashed)"),
             "%.0f",
         )
         for series in (effective, nominal):
@@ -240,7 +169,7 @@ class IncomeChart(ChartPanel):
             return (
                 name,
                 colour,
-                [_major(a, currency) for a in amounts],
+                [major(a, currency) for a in amounts],
                 [fmt.money(a, currency, loc) for a in amounts],
             )
 
@@ -252,15 +181,15 @@ class IncomeChart(ChartPanel):
         ]
         series = QBarSeries()
         series.setBarWidth(0.8)
-        _add_bars(self, chart, series, specs, spans, live)
+        add_bars(self, chart, series, specs, spans, live)
         starts: list[date] = [m.start for m in months]
-        _bar_axis(chart, series, bar_labels(report, starts, BucketSize.MONTH, loc))
+        bar_axis(chart, series, bar_labels(report, starts, BucketSize.MONTH, loc))
         plotted = [v for _n, _c, values, _t in specs for v in values]
-        axis = _value_axis(
+        axis = value_axis(
             chart,
             min(plotted, default=0.0),
             max(plotted, default=0.0),
-            _money_title(currency, loc, ""),
+            money_title(currency, loc, ""),
             "%.0f",
         )
         series.attachAxis(axis)
@@ -292,10 +221,10 @@ class FollowThroughChart(ChartPanel):
         ]
         series = QStackedBarSeries()
         series.setBarWidth(0.7)
-        _add_bars(self, chart, series, specs, spans, live)
-        _bar_axis(
+        add_bars(self, chart, series, specs, spans, live)
+        bar_axis(
             chart, series, bar_labels(report, [b.start for b in bars], report.bucket_size, loc)
         )
         top = max(b.counts.reviewed for b in bars)
-        axis = _value_axis(chart, 0.0, float(top), "Action items reviewed", "%.0f")
+        axis = value_axis(chart, 0.0, float(top), "Action items reviewed", "%.0f")
         series.attachAxis(axis)
