@@ -111,7 +111,8 @@ def test_add_edit_search_archive_and_restore_a_provider(
         dialog.save_button.click()
 
     when_dialog_opens(ProviderFormDialog, edit)
-    tab.edit_button.click()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)  # Return on the list edits the row
     assert tab.details.text_of("Speciality") == "Eating disorders (adults)"
 
     qtbot.keyClicks(tab.search, "general")

@@ -290,3 +290,20 @@ def test_make_client_opens_the_client_page(window: Any, qtbot: QtBot) -> None:
     page.detail.client_button.click()
     assert window.current_key() == "clients"
     assert len([e for e in enquiries.list_enquiries(db) if e.client_id == client_id]) == 1
+
+
+def test_return_on_the_list_edits_the_enquiry(ctx: AppContext, qtbot: QtBot) -> None:
+    enquiry_id = enquiry(ctx.db, "Siobhán Ní Bhriain", request="Starting my own business")
+    page = open_page(ctx, qtbot)
+
+    def edit(dialog: EnquiryFormDialog) -> None:
+        assert dialog.name.text() == "Siobhán Ní Bhriain"
+        dialog.request.setPlainText("Starting my own business and need some structure.")
+        dialog.save_button.click()
+
+    when_dialog_opens(EnquiryFormDialog, edit)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+
+    saved = enquiries.get_enquiry(ctx.db, enquiry_id)
+    assert saved.request == "Starting my own business and need some structure."
+    assert page.detail.details.text_of("Asking for") == saved.request

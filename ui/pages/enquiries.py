@@ -57,6 +57,12 @@ FILTERS: tuple[tuple[str, tuple[EnquiryOutcome, ...] | None], ...] = (
 )
 
 SEARCH_DELAY_MS = 150
+CHOOSE = "Choose an enquiry to see what they asked for and were offered."
+ABOUT = (
+    "When someone asks for help, record it here. If your work is not what they need, "
+    "refer them to someone in the Directory or point them to a resource, so everyone "
+    "leaves with somewhere useful to go."
+)
 
 
 def _muted(text: str = "") -> QLabel:
@@ -191,7 +197,7 @@ class EnquiriesPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.detail = EnquiryDetail()
-        self.nothing = _muted("Choose an enquiry to see what they asked for and were offered.")
+        self.nothing = _muted(CHOOSE)
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right = QStackedWidget()
         self.right.addWidget(self.nothing)
@@ -300,6 +306,7 @@ class EnquiriesPage(QWidget):
         if waiting:
             text += f" · {waiting} waiting for an answer"
         self.count_label.setText(text)
+        self.nothing.setText(CHOOSE if shown else ABOUT)
         self.table.setVisible(shown > 0)
         self.empty.setVisible(shown == 0)
         if not shown:

@@ -1,16 +1,16 @@
-"""Directory: where to point someone who is not a fit. Two tabs: the providers others
-can be referred to (with the referrals made to each) and the resource library (with who
-was given each resource). Searches run in SQL a moment after typing stops."""
+"""What both Directory tabs share: a list searched in SQL a moment after typing stops,
+New/Edit/Archive (Restore when archived), and a pane with the selected row's details
+and its history (referrals made to a provider, people given a resource)."""
 
 from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,27 +20,21 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from practice.errors import PracticeError
-from practice.models import Provider, Resource, ResourceKind, label
-from practice.services import referrals, resources
+from practice.models import Provider, Resource
 from practice.services.profile import get_profile
 from ui import format as fmt
 from ui.context import AppContext
-from ui.dialogs.provider_form import ProviderFormDialog
-from ui.dialogs.resource_form import ResourceFormDialog
 from ui.errors import guarded, show_refusal
-from ui.models.providers import ProviderListModel, ProviderReferralsModel
-from ui.models.resources import ResourceListModel, ResourceRecipientsModel
 from ui.models.row_table import RowTableModel
 from ui.models.rows import RowsModel
 from ui.widgets.details_form import DetailsForm
 from ui.widgets.list_section import ListSection
-from ui.widgets.page_header import heading_font, page_title
+from ui.widgets.page_header import heading_font
 
 R = TypeVar("R", bound=Provider | Resource)
 SEARCH_DELAY_MS = 200
@@ -64,6 +58,8 @@ class DirectoryTab(QWidget, Generic[R]):
 
     noun = ""
     search_hint = ""
+    #: What the tab is for, shown beside an empty list.
+    about = ""
     #: The column that takes the room left (long text is cut short with "…").
     stretch_column = 0
 
@@ -135,6 +131,7 @@ class DirectoryTab(QWidget, Generic[R]):
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.archive_selected)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.installEventFilter(self)  # Return on the list edits the row
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
 
     def _layout(self) -> None:
@@ -162,7 +159,6 @@ class DirectoryTab(QWidget, Generic[R]):
         detail_layout.addWidget(self.history_section)
         detail_layout.addStretch(1)
         self.nothing = _text(muted=True)
-        self.nothing.setText(f"Choose a {self.noun} to see its details.")
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = QStackedWidget()
         self.detail.addWidget(self.nothing)
@@ -180,6 +176,17 @@ class DirectoryTab(QWidget, Generic[R]):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.edit_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- what subclasses provide ---------------------------------------------
     def fetch(self) -> list[R]:
@@ -208,6 +215,7 @@ class DirectoryTab(QWidget, Generic[R]):
         self.model.set_rows(rows)
         count = len(rows)
         self.count_label.setText(f"{count} {self.noun}{'' if count == 1 else 's'}")
+        self.nothing.setText(f"Choose a {self.noun} to see its details." if rows else self.about)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         if not rows:
@@ -285,145 +293,3 @@ class DirectoryTab(QWidget, Generic[R]):
             return
         self.ctx.changed("outreach")
         self.refresh()
-
-
-class ProvidersTab(DirectoryTab[Provider]):
-    noun = "provider"
-    stretch_column = 1
-    search_hint = "Search by name, speciality, organisation or notes"
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        self.referrals_model = ProviderReferralsModel()
-        super().__init__(
-            ctx,
-            ProviderListModel(),
-            "Referrals to them",
-            "Nobody has been referred to them yet.",
-            self.referrals_model,
-            parent,
-        )
-
-    def fetch(self) -> list[Provider]:
-        return referrals.list_providers(
-            self.ctx.db,
-            search=self.search.text(),
-            include_archived=self.show_archived.isChecked(),
-        )
-
-    def show_row(self, row: Provider) -> None:
-        self.name.setText(row.name)
-        self.details.set_details(
-            [
-                ("Speciality", row.speciality),
-                ("Organisation", row.organisation),
-                ("Email", row.email),
-                ("Phone", row.phone),
-                ("Website", row.website),
-                ("Notes", row.notes),
-            ]
-        )
-        self.referrals_model.set_locale(self.practice_locale)
-        self.referrals_model.set_rows(referrals.referrals_for(self.ctx.db, provider_id=row.id))
-
-    def open_form(self, row: Provider | None) -> Provider | None:
-        dialog = ProviderFormDialog(self.ctx, row, self)
-        return dialog.saved if dialog.exec() else None
-
-    def archive(self, row: Provider) -> None:
-        referrals.archive_provider(self.ctx.db, row.id)
-
-    def restore(self, row: Provider) -> None:
-        referrals.restore_provider(self.ctx.db, row.id)
-
-
-class ResourcesTab(DirectoryTab[Resource]):
-    noun = "resource"
-    stretch_column = 2
-    search_hint = "Search by title, description or where it lives"
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        self.kind_filter = QComboBox()
-        self.recipients_model = ResourceRecipientsModel()
-        super().__init__(
-            ctx,
-            ResourceListModel(),
-            "Given to",
-            "Not given to anyone yet.",
-            self.recipients_model,
-            parent,
-        )
-        self.kind_filter.setAccessibleName("Kind")
-        self.kind_filter.addItem("All kinds", None)
-        for kind in ResourceKind:
-            self.kind_filter.addItem(label(kind), kind.value)
-        self.filters.addWidget(self.kind_filter)
-        QWidget.setTabOrder(self.search, self.kind_filter)
-        QWidget.setTabOrder(self.kind_filter, self.show_archived)
-        self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-
-    def fetch(self) -> list[Resource]:
-        kind = self.kind_filter.currentData()
-        return resources.list_resources(
-            self.ctx.db,
-            search=self.search.text(),
-            kinds=None if kind is None else ResourceKind(kind),
-            include_archived=self.show_archived.isChecked(),
-        )
-
-    def show_row(self, row: Resource) -> None:
-        self.name.setText(row.title)
-        self.details.set_details(
-            [("Kind", label(row.kind)), ("Where", row.location), ("About", row.description)]
-        )
-        self.recipients_model.set_locale(self.practice_locale)
-        self.recipients_model.set_rows(resources.recipients_of(self.ctx.db, row.id))
-
-    def open_form(self, row: Resource | None) -> Resource | None:
-        dialog = ResourceFormDialog(self.ctx, row, self)
-        return dialog.saved if dialog.exec() else None
-
-    def archive(self, row: Resource) -> None:
-        resources.archive_resource(self.ctx.db, row.id)
-
-    def restore(self, row: Resource) -> None:
-        resources.restore_resource(self.ctx.db, row.id)
-
-
-class DirectoryPage(QWidget):
-    key = "directory"
-    title = "Directory"
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.providers = ProvidersTab(ctx)
-        self.resources = ResourcesTab(ctx)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.providers, "&Providers")
-        self.tabs.addTab(self.resources, "&Resources")
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(
-            page_title(
-                "Directory",
-                "Other practitioners and services to refer to, and the library of "
-                "resources and courses to point people to.",
-            )
-        )
-        layout.addWidget(self.tabs, 1)
-
-    def current_tab(self) -> ProvidersTab | ResourcesTab:
-        return self.resources if self.tabs.currentWidget() is self.resources else self.providers
-
-    def refresh(self) -> None:
-        self.current_tab().refresh()
-
-    def new_item(self) -> None:
-        self.current_tab().new_item()
-
-    def focus_search(self) -> None:
-        search = self.current_tab().search
-        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        search.selectAll()
