@@ -246,6 +246,8 @@ def _make_engine(path: Path, password: str | None) -> Engine:
         creator=lambda: raw_connect(path, password),
         module=dbapi_module(password),
         pool_pre_ping=False,
+        # Error messages (and so log files) never carry the values: they are client text.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

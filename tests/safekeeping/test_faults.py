@@ -321,3 +321,12 @@ def test_second_instance_is_refused_and_a_stale_lock_recovered(enc_path: Path) -
         assert again.held and not again.recovered_stale
         with pytest.raises(AlreadyOpenError):
             InstanceLock(enc_path).acquire()
+
+
+def test_errors_never_carry_client_text(db: Database) -> None:
+    """A constraint error's message (which may reach a log file) holds no values."""
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as err, db.transaction() as s:
+        s.add(Client(first_name="   ", notes="Secretnotes about the client"))
+    assert "Secretnotes" not in str(err.value)

@@ -101,7 +101,23 @@ class SafekeepingController(QObject):
         else:
             bar.addMenu(menu)
         self.menu = menu
+        QTimer.singleShot(0, self.remind_retention)
         return menu
+
+    def remind_retention(self) -> str:
+        """A quiet reminder in the status bar when records are past the retention period."""
+        try:
+            count = self.retention_reminder()
+        except PracticeError:
+            return ""
+        if not count:
+            return ""
+        text = (
+            f"{count} client record{'s are' if count != 1 else ' is'} past your retention "
+            "period: see Safekeeping ▸ Records Past Retention."
+        )
+        self.window.statusBar().showMessage(text)
+        return text
 
     def _add(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: str = ""

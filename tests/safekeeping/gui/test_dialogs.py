@@ -240,3 +240,19 @@ def test_controller_menu_backups_and_restore(
     keeper.lock.timer.stop()
     keeper.backup_timer.stop()
     db.close()
+
+
+def test_retention_reminder_in_the_status_bar(qtbot: QtBot, db: Database) -> None:
+    from datetime import UTC, datetime
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    keeper = SafekeepingController(AppContext(db), window, lock_poll_ms=100000)
+    assert keeper.remind_retention() == ""
+    make_client(db, starts_at=datetime(2001, 1, 1, tzinfo=UTC))
+    text = keeper.remind_retention()
+    assert (
+        text.startswith("1 client record is past") and window.statusBar().currentMessage() == text
+    )
+    keeper.lock.timer.stop()
+    keeper.backup_timer.stop()
