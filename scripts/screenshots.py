@@ -15,6 +15,7 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -73,6 +74,7 @@ def busiest_client(db: Database) -> int:
 def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> None:
     for number, key in enumerate(window.page_keys, start=1):
         window.show_page(key)
+        getattr(window.page(key), "wait_until_idle", lambda: None)()  # figures made off-thread
         if key == "programmes":
             page = window.page(key)
             model = getattr(page, "model", None)
@@ -91,6 +93,17 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
         directory.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
         save(window, folder, "directory-resources", app)
         directory.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+
+    if "reports" in window.page_keys:  # the year so far, every tab of the Reports page
+        reports: Any = window.page("reports")
+        window.show_page("reports")
+        reports.period_bar.kind.setCurrentIndex(reports.period_bar.kind.findData("year"))
+        reports.wait_until_idle()
+        for index in range(reports.tabs.count()):
+            reports.tabs.setCurrentIndex(index)
+            tab = reports.tabs.tabText(index).lower().replace(" ", "-")
+            save(window, folder, "reports" if index == 0 else f"reports-{tab}", app)
+        reports.tabs.setCurrentIndex(0)
 
     if "clients" in window.page_keys:
         client_id = busiest_client(db)

@@ -28,9 +28,20 @@ from ui.reports.chart_panel import ChartPanel
 BarSpec = tuple[str, QColor, Sequence[float], Sequence[str]]
 
 
-def bar_axis(chart: QChart, series: QAbstractBarSeries | QLineSeries, labels: list[str]) -> None:
+def category_axis(labels: list[str]) -> QBarCategoryAxis:
+    """Bar labels; a little smaller when there are many, so "Sept" is not cut short."""
     axis = QBarCategoryAxis()
     axis.append(labels)
+    if len(labels) > 8:
+        font = axis.labelsFont()
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+        font.setPointSizeF(size * 0.85)
+        axis.setLabelsFont(font)
+    return axis
+
+
+def bar_axis(chart: QChart, series: QAbstractBarSeries | QLineSeries, labels: list[str]) -> None:
+    axis = category_axis(labels)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QChart, QLineSeries, QStackedBarSeries
+from PySide6.QtCharts import QBarSeries, QChart, QLineSeries, QStackedBarSeries
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QPen
 
@@ -21,6 +21,7 @@ from ui.reports.chart_parts import (
     BarSpec,
     add_bars,
     bar_axis,
+    category_axis,
     major,
     money_title,
     value_axis,
@@ -102,8 +103,7 @@ class RateChart(ChartPanel):
         if live:
             effective.hovered.connect(self._effective_reader(spans))
             nominal.hovered.connect(self._nominal_reader(spans))
-        axis = QBarCategoryAxis()
-        axis.append(bar_labels(report, [r.start for r in rates], report.bucket_size, loc))
+        axis = category_axis(bar_labels(report, [r.start for r in rates], report.bucket_size, loc))
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         money = value_axis(
             chart,
