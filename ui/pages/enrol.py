@@ -50,6 +50,7 @@ from ui.models.enrol import InstalmentPreviewModel
 from ui.models.programmes import length_text
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.page_header import page_title
 from ui.widgets.plan_preview import describe_plan
 
 INTERVAL_WORDS = {
@@ -187,6 +188,13 @@ class EnrolPage(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(
+            page_title(
+                "Enrol",
+                "Agree a programme with a client: dates, price and payment plan.",
+            )
+        )
         layout.addLayout(body, 1)
         layout.addWidget(line)
         layout.addLayout(buttons)
@@ -315,6 +323,7 @@ class EnrolPage(QWidget):
             else:
                 self._show_preview(self.preview)
         enabled = self.preview is not None
+        self.table.setVisible(enabled)
         self.agree_button.setEnabled(enabled)
         self.propose_button.setEnabled(enabled)
 

@@ -34,6 +34,7 @@ from ui.documents.actions import show_receipt, show_statement
 from ui.errors import guarded
 from ui.models.money import InstalmentModel, PaymentModel
 from ui.widgets.client_combo import ClientCombo
+from ui.widgets.page_header import page_title
 
 #: The status filter: a label and the instalment states it shows (None: all).
 STATUS_FILTERS: tuple[tuple[str, tuple[InstalmentState, ...] | None], ...] = (
@@ -146,7 +147,14 @@ class MoneyPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(
+            page_title(
+                "Money",
+                "Instalments to be paid and payments received.",
+            )
+        )
+        layout.addWidget(splitter, 1)
 
     # -- the page contract -----------------------------------------------
     @guarded

@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.models.programmes import ProgrammeListModel
 from ui.widgets.economics_panel import EconomicsPanel
+from ui.widgets.page_header import page_title
 from ui.widgets.programme_form import ProgrammeForm
 
 
@@ -127,7 +128,14 @@ class ProgrammesPage(QWidget):
         splitter.setSizes([390, 900])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(
+            page_title(
+                "Programmes",
+                "What you offer: the terms of each programme and what it pays you per hour of all the work it takes.",
+            )
+        )
+        layout.addWidget(splitter, 1)
 
     # -- the page contract -----------------------------------------------
     @guarded

@@ -33,6 +33,7 @@ from ui.dialogs.work_suggestions import offer_work_after_session
 from ui.errors import guarded, show_refusal
 from ui.models.sessions import SessionListModel
 from ui.widgets.client_combo import ClientCombo
+from ui.widgets.page_header import page_title
 
 
 def week_start(day: date) -> date:
@@ -129,6 +130,13 @@ class SessionsPage(QWidget):
         actions.addWidget(self.attendance_button)
         actions.addWidget(self.open_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(
+            page_title(
+                "Sessions",
+                "Planned and past sessions, week by week. Log how a session went, with notes and action items.",
+            )
+        )
         layout.addLayout(week)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)

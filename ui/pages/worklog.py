@@ -37,6 +37,7 @@ from ui.errors import guarded, show_refusal
 from ui.models.worklog import WorkLogModel
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.page_header import page_title
 from ui.widgets.worklog_timer import WorkTimerBar
 
 PERIODS = ("This week", "This month", "Last month", "Custom")
@@ -184,6 +185,13 @@ class WorklogPage(QWidget):
         bottom.addWidget(self.delete_button)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(
+            page_title(
+                "Work log",
+                "The unseen work: preparation, write-up, supervision, admin and more.",
+            )
+        )
         layout.addWidget(timer_box)
         layout.addWidget(add_box)
         layout.addLayout(filters)

@@ -362,6 +362,8 @@ class ProgrammeForm(QWidget):
         self.prep_minutes_per_session.setValue(p.prep_minutes_per_session)
         self.writeup_minutes_per_session.setValue(p.writeup_minutes_per_session)
         self.supervision_minutes_per_month.setValue(p.supervision_minutes_per_month)
+        for line in (self.name, self.summary, self.price, self.full_payment_discount):
+            line.setCursorPosition(0)
 
     def typed_currency(self) -> str:
         return validate_currency(self.currency_edit.text())
