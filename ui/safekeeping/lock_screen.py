@@ -89,6 +89,9 @@ class LockScreen(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
         buttons.accepted.connect(self.accept)
+        # Quitting while locked is safe: drafts were written before the lock.
+        quit_button = buttons.addButton("Quit", QDialogButtonBox.ButtonRole.DestructiveRole)
+        quit_button.clicked.connect(QApplication.quit)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
