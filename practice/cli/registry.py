@@ -11,6 +11,7 @@ COMMAND_MODULES: list[str] = [
     "commands_lists",
     "commands_documents",
     "commands_safekeeping",
+    "commands_reports",
 ]
 
 
