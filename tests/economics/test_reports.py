@@ -460,3 +460,28 @@ def test_the_report_needs_a_period_in_order(practice: tuple[Database, Ids]) -> N
     with pytest.raises(ValidationError) as raised:
         report(practice[0], (date(2026, 3, 1), date(2026, 2, 1)))
     assert raised.value.field == "end"
+
+
+def test_a_refund_of_an_overpayment_lowers_nothing(db: Database) -> None:
+    # One enrolment, £1,200 agreed, paid £1,300 by mistake on 5 Jan and £100 given back on
+    # 6 Jan; completed 31 Jan. Meeting 10 Jan 60 min. The client paid for £1,200, so the
+    # actual rate is 120000 × 60 / 60 = 120000 (the refund only returned the extra £100).
+    with db.transaction() as s:
+        who = f.client(s, "Ivy")
+        e = f.enrolment(
+            s,
+            who,
+            start=date(2026, 1, 1),
+            end=date(2026, 1, 31),
+            status=EnrolmentStatus.COMPLETED,
+            instalments=[(date(2026, 1, 1), 120000)],
+        )
+        f.pay(s, e, date(2026, 1, 5), 130000)
+        f.pay(s, e, date(2026, 1, 6), 10000, refund=True)
+        f.meeting(s, who, f.at(2026, 1, 10), enrolment=e)
+    jan = practice_report(db, date(2026, 1, 1), date(2026, 1, 31), today=TODAY, tz=UTC)
+    (row,) = jan.programmes
+    assert (row.earned_total, row.actual_minutes, row.actual_hourly_rate) == (120000, 60, 120000)
+    # received in January: 130000 − 10000; agreed: the one instalment, paid
+    (month,) = jan.income
+    assert (month.received, month.agreed, month.outstanding) == (120000, 120000, 0)
