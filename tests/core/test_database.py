@@ -99,3 +99,82 @@ def test_newer_database_is_refused_untouched(db_path: Path) -> None:
     with pytest.raises(DatabaseRefusedError, match="newer version"):
         open_database(db_path)
     assert digest(db_path) == before
+
+
+def _populated(path: Path) -> None:
+    db = open_database(path)
+    with db.transaction() as s:
+        for n in range(200):
+            s.execute(
+                text("INSERT INTO drafts (key, body, updated_at) VALUES (:k, :b, '2026-01-01')"),
+                {"k": f"k{n}", "b": "text " * 50},
+            )
+    db.close()
+
+
+@pytest.mark.parametrize("offset", [100, 4096, 3 * 4096, 5 * 4096])
+def test_flipped_bytes_are_refused_untouched(db_path: Path, offset: int) -> None:
+    """Page structure damaged (a plain file has no checksum over the text itself; an
+    encrypted one has, see tests/safekeeping/test_faults.py)."""
+    _populated(db_path)
+    data = bytearray(db_path.read_bytes())
+    start = offset
+    for i in range(start, start + 12):
+        data[i] ^= 0xFF
+    db_path.write_bytes(bytes(data))
+    before = digest(db_path)
+    with pytest.raises(DatabaseRefusedError):
+        open_database(db_path)
+    assert digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["practice.db"]
+
+
+def test_lock_closes_connections_and_unlock_checks_the_password(tmp_path: Path) -> None:
+    from practice.errors import LockedError, WrongPasswordError
+
+    path = tmp_path / "secret.db"
+    db = open_database(path, "the password")
+    with db.transaction() as s:
+        s.execute(text("SELECT 1"))
+    db.lock()
+    assert db.locked and db.password is None and db.encrypted
+    from tests.safekeeping.helpers import open_fds_to
+
+    assert open_fds_to(path) == []
+    with pytest.raises(LockedError), db.transaction():
+        pass
+    with pytest.raises(WrongPasswordError):
+        db.unlock("not the password")
+    assert db.locked
+    db.unlock("the password")
+    with db.transaction() as s:
+        assert s.execute(text("SELECT count(*) FROM practice_profile")).scalar() == 1
+    db.close()
+
+
+def test_generation_counts_committed_writes_only(db: Database) -> None:
+    start = db.generation
+    with db.transaction() as s:
+        s.execute(text("SELECT count(*) FROM clients"))
+    assert db.generation == start
+    with pytest.raises(RuntimeError), db.transaction() as s:
+        s.execute(text("UPDATE practice_profile SET business_name = 'x'"))
+        raise RuntimeError("rolled back")
+    assert db.generation == start
+    with db.transaction() as s:
+        s.execute(text("UPDATE practice_profile SET business_name = 'y'"))
+    assert db.generation == start + 1
+
+
+def test_migration_is_transactional_ddl(db_path: Path) -> None:
+    """Transactions begin explicitly, so schema changes roll back with everything else."""
+    db = open_database(db_path)
+    with pytest.raises(RuntimeError), db.transaction() as s:
+        s.execute(text("CREATE TABLE scratch (x INTEGER)"))
+        raise RuntimeError("undo")
+    with db.transaction() as s:
+        assert (
+            s.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'scratch'")).scalar()
+            == 0
+        )
+    db.close()
