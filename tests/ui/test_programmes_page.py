@@ -148,6 +148,11 @@ def test_edit_duplicate_and_archive(
     assert page.model.rowCount() == 1
     page.show_archived.setChecked(True)
     assert page.model.rowCount() == 2
+    page.open_item(copy_id)
+    assert page.archive_button.text() == "Rest&ore"
+    page.archive()
+    assert len(programme_service.list_programmes(ctx.db)) == 2
+    assert page.archive_button.text() == "&Archive"
 
 
 def test_open_item_shows_that_programme(ctx: AppContext, qtbot: QtBot) -> None:

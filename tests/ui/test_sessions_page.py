@@ -311,3 +311,29 @@ def test_review_is_chosen_with_the_combo_in_the_table(
     combo.activated.emit(position)
     assert dialog.reviews.reviews()[0][1] is ActionStatus.DROPPED
     assert index.data() == "Not done (dropped)"
+
+
+def test_enter_on_a_logged_session_opens_its_note(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    from PySide6.QtCore import Qt
+
+    client_id, enrolment_id = enrolled_client(ctx.db)
+    earlier_session_with_item(ctx.db, client_id, enrolment_id)
+    [session] = session_service.list_sessions(ctx.db)
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_item(session.id)
+    page.view.setFocus()
+    seen: list[str] = []
+
+    def close_note() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SessionNoteDialog)
+        seen.append(dialog.body.toPlainText())
+        dialog.reject()
+
+    QTimer.singleShot(0, close_note)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert seen == ["First meeting."]

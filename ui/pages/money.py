@@ -84,7 +84,8 @@ class MoneyPage(QWidget):
         self.instalment_view.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
         )
-        self.instalment_view.doubleClicked.connect(lambda _: self.record_payment())
+        # Double-click or Enter.
+        self.instalment_view.activated.connect(lambda _: self.record_payment())
         self.no_instalments = QLabel()
         self.no_instalments.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -92,7 +93,7 @@ class MoneyPage(QWidget):
         self.payment_view = _table("payments")
         self.payment_view.setModel(self.payments)
         self.payment_view.horizontalHeader().setStretchLastSection(True)
-        self.payment_view.doubleClicked.connect(lambda _: self.show_receipt())
+        self.payment_view.activated.connect(lambda _: self.show_receipt())
         self.no_payments = QLabel("No payments recorded yet.")
         self.no_payments.setAlignment(Qt.AlignmentFlag.AlignCenter)
 

@@ -237,7 +237,9 @@ class ProgrammesPage(QWidget):
     def _sync_buttons(self) -> None:
         saved = self.current_id is not None
         self.duplicate_button.setEnabled(saved)
-        self.archive_button.setEnabled(saved and not self._current_archived())
+        archived = self._current_archived()
+        self.archive_button.setEnabled(saved)
+        self.archive_button.setText("Rest&ore" if archived else "&Archive")
         self.revert_button.setEnabled(self.dirty)
 
     def _current_archived(self) -> bool:
@@ -293,7 +295,14 @@ class ProgrammesPage(QWidget):
 
     @guarded
     def archive(self) -> None:
+        """Archive the programme shown, or put an archived one back on offer."""
         if self.current_id is None:
+            return
+        if self._current_archived():
+            programme_service.restore_programme(self.ctx.db, self.current_id)
+            self.ctx.changed("programmes")
+            self.refresh()
+            self._load(self.current_id)
             return
         name = self.heading.text()
         answer = QMessageBox.question(

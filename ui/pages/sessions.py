@@ -88,7 +88,8 @@ class SessionsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.view.doubleClicked.connect(self._double_clicked)
+        # Double-click or Enter.
+        self.view.activated.connect(self._double_clicked)
         self.empty = QLabel()
         self.empty.setObjectName("emptyWeek")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
