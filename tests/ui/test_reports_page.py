@@ -155,6 +155,9 @@ def test_previous_next_and_stale_results(page: ReportsPage, qtbot: QtBot) -> Non
     loaded: list[date] = []
     page.loader.loaded.connect(lambda report: loaded.append(report.start))
     page.period_bar.next.click()
+    # busy until March arrives: nothing to export meanwhile
+    assert page.busy and page.busy_bar.isVisible() and page.busy_label.isVisible()
+    assert not page.pdf_button.isEnabled() and not page.csv_button.isEnabled()
     page.period_bar.next.click()  # asked before March arrived: March is stale
     qtbot.waitUntil(lambda: not page.busy, timeout=20_000)
     assert page.period_bar.title.text() == "April 2026"
