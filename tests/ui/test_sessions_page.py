@@ -337,3 +337,44 @@ def test_enter_on_a_logged_session_opens_its_note(
     QTimer.singleShot(0, close_note)
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert seen == ["First meeting."]
+
+
+def test_support_call_takes_the_default_call_length(ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = SessionLogDialog(ctx, client_id=make_client(ctx.db))
+    qtbot.addWidget(dialog)
+    assert dialog.duration.value() == 60  # the profile's default session length
+    dialog.kind.setCurrentIndex(dialog.kind.findData(SessionKind.SUPPORT_CALL.value))
+    assert dialog.duration.value() == 15  # the default support call
+    dialog.kind.setCurrentIndex(dialog.kind.findData(SessionKind.SESSION.value))
+    assert dialog.duration.value() == 60
+    dialog.duration.setValue(90)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(SessionKind.SUPPORT_CALL.value))
+    assert dialog.duration.value() == 90  # typed by hand: kept
+
+
+def test_all_dates_lists_a_clients_whole_history(ctx: AppContext, qtbot: QtBot) -> None:
+    client_id, enrolment_id = enrolled_client(ctx.db)
+    earlier_session_with_item(ctx.db, client_id, enrolment_id)  # two weeks ago
+    session_service.plan_session(
+        ctx.db,
+        client_id=client_id,
+        starts_at=local_midnight(today() + timedelta(days=40)) + timedelta(hours=9),
+        duration_minutes=60,
+        kind=SessionKind.SESSION,
+        mode=SessionMode.VIDEO,
+    )
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.all_dates.isEnabled()
+    page.client_filter.set_client_id(client_id)
+    assert page.model.rowCount() == 0 and not page.empty.isHidden()
+    page.all_dates.setChecked(True)
+    assert page.model.rowCount() == 2
+    first_day = page.model.index(0, 0).data()
+    assert first_day.endswith(str((today() - timedelta(days=14)).year))
+    assert not page.next_button.isEnabled()
+    page.this_week_button.click()
+    assert not page.all_dates.isChecked()
+    assert page.model.rowCount() == 0

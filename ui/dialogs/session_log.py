@@ -163,6 +163,9 @@ class SessionLogDialog(QDialog):
 
         self._build_layout()
         self.client.client_changed.connect(self._client_changed)
+        self._session_minutes = profile.default_session_minutes
+        self._call_minutes = profile.default_support_call_minutes
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self._start_values(client_id)
         self.resize(1040, 700)
 
@@ -292,6 +295,18 @@ class SessionLogDialog(QDialog):
         if restored:
             self.draft_notice.setText("Restored the notes you were typing last time.")
         self.draft_notice.setVisible(restored)
+
+    def _kind_changed(self) -> None:
+        """A support call is short: switch between the profile's default lengths while the
+        length is still the other default (a length typed by hand is kept)."""
+        call = self.kind.currentData() == SessionKind.SUPPORT_CALL.value
+        old, new = (
+            (self._session_minutes, self._call_minutes)
+            if call
+            else (self._call_minutes, self._session_minutes)
+        )
+        if self.duration.value() == old:
+            self.duration.setValue(new)
 
     def _starts_at(self) -> datetime:
         return aware_local(self.starts_at.dateTime())

@@ -44,6 +44,8 @@ class SessionListModel(RowTableModel[Session]):
         super().__init__()
         self.locale = fmt.DEFAULT_LOCALE
         self._day_labels: dict[int, str] = {}
+        #: Add the year to the day (a list spanning years rather than one week).
+        self.with_year = False
 
     def set_rows(self, rows: Sequence[Session]) -> None:
         """The day is written once, on its first session, so the list reads by day."""
@@ -52,7 +54,10 @@ class SessionListModel(RowTableModel[Session]):
         for session in rows:
             local_day = to_local(session.starts_at).date()
             if local_day != previous:
-                self._day_labels[id(session)] = fmt.weekday_short(local_day, self.locale)
+                text = fmt.weekday_short(local_day, self.locale)
+                if self.with_year:
+                    text = f"{text} {local_day.year}"
+                self._day_labels[id(session)] = text
             previous = local_day
         super().set_rows(rows)
 

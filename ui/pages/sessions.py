@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -75,6 +76,10 @@ class SessionsPage(QWidget):
         self.this_week_button.clicked.connect(lambda: self.show_week(week_start(today())))
         self.client_filter.client_changed.connect(lambda _: self.refresh())
         self.clear_filter.clicked.connect(self._clear_filter)
+        self.all_dates = QCheckBox("All &dates")
+        self.all_dates.setToolTip("Every session with the chosen client, not just this week")
+        self.all_dates.setEnabled(False)
+        self.all_dates.toggled.connect(lambda _: self.refresh())
 
         self.model = SessionListModel()
         self.view = QTableView()
@@ -124,6 +129,7 @@ class SessionsPage(QWidget):
         week.itemAt(week.count() - 1).widget().setBuddy(self.client_filter)  # type: ignore[union-attr]
         week.addWidget(self.client_filter)
         week.addWidget(self.clear_filter)
+        week.addWidget(self.all_dates)
         actions = QHBoxLayout()
         actions.addWidget(self.log_button)
         actions.addWidget(self.plan_button)
@@ -150,21 +156,35 @@ class SessionsPage(QWidget):
         if not self.client_filter.hasFocus():
             self.client_filter.reload()
         selected = self.selected_session()
-        start = local_midnight(self.monday)
-        end = local_midnight(self.monday + timedelta(days=7))
-        sessions = session_service.list_sessions(
-            self.ctx.db, client_id=self.client_filter.client_id(), start=start, end=end
-        )
+        client_id = self.client_filter.client_id()
+        self.all_dates.setEnabled(client_id is not None)
+        whole_history = client_id is not None and self.all_dates.isChecked()
+        for button in (self.previous_button, self.next_button):
+            button.setEnabled(not whole_history)
+        if whole_history:
+            sessions = session_service.list_sessions(self.ctx.db, client_id=client_id)
+            self.week_label.setText(f"All sessions with {self.client_filter.currentText()}")
+            self.this_week_button.setEnabled(True)
+        else:
+            sessions = session_service.list_sessions(
+                self.ctx.db,
+                client_id=client_id,
+                start=local_midnight(self.monday),
+                end=local_midnight(self.monday + timedelta(days=7)),
+            )
+            sunday = self.monday + timedelta(days=6)
+            self.week_label.setText(
+                f"{fmt.day(self.monday, self.practice_locale)}"
+                f" – {fmt.day(sunday, self.practice_locale)}"
+            )
+            self.this_week_button.setEnabled(self.monday != week_start(today()))
+        self.model.with_year = whole_history
         self.model.set_rows(sessions)
-        sunday = self.monday + timedelta(days=6)
-        self.week_label.setText(
-            f"{fmt.day(self.monday, self.practice_locale)} – {fmt.day(sunday, self.practice_locale)}"
-        )
-        self.this_week_button.setEnabled(self.monday != week_start(today()))
         if not sessions:
-            who = "" if self.client_filter.client_id() is None else " with this client"
+            who = "" if client_id is None else " with this client"
+            when = "yet" if whole_history else "this week"
             self.empty.setText(
-                f"No sessions{who} this week.\nLog a session that has happened, or plan one ahead."
+                f"No sessions{who} {when}.\nLog a session that has happened, or plan one ahead."
             )
         self.view.setVisible(bool(sessions))
         self.empty.setVisible(not sessions)
@@ -185,7 +205,10 @@ class SessionsPage(QWidget):
 
     def show_week(self, monday: date) -> None:
         self.monday = monday
-        self.refresh()
+        if self.all_dates.isChecked():
+            self.all_dates.setChecked(False)  # refreshes
+        else:
+            self.refresh()
 
     def _clear_filter(self) -> None:
         self.client_filter.set_client_id(None)
