@@ -6,6 +6,8 @@ from :func:`practice.economics.instalment_rows`; this page only shows them.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -131,7 +133,7 @@ class MoneyPage(QWidget):
         due_buttons.addWidget(self.pay_button)
         due_layout.addLayout(due_buttons)
 
-        paid_box = QGroupBox("Payments and refunds")
+        paid_box = self.paid_box = QGroupBox("Payments and refunds")
         paid_layout = QVBoxLayout(paid_box)
         paid_layout.addWidget(self.payment_view, 1)
         paid_layout.addWidget(self.no_payments, 1)
@@ -180,7 +182,12 @@ class MoneyPage(QWidget):
             if row >= 0:
                 self.instalment_view.selectRow(row)
 
-        payments = payment_service.list_payments(self.ctx.db, client_id=client_id)
+        # Everything for one client; otherwise the last twelve months, to keep it short.
+        since = None if client_id is not None else today() - timedelta(days=365)
+        self.paid_box.setTitle(
+            "Payments and refunds" if since is None else "Payments and refunds, last 12 months"
+        )
+        payments = payment_service.list_payments(self.ctx.db, client_id=client_id, since=since)
         self.payments.set_rows(payments)
         self.payment_view.setVisible(bool(payments))
         self.no_payments.setVisible(not payments)
