@@ -62,7 +62,7 @@ def page(ctx: AppContext, practice: Database, qtbot: QtBot) -> ReportsPage:
 
 
 def card(page: ReportsPage, key: str) -> str:
-    return page.cards[key].value.text()
+    return page.key_figures.text(key)
 
 
 def test_key_figures_of_february(page: ReportsPage) -> None:
@@ -268,3 +268,18 @@ def test_a_failure_is_shown_calmly(
 def test_the_main_window_lists_reports(window: Any) -> None:
     assert "reports" in window.page_keys
     assert window.page("reports").title == "Reports"
+
+
+def test_the_kind_of_period_is_remembered(ctx: AppContext, qtbot: QtBot) -> None:
+    first = make_page(ctx, qtbot)
+    show(first, qtbot, period_containing(PeriodKind.QUARTER, date(2026, 2, 1)))
+    again = ReportsPage(ctx)
+    qtbot.addWidget(again)
+    # the same kind of period, around today (not the quarter that was on screen)
+    assert again.period_bar.period.kind == PeriodKind.QUARTER
+    assert again.period_bar.kind.currentData() == "quarter"
+    assert not again.busy  # nothing is worked out before the page is shown
+    show(first, qtbot, custom_period(date(2026, 2, 2), date(2026, 2, 8)))
+    third = ReportsPage(ctx)
+    qtbot.addWidget(third)
+    assert third.period_bar.period == custom_period(date(2026, 2, 2), date(2026, 2, 8))

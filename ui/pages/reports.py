@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -32,8 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.economics.report_period import ReportPeriod
+from practice.economics.report_period import (
+    PeriodKind,
+    ReportPeriod,
+    custom_period,
+    period_containing,
+)
 from practice.economics.reports import PracticeReport
+from practice.errors import ValidationError
 from practice.reports.csv_export import export_csv, file_stem
 from practice.reports.pdf_report import export_report_pdf
 from practice.reports.tables import TABLES
@@ -51,40 +57,23 @@ from ui.models.today_attention import QuietClientsModel
 from ui.reports.chart_panel import ChartPanel
 from ui.reports.charts import FollowThroughChart, IncomeChart, RateChart, TimeChart
 from ui.reports.comparison_charts import EnquiryChart, ProgrammeChart
+from ui.reports.key_figures import KeyFigures
 from ui.reports.period_bar import PeriodBar, period_title
 from ui.reports.worker import ReportLoader
 from ui.widgets.list_section import ListSection
-from ui.widgets.page_header import heading_font, page_title, section_heading
+from ui.widgets.page_header import page_title, section_heading
 
 log = logging.getLogger(__name__)
+
+#: QSettings keys: the kind of period last shown (and the dates of a custom one).
+SETTING_KIND = "reports/period_kind"
+SETTING_START = "reports/custom_start"
+SETTING_END = "reports/custom_end"
 
 FAILED = (
     "The figures for this period could not be worked out. Nothing was changed; the "
     "details were written to the log file. Try another period, or try again later."
 )
-
-
-class FigureCard(QFrame):
-    """One key figure: a caption over a large value."""
-
-    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption = QLabel(caption)
-        self.caption.setEnabled(False)
-        self.value = QLabel("—")
-        self.value.setObjectName(name)
-        self.value.setFont(heading_font(self.value.font(), 1.45))
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(2)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-
-    def set(self, text: str, tip: str = "") -> None:
-        self.value.setText(text)
-        self.setToolTip(tip)
 
 
 class ReportsPage(QWidget):
@@ -107,6 +96,7 @@ class ReportsPage(QWidget):
             "support between sessions are counted.",
         )
         self.period_bar = PeriodBar(today())
+        self._restore_period()
         self.period_bar.changed.connect(self._period_changed)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
@@ -139,18 +129,7 @@ class ReportsPage(QWidget):
         top.addWidget(self.csv_button)
         top.addWidget(self.pdf_button)
 
-        self.cards = {
-            "seen": FigureCard("Seen time", "figure_seen"),
-            "unseen": FigureCard("Unseen time", "figure_unseen"),
-            "income": FigureCard("Received (less refunds)", "figure_income"),
-            "rate": FigureCard("Effective hourly rate", "figure_rate"),
-            "clients": FigureCard("Active clients", "figure_clients"),
-            "follow": FigureCard("Follow-through", "figure_follow"),
-        }
-        strip = QHBoxLayout()
-        strip.setSpacing(10)
-        for card in self.cards.values():
-            strip.addWidget(card, 1)
+        self.key_figures = KeyFigures()
 
         self.failure = QLabel(FAILED)
         self.failure.setObjectName("report_failed")
@@ -238,7 +217,7 @@ class ReportsPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(header)
         layout.addLayout(top)
-        layout.addLayout(strip)
+        layout.addWidget(self.key_figures)
         layout.addWidget(self.failure)
         layout.addWidget(self.tabs, 1)
         self._busy_changed(False)
@@ -273,8 +252,29 @@ class ReportsPage(QWidget):
         self.period_bar.loc = self.loc
         self._request(self.period_bar.period)
 
+    def _restore_period(self) -> None:
+        """The kind of period shown last time (custom dates too), around today."""
+        settings = self.ctx.settings
+        kind = str(settings.value(SETTING_KIND, PeriodKind.MONTH.value))
+        try:
+            if kind == PeriodKind.CUSTOM.value:
+                period = custom_period(
+                    date.fromisoformat(str(settings.value(SETTING_START))),
+                    date.fromisoformat(str(settings.value(SETTING_END))),
+                )
+            else:
+                period = period_containing(PeriodKind(kind), self.period_bar.today)
+        except (ValueError, ValidationError):
+            return  # nothing usable remembered: this month
+        self.period_bar.set_period(period, announce=False)
+
     @guarded
     def _period_changed(self, period: ReportPeriod) -> None:
+        settings = self.ctx.settings
+        settings.setValue(SETTING_KIND, period.kind.value)
+        if period.kind == PeriodKind.CUSTOM:
+            settings.setValue(SETTING_START, period.start.isoformat())
+            settings.setValue(SETTING_END, period.end.isoformat())
         self._request(period)
 
     def _request(self, period: ReportPeriod) -> None:
@@ -306,28 +306,8 @@ class ReportsPage(QWidget):
     def _loaded(self, report: PracticeReport) -> None:
         self.report = report
         self._busy_changed(False)
-        f = report.figures
         currency, loc = report.currency, self.loc
-        self.cards["seen"].set(
-            fmt.duration(f.contact_minutes),
-            f"{f.sessions} sessions and {f.support_calls} support calls attended",
-        )
-        self.cards["unseen"].set(fmt.duration(f.unseen_minutes), "Everything in the work log")
-        self.cards["income"].set(
-            fmt.money(f.income_received, currency, loc),
-            f"{fmt.money(f.payments_received, currency, loc)} received, "
-            f"{fmt.money(f.refunds_given, currency, loc)} refunded",
-        )
-        self.cards["rate"].set(
-            fmt.rate(f.effective_hourly_rate, currency, loc),
-            "Received (less refunds) ÷ all hours, seen and unseen",
-        )
-        self.cards["clients"].set(str(f.active_clients), "Clients with an enrolment that ran")
-        follow = report.follow_through.total.follow_through
-        self.cards["follow"].set(
-            "—" if follow is None else f"{follow.percent}%",
-            "Action items reviewed in the period: done counts 1, partly done ½",
-        )
+        self.key_figures.set_report(report, loc)
         for chart in self.charts().values():
             chart.set_report(report, loc)
         self.programmes_model.set_money(currency, loc)

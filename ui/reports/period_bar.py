@@ -124,15 +124,16 @@ class PeriodBar(QWidget):
     def period(self) -> ReportPeriod:
         return self._period
 
-    def set_period(self, period: ReportPeriod) -> None:
-        """Show ``period`` (and announce it)."""
+    def set_period(self, period: ReportPeriod, *, announce: bool = True) -> None:
+        """Show ``period`` (and announce it unless told not to)."""
         self._period = period
         if self.kind.currentData() != period.kind.value:
             self.kind.blockSignals(True)
             self.kind.setCurrentIndex(self.kind.findData(period.kind.value))
             self.kind.blockSignals(False)
         self._show()
-        self.changed.emit(period)
+        if announce:
+            self.changed.emit(period)
 
     @guarded
     def step(self, steps: int) -> None:
