@@ -119,3 +119,16 @@ def test_a_refused_renewal_is_explained_beside_the_field(
     assert page.errors.message_for("renewal_of_id") == ""
     assert page.agree_button.isEnabled()
     assert message_boxes.shown == []
+
+
+def test_navigating_to_enrol_with_a_client_preselects_them(
+    ctx: AppContext, window: object, qtbot: QtBot
+) -> None:
+    client_id = make_client(ctx.db)
+    make_programme(ctx.db)
+    ctx.navigate.emit("enrol", client_id)
+    page = window.page("enrol")  # type: ignore[attr-defined]
+    assert isinstance(page, EnrolPage)
+    assert window.current_page() is page  # type: ignore[attr-defined]
+    assert page.client.client_id() == client_id
+    assert page.model.rowCount() == 3
