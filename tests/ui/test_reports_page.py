@@ -198,14 +198,14 @@ def test_exports(
     message_boxes: Any,
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    page._ask_csv(None)
+    page.exports.ask_csv(None)
     files = sorted(tmp_path.glob("*.csv"))
     assert len(files) == 8
     assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
     assert message_boxes.texts()[-1] == f"Saved 8 CSV files in {tmp_path}."
     single = tmp_path / "one"
     single.mkdir()
-    assert [p.name for p in page.export_csv_to(single, ["income"])] == [
+    assert [p.name for p in page.exports.export_csv_to(single, ["income"])] == [
         "report-2026-02-01-to-2026-02-28-income.csv"
     ]
 
@@ -213,7 +213,7 @@ def test_exports(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)")
     )
-    page._ask_pdf()
+    page.exports.ask_pdf()
     pdf = target.with_suffix(".pdf")
     assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
     data = pdf.read_bytes()

@@ -11,23 +11,15 @@ exports to CSV, and the whole to a PDF report with the charts.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
-    QMessageBox,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,9 +32,6 @@ from practice.economics.report_period import (
 )
 from practice.economics.reports import PracticeReport
 from practice.errors import ValidationError
-from practice.reports.csv_export import export_csv, file_stem
-from practice.reports.pdf_report import export_report_pdf
-from practice.reports.tables import TABLES
 from practice.services.profile import get_profile
 from practice.timeutil import today
 from ui import format as fmt
@@ -57,6 +46,7 @@ from ui.models.today_attention import QuietClientsModel
 from ui.reports.chart_panel import ChartPanel
 from ui.reports.charts import FollowThroughChart, IncomeChart, RateChart, TimeChart
 from ui.reports.comparison_charts import EnquiryChart, ProgrammeChart
+from ui.reports.export_buttons import ExportButtons
 from ui.reports.key_figures import KeyFigures
 from ui.reports.period_bar import PeriodBar, period_title
 from ui.reports.worker import ReportLoader
@@ -104,30 +94,16 @@ class ReportsPage(QWidget):
         self.busy_bar.setFixedWidth(90)
         self.busy_label = QLabel("Working out the figures…")
         self.busy_label.setEnabled(False)
-        self.csv_button = QToolButton()
-        self.csv_button.setText("Export CSV…")
-        self.csv_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.csv_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        menu = QMenu(self.csv_button)
-        every = QAction("All reports (one file each)…", menu)
-        every.triggered.connect(lambda: self._ask_csv(None))
-        menu.addAction(every)
-        menu.addSeparator()
-        for key, name in TABLES.items():
-            action = QAction(f"{name}…", menu)
-            action.triggered.connect(lambda _checked=False, k=key: self._ask_csv([k]))
-            menu.addAction(action)
-        self.csv_button.setMenu(menu)
-        self.pdf_button = QPushButton("Export PDF…")
-        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.exports = ExportButtons(ctx.db, self.charts)
+        self.csv_button = self.exports.csv_button
+        self.pdf_button = self.exports.pdf_button
 
         top = QHBoxLayout()
         top.addWidget(self.period_bar)
         top.addStretch(1)
         top.addWidget(self.busy_label)
         top.addWidget(self.busy_bar)
-        top.addWidget(self.csv_button)
-        top.addWidget(self.pdf_button)
+        top.addWidget(self.exports)
 
         self.key_figures = KeyFigures()
 
@@ -184,8 +160,28 @@ class ReportsPage(QWidget):
         self.tabs.addTab(
             self._with_caption(self._time_caption(), (self.time_chart, 1)), "Seen and unseen time"
         )
-        self.tabs.addTab(self.rate_chart, "Hourly rate")
-        self.tabs.addTab(self.income_chart, "Income")
+        self.tabs.addTab(
+            self._with_caption(
+                self._caption(
+                    "Effective hourly rate: the money received (less refunds) over every hour "
+                    "worked, seen and unseen. Nominal: what one session costs on paper, the "
+                    "agreed prices of the programmes running over the sessions they plan."
+                ),
+                (self.rate_chart, 1),
+            ),
+            "Hourly rate",
+        )
+        self.tabs.addTab(
+            self._with_caption(
+                self._caption(
+                    "Agreed: the instalments falling due in the month. Received: payments less "
+                    "refunds. Outstanding and overdue: what is still unpaid on those "
+                    "instalments today."
+                ),
+                (self.income_chart, 1),
+            ),
+            "Income",
+        )
         programmes = self._with_caption(
             self.programmes_note, (self.programmes, 0), (self.programme_chart, 1)
         )
@@ -223,14 +219,18 @@ class ReportsPage(QWidget):
         self._busy_changed(False)
 
     @staticmethod
-    def _time_caption() -> QLabel:
-        caption = QLabel(
-            "Seen time (blue) is attended sessions and support calls; the rest is the unseen "
-            "work from the work log, by category."
-        )
+    def _caption(text: str) -> QLabel:
+        caption = QLabel(text)
         caption.setWordWrap(True)
         caption.setEnabled(False)
         return caption
+
+    @classmethod
+    def _time_caption(cls) -> QLabel:
+        return cls._caption(
+            "Seen time (blue) is attended sessions and support calls; the rest is the unseen "
+            "work from the work log, by category."
+        )
 
     @staticmethod
     def _with_caption(caption: QLabel, *parts: tuple[QWidget, int]) -> QWidget:
@@ -298,9 +298,7 @@ class ReportsPage(QWidget):
     def _busy_changed(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
         self.busy_label.setVisible(busy)
-        ready = not busy and self.report is not None
-        self.csv_button.setEnabled(ready)
-        self.pdf_button.setEnabled(ready)
+        self.exports.set_ready(None if busy else self.report)
 
     @guarded
     def _loaded(self, report: PracticeReport) -> None:
@@ -340,46 +338,3 @@ class ReportsPage(QWidget):
         client_id = getattr(row, "client_id", None)
         if client_id is not None:
             self.ctx.navigate.emit("clients", client_id)
-
-    # ------------------------------------------------------------------ exports
-
-    def _documents(self) -> str:
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-    @guarded
-    def _ask_csv(self, keys: list[str] | None) -> None:
-        if self.report is None:
-            return
-        folder = QFileDialog.getExistingDirectory(self, "Save the CSV files in", self._documents())
-        if not folder:
-            return
-        paths = self.export_csv_to(Path(folder), keys)
-        QMessageBox.information(
-            self,
-            "Exported",
-            f"Saved {len(paths)} CSV file{'s' if len(paths) != 1 else ''} in {folder}.",
-        )
-
-    def export_csv_to(self, folder: Path, keys: Collection[str] | None = None) -> list[Path]:
-        assert self.report is not None
-        return export_csv(self.ctx.db, self.report, folder, keys=keys)
-
-    @guarded
-    def _ask_pdf(self) -> None:
-        if self.report is None:
-            return
-        suggested = str(Path(self._documents()) / f"{file_stem(self.report)}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Export the PDF report", suggested, "PDF documents (*.pdf)"
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        self.export_pdf_to(Path(path))
-        QMessageBox.information(self, "Exported", f"Saved the report as {path}.")
-
-    def export_pdf_to(self, path: Path) -> None:
-        assert self.report is not None
-        charts = {key: png for key, chart in self.charts().items() if (png := chart.png())}
-        export_report_pdf(self.ctx.db, self.report, path, charts=charts)
