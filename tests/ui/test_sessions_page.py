@@ -378,3 +378,16 @@ def test_all_dates_lists_a_clients_whole_history(ctx: AppContext, qtbot: QtBot) 
     page.this_week_button.click()
     assert not page.all_dates.isChecked()
     assert page.model.rowCount() == 0
+
+
+def test_flush_all_writes_pending_drafts_at_once(ctx: AppContext, qtbot: QtBot) -> None:
+    from ui.widgets.draft_keeper import flush_all
+
+    client_id = make_client(ctx.db)
+    dialog = SessionLogDialog(ctx, client_id=client_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.private_notes, "Before the lock")
+    flush_all()  # what the app calls before it locks
+    key = draft_key(client_id, None, private=True)
+    assert key is not None and drafts.get_draft(ctx.db, key) == "Before the lock"

@@ -8,6 +8,7 @@ discards it. Drafts go through :mod:`practice.services.drafts`.
 from __future__ import annotations
 
 import logging
+import weakref
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPlainTextEdit
@@ -19,6 +20,15 @@ log = logging.getLogger(__name__)
 
 #: How long after the last keystroke the draft is written.
 SAVE_AFTER_MS = 1500
+
+#: Every keeper alive, so the app can write all drafts at once before it locks.
+_KEEPERS: weakref.WeakSet[DraftKeeper] = weakref.WeakSet()
+
+
+def flush_all() -> None:
+    """Write every pending draft now (call before locking the app or closing the database)."""
+    for keeper in list(_KEEPERS):
+        keeper.flush()
 
 
 class DraftKeeper(QObject):
@@ -35,6 +45,7 @@ class DraftKeeper(QObject):
         self.timer.timeout.connect(self.flush)
         editor.textChanged.connect(self._typed)
         self._loading = False
+        _KEEPERS.add(self)
         #: Typed since the draft was last written (or the text was loaded).
         self.dirty = False
 
