@@ -391,3 +391,55 @@ def test_flush_all_writes_pending_drafts_at_once(ctx: AppContext, qtbot: QtBot) 
     flush_all()  # what the app calls before it locks
     key = draft_key(client_id, None, private=True)
     assert key is not None and drafts.get_draft(ctx.db, key) == "Before the lock"
+
+
+def test_plan_a_session_then_log_it_when_it_has_happened(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    from ui.dialogs.plan_session import PlanSessionDialog
+
+    client_id, enrolment_id = enrolled_client(ctx.db)
+    item_id = earlier_session_with_item(ctx.db, client_id, enrolment_id)
+    plan = PlanSessionDialog(ctx, client_id=client_id)
+    qtbot.addWidget(plan)
+    assert plan.enrolment.currentData() == enrolment_id
+    two_hours_ago = QDateTime.currentDateTime().addSecs(-7200)
+    plan.starts_at.setDateTime(two_hours_ago)
+    plan.mode.setCurrentIndex(plan.mode.findData(SessionMode.PHONE.value))
+    plan.save()
+    planned = plan.saved_session
+    assert planned is not None and planned.attendance is Attendance.PLANNED
+
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_item(planned.id)
+
+    def log_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SessionLogDialog)
+        assert dialog.planned is not None and dialog.planned.id == planned.id
+        assert dialog.mode.currentData() == SessionMode.PHONE.value
+        assert not dialog.client.isEnabled()
+        dialog.notes.setPlainText("Call went well.")
+        dialog.reviews.set_status(0, ActionStatus.PARTLY)
+        QTimer.singleShot(0, skip_suggestions)
+        dialog.save()
+
+    def skip_suggestions() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WorkSuggestionsDialog)
+        dialog.skip_button.click()
+
+    QTimer.singleShot(0, log_it)
+    page.open_selected()
+
+    logged = session_service.get_session(ctx.db, planned.id)
+    assert logged.attendance is Attendance.ATTENDED
+    assert logged.note is not None and logged.note.body == "Call went well."
+    [item] = [
+        i for i in action_service.list_action_items(ctx.db, client_id=client_id) if i.id == item_id
+    ]
+    assert item.status is ActionStatus.PARTLY and item.reviewed_session_id == planned.id
+    assert len(session_service.list_sessions(ctx.db, client_id=client_id)) == 2
+    assert worklog_service.list_work(ctx.db) == []  # the suggestions were declined
