@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -32,10 +31,8 @@ from practice.models import (
     Enrolment,
     EnrolmentStatus,
     InstalmentInterval,
-    LengthUnit,
     PaymentPlan,
     Programme,
-    SupportMode,
     label,
 )
 from practice.services import enrolments as enrolment_service
@@ -51,7 +48,7 @@ from ui.models.programmes import length_text
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.page_header import page_title
-from ui.widgets.plan_preview import describe_plan
+from ui.widgets.programme_summary import programme_summary
 
 INTERVAL_WORDS = {
     InstalmentInterval.WEEKLY: "weekly",
@@ -357,27 +354,7 @@ class EnrolPage(QWidget):
         if programme is None:
             self.about.setText("Choose a programme to see what it includes.")
             return
-        unit = "week" if programme.length_unit is LengthUnit.WEEKS else "month"
-        lines = []
-        if programme.summary:
-            lines.append(html.escape(programme.summary))
-        lines.append(describe_plan(programme.periods, unit))
-        if programme.support_mode is SupportMode.COUNT and programme.support_call_count:
-            lines.append(
-                f"Up to {programme.support_call_count} support calls of "
-                f"{fmt.duration(programme.support_call_minutes)} between sessions."
-            )
-        elif programme.support_mode is SupportMode.AS_NEEDED:
-            lines.append("Short support calls between sessions as needed.")
-        lines.extend(
-            f"{html.escape(label(i.kind))}: {html.escape(i.description)}"
-            for i in programme.inclusions
-        )
-        if programme.minimum_term:
-            lines.append(
-                f"Minimum term: {length_text(programme.minimum_term, programme.length_unit)}."
-            )
-        self.about.setText("<br>".join(lines))
+        self.about.setText(programme_summary(programme))
 
     # -- enrolling -------------------------------------------------------
     @guarded

@@ -82,7 +82,9 @@ class EconomicsPanel(QFrame):
             return fmt.money(amount if price_known else None, currency, self.practice_locale)
 
         self.rate.setText(
-            fmt.rate(plan.effective_hourly_rate if price_known else None, currency, self.practice_locale)
+            fmt.rate(
+                plan.effective_hourly_rate if price_known else None, currency, self.practice_locale
+            )
         )
         self.sessions.setText(str(plan.sessions))
         self.contact.setText(fmt.duration(plan.contact_minutes))

@@ -31,11 +31,12 @@ from practice.models import (
     Programme,
     SupportMode,
 )
-from practice.money import parse_amount, to_decimal, validate_currency
+from practice.money import to_decimal, validate_currency
 from ui.models.programme_plan import InclusionModel, InclusionRow, PeriodPlanModel, PeriodRow
 from ui.widgets.editable_table import EditableTable, enum_delegate
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.plan_preview import describe_plan
+from ui.widgets.programme_values import live_values, service_values
 
 SUPPORT_LABELS = {
     SupportMode.NONE: "None",
@@ -370,78 +371,12 @@ class ProgrammeForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         """The form as ``create_programme`` keyword arguments (raises ValidationError)."""
-        from practice.services.programmes import InclusionSpec, PeriodPlan
-
-        currency = self.typed_currency()
-        discount_text = self.full_payment_discount.text().strip()
-        return {
-            "name": self.name.text(),
-            "summary": self.summary.text(),
-            "description": self.description.toPlainText(),
-            "length_value": self.length_value.value(),
-            "length_unit": LengthUnit(self.length_unit.currentData()),
-            "session_minutes": self.session_minutes.value(),
-            "periods": [
-                PeriodPlan(r.first_period, r.last_period, r.sessions_per_period)
-                for r in self.periods.rows()
-            ],
-            "support_mode": SupportMode(self.support_mode.currentData()),
-            "support_call_count": self.support_call_count.value(),
-            "support_call_minutes": self.support_call_minutes.value(),
-            "support_minutes_estimate": self.support_minutes_estimate.value(),
-            "inclusions": [InclusionSpec(r.kind, r.description) for r in self.inclusions.rows()],
-            "price": parse_amount(self.price.text(), currency, "price"),
-            "currency": currency,
-            "full_payment_discount": (
-                parse_amount(discount_text, currency, "full_payment_discount")
-                if discount_text
-                else 0
-            ),
-            "instalment_count": self.instalment_count.value(),
-            "instalment_interval": InstalmentInterval(self.instalment_interval.currentData()),
-            "minimum_term": self.minimum_term.value(),
-            "prep_minutes_per_session": self.prep_minutes_per_session.value(),
-            "writeup_minutes_per_session": self.writeup_minutes_per_session.value(),
-            "supervision_minutes_per_month": self.supervision_minutes_per_month.value(),
-        }
+        return service_values(self)
 
     def live_inputs(self) -> tuple[dict[str, Any], bool]:
-        """What the form holds now, for ``economics.planned.live``, and whether the typed
-        price could be read (half-typed amounts count as zero until they can)."""
-        try:
-            currency = self.typed_currency()
-        except ValidationError:
-            currency = self.currency
-        try:
-            price = parse_amount(self.price.text(), currency, "price")
-            price_known = True
-        except ValidationError:
-            price, price_known = 0, False
-        try:
-            discount_text = self.full_payment_discount.text().strip()
-            discount = parse_amount(discount_text, currency) if discount_text else 0
-        except ValidationError:
-            discount = 0
-        inputs: dict[str, Any] = {
-            "length_value": self.length_value.value(),
-            "length_unit": LengthUnit(self.length_unit.currentData()),
-            "session_minutes": self.session_minutes.value(),
-            "periods": [
-                (r.first_period, r.last_period, r.sessions_per_period) for r in self.periods.rows()
-            ],
-            "price": price,
-            "currency": currency,
-            "support_mode": SupportMode(self.support_mode.currentData()),
-            "support_call_count": self.support_call_count.value(),
-            "support_call_minutes": self.support_call_minutes.value(),
-            "support_minutes_estimate": self.support_minutes_estimate.value(),
-            "full_payment_discount": discount,
-            "instalment_count": self.instalment_count.value(),
-            "prep_minutes_per_session": self.prep_minutes_per_session.value(),
-            "writeup_minutes_per_session": self.writeup_minutes_per_session.value(),
-            "supervision_minutes_per_month": self.supervision_minutes_per_month.value(),
-        }
-        return inputs, price_known
+        """What the form holds now, for ``economics.planned.live``, and whether the price
+        could be read."""
+        return live_values(self)
 
     def show_error(self, error: ValidationError) -> bool:
         return self.errors.show(error)
