@@ -1,0 +1,87 @@
+"""Every schema that ever shipped opens, upgrades to the current one and keeps its rows.
+
+``tests/fixtures/schemas/<revision>.db`` holds a small sample practice saved at each
+released schema (made by ``scripts/make_schema_fixture.py``). The models and the
+migrations must also describe the same schema, so a model change without a migration
+fails here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from practice.db import Database, migrate, open_database
+from practice.models import Base
+
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "schemas").glob("*.db"))
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name != 'alembic_version'"
+            )
+        ]
+        return {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables}
+    finally:
+        conn.close()
+
+
+def test_there_is_a_fixture_for_every_revision_but_possibly_the_newest() -> None:
+    saved = {p.stem for p in FIXTURES}
+    older = migrate.known_revisions() - {migrate.head_revision()}
+    assert older <= saved, f"save a fixture before adding a migration: missing {older - saved}"
+    assert saved, "no schema fixtures found"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_old_database_upgrades_without_losing_rows(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / "practice.db"
+    shutil.copyfile(fixture, path)
+    before = row_counts(path)
+    assert before["clients"] > 0 and before["sessions"] > 0 and before["payments"] > 0
+
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+    finally:
+        db.close()
+
+    after = row_counts(path)
+    for table, count in before.items():
+        assert after[table] >= count, f"{table} lost rows: {count} -> {after[table]}"
+
+
+def test_models_and_migrations_describe_the_same_schema(db: Database) -> None:
+    with db.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert differences == []
+
+
+def test_downgrade_to_nothing_and_back_up(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'roundtrip.db'}")
+    try:
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "base")
+        assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+        assert "clients" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
