@@ -64,9 +64,10 @@ def configure_application() -> None:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName("Practice Manager")
     QApplication.setApplicationVersion(__version__)
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    if QGuiApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
 
 
 def open_practice(path: Path) -> Database:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -80,12 +80,8 @@ def test_logo_is_chosen_previewed_and_saved(
 ) -> None:
     image = QImage(120, 60, QImage.Format.Format_RGB32)
     image.fill(QColor("#3a7"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
     logo = tmp_path / "logo.png"
-    logo.write_bytes(bytes(data.data()))
+    assert image.save(str(logo))
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(logo), ""))
     )
@@ -115,7 +111,8 @@ def test_terms_editor_edits_adds_moves_and_deletes_clauses(
     terms.save_clause()
     after = list_clauses(db)
     assert after[-1].heading == "Working online"
-    assert terms.selected() is not None and terms.selected().heading == "Working online"
+    selected = terms.selected()
+    assert selected is not None and selected.heading == "Working online"
 
     terms.move_selected(-1)
     assert [c.heading for c in list_clauses(db)][-2] == "Working online"

@@ -1,0 +1,150 @@
+"""The app's entry point: the log file, calm errors, refusing a bad database, first run."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from practice.db import Database
+from practice.errors import ValidationError
+from practice.services.clients import count_clients, create_client
+from ui import app, errors
+from ui.dialogs import first_run
+from ui.dialogs.first_run import SampleOfferDialog, should_offer_sample
+
+#: The real handler, kept before the autouse fixture swaps in one that fails the test.
+REAL_REPORT = errors.report_exception
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Iterator[Path]:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    path = app.setup_logging(tmp_path / "logs")
+    yield path
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_log_file_is_made_in_the_log_folder(log_file: Path) -> None:
+    logging.getLogger("ui").info("hello from the test")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert log_file.name == app.LOG_FILE
+    assert "hello from the test" in log_file.read_text(encoding="utf-8")
+
+
+def test_an_unexpected_error_in_a_slot_is_logged_and_shown_calmly(
+    log_file: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    monkeypatch.setattr(errors, "report_exception", REAL_REPORT)
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_unexpected", lambda parent=None: shown.append("calm"))
+
+    class Broken(QWidget):
+        @errors.guarded
+        def slot(self, _checked: bool = False) -> None:
+            raise KeyError("a bug")
+
+    widget = Broken()
+    qtbot.addWidget(widget)
+    widget.slot(True, "extra signal argument is dropped")  # type: ignore[call-arg]
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert shown == ["calm"]
+    text = log_file.read_text(encoding="utf-8")
+    assert "unexpected error" in text and "KeyError: 'a bug'" in text
+
+
+def test_a_refusal_is_shown_in_its_own_plain_words(
+    monkeypatch: pytest.MonkeyPatch, message_boxes: Any, qtbot: QtBot
+) -> None:
+    monkeypatch.setattr(errors, "report_exception", REAL_REPORT)
+
+    @errors.guarded
+    def save() -> None:
+        raise ValidationError("price", "cannot be negative.")
+
+    save()
+    assert message_boxes.texts() == ["Price: cannot be negative."]
+
+
+def test_excepthook_logs_instead_of_printing_a_traceback(
+    log_file: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_unexpected", lambda parent=None: shown.append("calm"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    errors.install_excepthook()
+    try:
+        raise RuntimeError("escaped")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert shown == ["calm"]
+    assert "RuntimeError: escaped" in log_file.read_text(encoding="utf-8")
+
+
+def test_command_line_takes_a_database_path(tmp_path: Path) -> None:
+    assert app.parse_args(["--database", str(tmp_path / "p.db")]).database == tmp_path / "p.db"
+    assert app.parse_args([]).database is None
+
+
+def test_sample_is_offered_once_and_only_to_an_empty_practice(
+    db: Database, settings: QSettings, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    assert should_offer_sample(db, settings)
+    monkeypatch.setattr(SampleOfferDialog, "exec", lambda self: 0)  # "Start my own practice"
+    assert first_run.open_sample_practice(settings) is None
+    assert settings.value(first_run.CHOICE_KEY) == "own"
+    assert not should_offer_sample(db, settings)
+    fresh = QSettings(
+        str(Path(settings.fileName()).with_name("other.ini")), QSettings.Format.IniFormat
+    )
+    create_client(db, first_name="Ana")
+    assert not should_offer_sample(db, fresh)
+
+
+def test_the_sample_practice_is_a_separate_filled_database(
+    db: Database,
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    sample_path = tmp_path / "sample" / "sample-practice.db"
+    monkeypatch.setattr(first_run, "demo_database_path", lambda: sample_path)
+
+    def choose_sample(dialog: SampleOfferDialog) -> int:
+        dialog.sample_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SampleOfferDialog, "exec", choose_sample)
+    sample = first_run.open_sample_practice(settings)
+    assert sample is not None
+    try:
+        assert sample.path == sample_path
+        assert count_clients(sample) > 0
+        assert count_clients(db) == 0  # the practitioner's own practice is untouched
+    finally:
+        sample.close()
+    assert settings.value(first_run.CHOICE_KEY) == "sample"
+
+
+def test_sample_window_is_labelled(ctx: Any, qtbot: QtBot) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx, sample=True)
+    qtbot.addWidget(window)
+    assert window.windowTitle().startswith("Sample practice")
