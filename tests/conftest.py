@@ -26,7 +26,13 @@ def db(db_path: Path) -> Iterator[Database]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests under tests/ui need Qt: mark them ``gui`` so ``-m "not gui"`` runs the rest."""
+    """Tests that need Qt are marked ``gui`` so ``-m "not gui"`` runs the pure ones.
+
+    That is everything under tests/ui or a ``gui`` folder, and any test using pytest-qt.
+    """
+    qt_fixtures = {"qtbot", "qapp", "qtmodeltester"}
     for item in items:
-        if "tests/ui/" in str(item.path).replace("\\", "/"):
+        path = str(item.path).replace("\\", "/")
+        uses_qt = bool(qt_fixtures & set(getattr(item, "fixturenames", ())))
+        if "tests/ui/" in path or "/gui/" in path or uses_qt:
             item.add_marker(pytest.mark.gui)
