@@ -40,6 +40,7 @@ from practice.services.clients import count_clients, list_clients
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 SLOW_MS = 1000.0
+NOTES = "## Notes"
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,11 @@ def main() -> int:
     report = render(args, made_seconds, counts, size_mib, timings, cli, peak_rss_mib)
     print(report)
     if args.write_results:
-        RESULTS.write_text(report, encoding="utf-8")
+        notes = ""
+        if RESULTS.exists():  # keep the hand-written notes under the measured figures
+            old = RESULTS.read_text(encoding="utf-8")
+            notes = old[old.find(NOTES) :] if NOTES in old else ""
+        RESULTS.write_text(report + ("\n" + notes if notes else ""), encoding="utf-8")
     return 0
 
 
@@ -184,8 +189,12 @@ def render(
         f"machine with {os.cpu_count()} cores ({cpu}, {platform.system()}, Python "
         f"{platform.python_version()}), other work running at the same time.",
         "",
-        f"Sample: {args.clients:,} clients over {args.years} years (seed {args.seed}); "
-        f"database {size_mib:.1f} MiB.",
+        (
+            f"Sample: {args.clients:,} clients over {args.years} years (seed {args.seed}); "
+            if args.reuse is None
+            else f"Sample: {args.reuse.name}, made earlier; "
+        )
+        + f"database {size_mib:.1f} MiB.",
         "",
         "| table | rows |",
         "| --- | ---: |",
