@@ -10,6 +10,7 @@ from practice.demo.generator import (
     DEFAULT_YEARS,
     DemoSummary,
     NotEmptyError,
+    Progress,
     generate_demo,
 )
 
@@ -19,5 +20,6 @@ __all__ = [
     "DEFAULT_YEARS",
     "DemoSummary",
     "NotEmptyError",
+    "Progress",
     "generate_demo",
 ]
