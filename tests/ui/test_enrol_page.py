@@ -132,3 +132,26 @@ def test_navigating_to_enrol_with_a_client_preselects_them(
     assert window.current_page() is page  # type: ignore[attr-defined]
     assert page.client.client_id() == client_id
     assert page.model.rowCount() == 3
+
+
+def test_a_price_agreed_for_this_client(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    client_id = make_client(ctx.db)
+    make_programme(ctx.db)
+    page = open_page(ctx, qtbot)
+    page.client.set_client_id(client_id)
+    assert page.agreed_price.placeholderText() == "1,200.00"
+    qtbot.keyClicks(page.agreed_price, "900")
+    qtbot.waitUntil(lambda: "£900.00" in page.summary.text(), timeout=3000)
+    assert [page.model.index(r, 2).data() for r in range(3)] == ["£300.00"] * 3
+    page.agreed_price.setText("9.999")
+    page.update_preview()
+    assert "decimal places" in page.errors.message_for("agreed_price")
+    assert not page.agree_button.isEnabled()
+    page.agreed_price.setText("900")
+    page.update_preview()
+    message_boxes.answer = QMessageBox.StandardButton.No
+    page.agree_button.click()
+    [enrolment] = enrolment_service.list_enrolments(ctx.db, client_id=client_id)
+    assert enrolment.agreed_price == 90_000

@@ -53,6 +53,7 @@ from ui.models.sessions import REVIEW_CHOICES, ActionReviewModel, NewActionItemM
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.draft_keeper import DraftKeeper
 from ui.widgets.editable_table import ChoiceDelegate
+from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
 
@@ -180,28 +181,16 @@ class SessionLogDialog(QDialog):
         view.setTabKeyNavigation(False)
         view.setWordWrap(True)
 
-    def _field(self, field: str, *widgets: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        line = QHBoxLayout()
-        for widget in widgets:
-            line.addWidget(widget)
-        column.addLayout(line)
-        column.addWidget(self.errors.add(field, widgets[0]))
-        return box
-
     def _build_layout(self) -> None:
         when = QFormLayout()
-        when.addRow("&Client:", self._field("client", self.client))
-        when.addRow("&Programme:", self._field("enrolment", self.enrolment))
-        when.addRow("&When:", self._field("starts_at", self.starts_at))
-        when.addRow("&Length:", self._field("duration_minutes", self.duration))
+        when.addRow("&Client:", field_box(self.errors, "client", self.client))
+        when.addRow("&Programme:", field_box(self.errors, "enrolment", self.enrolment))
+        when.addRow("&When:", field_box(self.errors, "starts_at", self.starts_at))
+        when.addRow("&Length:", field_box(self.errors, "duration_minutes", self.duration))
         how = QFormLayout()
-        how.addRow("&Kind:", self._field("kind", self.kind))
-        how.addRow("&Mode:", self._field("mode", self.mode))
-        how.addRow("&Attendance:", self._field("attendance", self.attendance))
+        how.addRow("&Kind:", field_box(self.errors, "kind", self.kind))
+        how.addRow("&Mode:", field_box(self.errors, "mode", self.mode))
+        how.addRow("&Attendance:", field_box(self.errors, "attendance", self.attendance))
         top = QHBoxLayout()
         top.addLayout(when, 3)
         top.addSpacing(24)
@@ -210,9 +199,9 @@ class SessionLogDialog(QDialog):
         notes_box = QGroupBox("Notes")
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.addWidget(self.draft_notice)
-        notes_layout.addWidget(self._field("notes", self.notes), 1)
+        notes_layout.addWidget(field_box(self.errors, "notes", self.notes), 1)
         notes_layout.addWidget(QLabel("Private process notes:"))
-        notes_layout.addWidget(self._field("private_notes", self.private_notes))
+        notes_layout.addWidget(field_box(self.errors, "private_notes", self.private_notes))
 
         items_box = QGroupBox("Action items")
         items_layout = QVBoxLayout(items_box)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,16 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.economics.planned import programme_plan
 from practice.errors import PracticeError, ValidationError
 from practice.models import (
     Enrolment,
     EnrolmentStatus,
-    InstalmentInterval,
     PaymentPlan,
     Programme,
     label,
 )
+from practice.money import parse_amount, to_decimal
 from practice.services import enrolments as enrolment_service
 from practice.services import profile as profile_service
 from practice.services import programmes as programme_service
@@ -46,15 +45,10 @@ from ui.errors import guarded, show_refusal
 from ui.models.enrol import InstalmentPreviewModel
 from ui.models.programmes import length_text
 from ui.widgets.client_combo import ClientCombo
+from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.page_header import page_title
-from ui.widgets.programme_summary import programme_summary
-
-INTERVAL_WORDS = {
-    InstalmentInterval.WEEKLY: "weekly",
-    InstalmentInterval.FORTNIGHTLY: "fortnightly",
-    InstalmentInterval.MONTHLY: "monthly",
-}
+from ui.widgets.programme_summary import payment_options, programme_summary
 
 
 class EnrolPage(QWidget):
@@ -86,6 +80,18 @@ class EnrolPage(QWidget):
         self.renewal = QComboBox()
         self.renewal_label = QLabel("&Renewal of:")
         self.renewal_label.setBuddy(self.renewal)
+        self.agreed_price = QLineEdit()
+        self.agreed_price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.agreed_price.setMaximumWidth(160)
+        self.agreed_price.setToolTip(
+            "Leave empty for the programme's price, or type a different overall price"
+            " agreed with this client (before any pay-in-full discount)."
+        )
+        self.price_typing = QTimer(self)
+        self.price_typing.setSingleShot(True)
+        self.price_typing.setInterval(300)
+        self.price_typing.timeout.connect(self.update_preview)
+        self.agreed_price.textEdited.connect(lambda _: self.price_typing.start())
         self.notes = QLineEdit()
         self.notes.setPlaceholderText("Anything agreed on top of the programme's terms")
 
@@ -127,26 +133,16 @@ class EnrolPage(QWidget):
         self.renewal.currentIndexChanged.connect(self.update_preview)
         self._client_changed(None)
 
-    def _field(self, field: str, *widgets: QWidget, stretch: bool = True) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        line = QHBoxLayout()
-        for widget in widgets:
-            line.addWidget(widget)
-        if stretch:
-            line.addStretch(1)
-        column.addLayout(line)
-        column.addWidget(self.errors.add(field, widgets[0]))
-        return box
-
     def _build_layout(self) -> None:
         choose = QGroupBox("Who, what and when")
         form = QFormLayout(choose)
-        form.addRow("&Client:", self._field("client_id", self.client))
-        form.addRow("Pro&gramme:", self._field("programme_id", self.programme))
-        form.addRow("&Start date:", self._field("start_date", self.start_date))
+        form.addRow("&Client:", field_box(self.errors, "client_id", self.client, stretch=True))
+        form.addRow(
+            "Pro&gramme:", field_box(self.errors, "programme_id", self.programme, stretch=True)
+        )
+        form.addRow(
+            "&Start date:", field_box(self.errors, "start_date", self.start_date, stretch=True)
+        )
         plans = QWidget()
         plans_layout = QVBoxLayout(plans)
         plans_layout.setContentsMargins(0, 0, 0, 0)
@@ -154,8 +150,14 @@ class EnrolPage(QWidget):
         plans_layout.addWidget(self.pay_in_full)
         plans_layout.addWidget(self.errors.add("payment_plan", self.instalments))
         form.addRow("Payment:", plans)
-        form.addRow(self.renewal_label, self._field("renewal_of_id", self.renewal))
-        form.addRow("&Notes:", self._field("notes", self.notes, stretch=False))
+        form.addRow(
+            "&Price for this client:",
+            field_box(self.errors, "agreed_price", self.agreed_price, stretch=True),
+        )
+        form.addRow(
+            self.renewal_label, field_box(self.errors, "renewal_of_id", self.renewal, stretch=True)
+        )
+        form.addRow("&Notes:", field_box(self.errors, "notes", self.notes))
 
         about = QGroupBox("What the programme includes")
         about_layout = QVBoxLayout(about)
@@ -254,29 +256,12 @@ class EnrolPage(QWidget):
             self.instalments.setText("Instalments")
             self.update_preview()
             return
-        plan = programme_plan(programme)
-        money = lambda amount: fmt.money(amount, programme.currency, self.practice_locale)  # noqa: E731
-        if plan.discount:
-            self.pay_in_full.setText(
-                f"Pay in full: {money(plan.pay_in_full_price)} ({money(plan.discount)} off)"
-            )
-        else:
-            self.pay_in_full.setText(f"Pay in full: {money(plan.price)}")
-        count = programme.instalment_count
-        if count > 1:
-            amounts = plan.instalment_amounts
-            each = (
-                f"{money(amounts[-1])} each"
-                if len(set(amounts)) == 1
-                else f"{money(amounts[0])} first, then {money(amounts[-1])}"
-            )
-            self.instalments.setText(
-                f"{count} {INTERVAL_WORDS[programme.instalment_interval]} instalments: {each}"
-            )
-            self.instalments.setEnabled(True)
-        else:
-            self.instalments.setText("Instalments (this programme is paid in one go)")
-            self.instalments.setEnabled(False)
+        self.agreed_price.setPlaceholderText(f"{to_decimal(programme.price, programme.currency):,}")
+        full, instalments = payment_options(programme, self.practice_locale)
+        self.pay_in_full.setText(full)
+        self.instalments.setText(instalments or "Instalments (this programme is paid in one go)")
+        self.instalments.setEnabled(instalments is not None)
+        if instalments is None:
             self.pay_in_full.setChecked(True)
         self.update_preview()
 
@@ -286,7 +271,12 @@ class EnrolPage(QWidget):
         if client_id is None or programme_id is None:
             return None
         start: date = self.start_date.date().toPython()  # type: ignore[assignment]
+        typed_price = self.agreed_price.text().strip()
+        currency = self._programmes[programme_id].currency
         return {
+            "agreed_price": parse_amount(typed_price, currency, "agreed_price")
+            if typed_price
+            else None,
             "client_id": client_id,
             "programme_id": programme_id,
             "start_date": start,
@@ -299,27 +289,27 @@ class EnrolPage(QWidget):
     @guarded
     def update_preview(self) -> None:
         self.errors.clear()
-        values = self._values()
         self.preview = None
-        if values is None:
-            self.model.set_rows([])
-            if not self._programmes:
+        try:
+            values = self._values()
+            if values is not None:
+                self.preview = enrolment_service.preview_enrolment(self.ctx.db, **values)  # type: ignore[arg-type]
+        except ValidationError as error:
+            self.summary.setText("This enrolment cannot be made as it stands.")
+            if not self.errors.show(error):
+                self.summary.setText(str(error))
+        else:
+            if self.preview is not None:
+                self._show_preview(self.preview)
+            elif not self._programmes:
                 self.summary.setText("Add a programme on the Programmes page first.")
             else:
                 self.summary.setText(
                     "Choose a client and a programme to see the dates and payments."
                 )
-        else:
-            try:
-                self.preview = enrolment_service.preview_enrolment(self.ctx.db, **values)  # type: ignore[arg-type]
-            except ValidationError as error:
-                self.model.set_rows([])
-                self.summary.setText("This enrolment cannot be made as it stands.")
-                if not self.errors.show(error):
-                    self.summary.setText(str(error))
-            else:
-                self._show_preview(self.preview)
         enabled = self.preview is not None
+        if not enabled:
+            self.model.set_rows([])
         self.table.setVisible(enabled)
         self.agree_button.setEnabled(enabled)
         self.propose_button.setEnabled(enabled)
@@ -359,7 +349,11 @@ class EnrolPage(QWidget):
     # -- enrolling -------------------------------------------------------
     @guarded
     def enrol(self, agree: bool) -> None:
-        values = self._values()
+        try:
+            values = self._values()
+        except ValidationError as error:
+            self.errors.show(error)
+            return
         if values is None:
             self.errors.show(ValidationError("client_id", "choose a client and a programme."))
             return

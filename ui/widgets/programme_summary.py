@@ -1,13 +1,44 @@
-"""What a programme includes, in a few plain lines (rich text), for the Enrol page."""
+"""What a programme includes and how it can be paid, in plain words, for the Enrol page."""
 
 from __future__ import annotations
 
 import html
 
-from practice.models import LengthUnit, Programme, SupportMode, label
+from practice.economics.planned import programme_plan
+from practice.models import InstalmentInterval, LengthUnit, Programme, SupportMode, label
 from ui import format as fmt
 from ui.models.programmes import length_text
 from ui.widgets.plan_preview import describe_plan
+
+INTERVAL_WORDS = {
+    InstalmentInterval.WEEKLY: "weekly",
+    InstalmentInterval.FORTNIGHTLY: "fortnightly",
+    InstalmentInterval.MONTHLY: "monthly",
+}
+
+
+def payment_options(programme: Programme, locale: str) -> tuple[str, str | None]:
+    """The pay-in-full choice ("Pay in full: £1,100.00 (£100.00 off)") and the instalment
+    choice ("3 monthly instalments: £400.00 each"), None when paid in one go."""
+    plan = programme_plan(programme)
+
+    def money(amount: int) -> str:
+        return fmt.money(amount, programme.currency, locale)
+
+    if plan.discount:
+        full = f"Pay in full: {money(plan.pay_in_full_price)} ({money(plan.discount)} off)"
+    else:
+        full = f"Pay in full: {money(plan.price)}"
+    count = programme.instalment_count
+    if count <= 1:
+        return full, None
+    amounts = plan.instalment_amounts
+    each = (
+        f"{money(amounts[-1])} each"
+        if len(set(amounts)) == 1
+        else f"{money(amounts[0])} first, then {money(amounts[-1])}"
+    )
+    return full, f"{count} {INTERVAL_WORDS[programme.instalment_interval]} instalments: {each}"
 
 
 def programme_summary(programme: Programme) -> str:
