@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -167,3 +168,93 @@ def test_instalment_states_shown_by_economics(ctx: AppContext, qtbot: QtBot) -> 
     assert states == [InstalmentState.OVERDUE, InstalmentState.DUE, InstalmentState.DUE]
     assert page.instalments.row_at(0).due_date == today() - timedelta(weeks=1)
     assert page.instalments.index(0, 7).data() == "Overdue (7 days)"
+
+
+def test_from_a_new_programme_to_a_payment_in_the_main_window(
+    ctx: AppContext, window: object, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    """Programme → enrol → log a session → accept prep/write-up → record a payment,
+    each on its own page of the real window, every page showing the others' changes."""
+    from PySide6.QtCore import QDateTime
+
+    from practice.services import worklog as worklog_service
+    from ui.dialogs.session_log import SessionLogDialog
+    from ui.dialogs.work_suggestions import WorkSuggestionsDialog
+    from ui.pages.enrol import EnrolPage
+    from ui.pages.programmes import ProgrammesPage
+    from ui.pages.sessions import SessionsPage
+    from ui.pages.worklog import WorklogPage
+
+    win: Any = window
+    win.resize(1280, 800)
+    win.show()
+    client_id = make_client(ctx.db)
+    message_boxes.answer = QMessageBox.StandardButton.No  # no agreement, no receipt now
+
+    win.show_page("programmes")
+    programmes = win.page("programmes")
+    assert isinstance(programmes, ProgrammesPage)
+    programmes.new_item()
+    qtbot.keyClicks(programmes.form.name, "Steady Ground")
+    qtbot.keyClicks(programmes.form.price, "600")
+    programmes.form.instalment_count.setValue(2)
+    win.save_action.trigger()  # File > Save (Ctrl+S) saves the programme
+    assert programmes.model.rowCount() == 1 and not programmes.dirty
+
+    ctx.navigate.emit("enrol", client_id)
+    enrol = win.page("enrol")
+    assert isinstance(enrol, EnrolPage)
+    assert enrol.programme.currentText() == "Steady Ground"
+    enrol.start_date.setDate(enrol.start_date.date().addDays(-10))
+    enrol.agree_button.click()
+    assert enrol.last_enrolment is not None
+    enrolment_id = enrol.last_enrolment.id
+
+    win.show_page("sessions")
+    sessions = win.page("sessions")
+    assert isinstance(sessions, SessionsPage)
+
+    def log_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SessionLogDialog)
+        dialog.client.set_client_id(client_id)
+        assert dialog.enrolment.currentData() == enrolment_id
+        dialog.starts_at.setDateTime(QDateTime.currentDateTime().addSecs(-3 * 3600))
+        dialog.notes.setPlainText("First session.")
+        dialog.new_description.setText("Try the breathing exercise daily")
+        QTimer.singleShot(0, accept_work)
+        dialog.save()
+
+    def accept_work() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WorkSuggestionsDialog)
+        dialog.add_button.click()
+
+    QTimer.singleShot(0, log_it)
+    win.new_action.trigger()  # File > New on the Sessions page logs a session
+    assert sessions.model.rowCount() >= 1
+
+    win.show_page("worklog")
+    worklog = win.page("worklog")
+    assert isinstance(worklog, WorklogPage)
+    assert sorted(e.minutes for e in worklog_service.list_work(ctx.db)) == [15, 20]
+    worklog.period.setCurrentText("Custom")
+    worklog.start.setDate(worklog.start.date().addDays(-40))
+    assert worklog.model.rowCount() == 2
+
+    win.show_page("money")
+    money = win.page("money")
+    assert isinstance(money, MoneyPage)
+    assert money.instalments.rowCount() == 2  # £300.00 overdue, £300.00 to come
+    money.instalment_view.selectRow(0)
+
+    def pay() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PaymentDialog)
+        assert dialog.amount.text() == "300.00"
+        dialog.save()
+
+    QTimer.singleShot(0, pay)
+    money.record_payment()
+    assert money.instalments.rowCount() == 1
+    assert money.payments.rowCount() == 1
