@@ -100,9 +100,15 @@ def print_table(
         for i, cell in enumerate(row):
             pad = " " * (widths[i] - width(cell))
             cells.append(pad + cell if i in right else cell + pad)
-        print("  ".join(cells).rstrip())
+        say("  ".join(cells).rstrip())
         if header and number == 0:
-            print("  ".join("-" * w for w in widths))
+            say("  ".join("-" * w for w in widths))
+
+
+def say(line: str) -> None:
+    """Print a line; letters the terminal cannot show become "?" rather than an error."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    print(line.encode(encoding, errors="replace").decode(encoding))
 
 
 def money_text(amount: int, currency: str, locale: str) -> str:
@@ -110,7 +116,9 @@ def money_text(amount: int, currency: str, locale: str) -> str:
 
 
 def emit_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    """One JSON value on stdout: names as they are on a UTF-8 stream, escaped otherwise."""
+    escape = "utf" not in (getattr(sys.stdout, "encoding", None) or "").lower()
+    json.dump(value, sys.stdout, ensure_ascii=escape, indent=2)
     sys.stdout.write("\n")
 
 
@@ -289,5 +297,5 @@ def print_report(data: dict[str, Any], locale: str) -> None:
     for key, title in (("renewal_rate", "Renewal rate"), ("follow_through", "Follow-through")):
         share = data[key]
         lines.append((title, "nothing to count" if share is None else f"{share['percent']} %"))
-    print(f"Practice figures from {data['from']} to {data['to']}")
+    say(f"Practice figures from {data['from']} to {data['to']}")
     print_table(["Figure", "Value"], [[a, b] for a, b in lines], right={1}, header=False)

@@ -3,7 +3,9 @@ readable tables, filters, and figures that agree with each other and with the da
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from practice.cli.main import main
 from practice.db import open_database
 from practice.models import Attendance, Payment, PaymentKind, Session, SessionKind, WorkLogEntry
 from practice.timeutil import today
@@ -168,3 +171,17 @@ def test_report_table_formats_money_by_locale(capsys: Capsys, sample_path: Path)
     assert result.code == 0
     assert "Effective hourly rate" in result.out and "£" in result.out
     assert "Supervision" in result.out
+
+
+def test_a_terminal_without_utf8_gets_escaped_json_and_readable_tables(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for command, check in (
+        (["clients", "--json"], lambda text: "Zo\\u00eb" in text and json.loads(text)),
+        (["clients"], lambda text: "Zo? ?deg?rd" in text),
+    ):
+        stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii", newline="\n")
+        monkeypatch.setattr(sys, "stdout", stream)
+        assert main(["--database", str(sample_path), *command]) == 0
+        stream.flush()
+        assert check(stream.buffer.getvalue().decode("ascii"))
