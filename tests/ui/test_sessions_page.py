@@ -443,3 +443,15 @@ def test_plan_a_session_then_log_it_when_it_has_happened(
     assert item.status is ActionStatus.PARTLY and item.reviewed_session_id == planned.id
     assert len(session_service.list_sessions(ctx.db, client_id=client_id)) == 2
     assert worklog_service.list_work(ctx.db) == []  # the suggestions were declined
+
+
+def test_agenda_shows_a_note_with_an_unsaved_draft(ctx: AppContext, qtbot: QtBot) -> None:
+    client_id, enrolment_id = enrolled_client(ctx.db)
+    earlier_session_with_item(ctx.db, client_id, enrolment_id)
+    [session] = session_service.list_sessions(ctx.db)
+    drafts.save_draft(ctx.db, f"note:session:{session.id}", "Something I was adding")
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_item(session.id)
+    assert page.model.index(0, 7).data() == "Written, unsaved draft"

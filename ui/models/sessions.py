@@ -46,6 +46,8 @@ class SessionListModel(RowTableModel[Session]):
         self._day_labels: dict[int, str] = {}
         #: Add the year to the day (a list spanning years rather than one week).
         self.with_year = False
+        #: Sessions with text typed but not saved yet (a kept draft).
+        self.drafted: set[int] = set()
 
     def set_rows(self, rows: Sequence[Session]) -> None:
         """The day is written once, on its first session, so the list reads by day."""
@@ -73,12 +75,18 @@ class SessionListModel(RowTableModel[Session]):
             Column("Mode", lambda s: label(s.mode)),
             Column("Length", lambda s: fmt.duration(s.duration_minutes), figure=True),
             Column("Attendance", lambda s: label(s.attendance)),
-            Column("Notes", note_state),
+            Column("Notes", self._notes),
             Column(
                 "Programme",
                 lambda s: s.enrolment.programme_name if s.enrolment is not None else "",
             ),
         )
+
+    def _notes(self, session: Session) -> str:
+        state = note_state(session)
+        if session.id in self.drafted:
+            return f"{state}, unsaved draft" if state else "Unsaved draft"
+        return state
 
     def is_muted(self, row: Session) -> bool:
         return row.attendance in (Attendance.CANCELLED_EARLY, Attendance.CANCELLED_LATE)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from practice.db import Database
 from practice.errors import PracticeError
 from practice.models import Attendance, Session, label
+from practice.services import drafts
 from practice.services import profile as profile_service
 from practice.services import sessions as session_service
 from practice.timeutil import to_local, today
@@ -40,6 +42,16 @@ from ui.widgets.page_header import page_title
 def week_start(day: date) -> date:
     """The Monday of ``day``'s week."""
     return day - timedelta(days=day.weekday())
+
+
+def drafted_sessions(db: Database) -> set[int]:
+    """Sessions whose note has a kept draft (typed, not yet saved)."""
+    ids = set()
+    for key in drafts.list_draft_keys(db, "note:session:"):
+        tail = key.rsplit(":", 1)[-1]
+        if tail.isdigit():
+            ids.add(int(tail))
+    return ids
 
 
 def local_midnight(day: date) -> datetime:
@@ -179,6 +191,7 @@ class SessionsPage(QWidget):
             )
             self.this_week_button.setEnabled(self.monday != week_start(today()))
         self.model.with_year = whole_history
+        self.model.drafted = drafted_sessions(self.ctx.db)
         self.model.set_rows(sessions)
         if not sessions:
             who = "" if client_id is None else " with this client"
