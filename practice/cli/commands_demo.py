@@ -26,21 +26,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Fill a new, empty database with an invented sample practice: programmes, "
             "clients, enrolments, sessions with notes, payments, unseen work and "
             "enquiries. The same seed (and --today) always makes the same practice. "
-            "Without --database the sample goes into its own file, not your practice."
+            "Without --database the sample goes into its own file, not your practice; a "
+            "database that already has clients or programmes is refused (there is no "
+            "--force: a sample never mixes with real records)."
         ),
     )
     parser.add_argument(
         "--clients",
+        metavar="N",
         default=str(DEFAULT_CLIENTS),
         help=f"how many clients (default {DEFAULT_CLIENTS})",
     )
     parser.add_argument(
         "--years",
+        metavar="N",
         default=str(DEFAULT_YEARS),
         help=f"how many years of history before today (default {DEFAULT_YEARS})",
     )
     parser.add_argument(
-        "--seed", default=str(DEFAULT_SEED), help=f"the random seed (default {DEFAULT_SEED})"
+        "--seed",
+        metavar="N",
+        default=str(DEFAULT_SEED),
+        help=f"the random seed (default {DEFAULT_SEED})",
     )
     parser.add_argument(
         "--today",
