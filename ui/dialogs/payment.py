@@ -23,7 +23,7 @@ from practice.models import Payment, PaymentMethod, label
 from practice.money import parse_amount, to_decimal
 from practice.services import payments as payment_service
 from ui.context import AppContext
-from ui.errors import show_refusal
+from ui.errors import guarded, show_refusal
 from ui.widgets.form_errors import FormErrors
 
 
@@ -101,6 +101,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
 
+    @guarded
     def save(self) -> None:
         self.errors.clear()
         received: date = self.received_on.date().toPython()  # type: ignore[assignment]

@@ -22,7 +22,7 @@ from practice.services import enrolments as enrolment_service
 from practice.services import profile as profile_service
 from practice.services import sessions as session_service
 from ui.context import AppContext
-from ui.errors import show_refusal
+from ui.errors import guarded, show_refusal
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
@@ -93,6 +93,7 @@ class PlanSessionDialog(QDialog):
         self._client_changed(self.client.client_id())
         self.setMinimumWidth(440)
 
+    @guarded
     def _client_changed(self, client_id: int | None) -> None:
         self.enrolment.clear()
         self.enrolment.addItem("Not part of a programme", None)
@@ -105,6 +106,7 @@ class PlanSessionDialog(QDialog):
         if self.enrolment.count() > 1:
             self.enrolment.setCurrentIndex(1)
 
+    @guarded
     def save(self) -> None:
         self.errors.clear()
         client_id = self.client.client_id()

@@ -48,7 +48,7 @@ from practice.services import profile as profile_service
 from practice.services import sessions as session_service
 from practice.services.action_items import ActionReview, NewActionItem
 from ui.context import AppContext
-from ui.errors import show_refusal
+from ui.errors import guarded, show_refusal
 from ui.models.sessions import REVIEW_CHOICES, ActionReviewModel, NewActionItemModel, NewItemRow
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.draft_keeper import DraftKeeper
@@ -255,6 +255,7 @@ class SessionLogDialog(QDialog):
             self.client.set_client_id(client_id)
         self._client_changed(self.client.client_id())
 
+    @guarded
     def _client_changed(self, client_id: int | None) -> None:
         self.enrolment.clear()
         self.enrolment.addItem("Not part of a programme", None)
@@ -300,6 +301,7 @@ class SessionLogDialog(QDialog):
     def _starts_at(self) -> datetime:
         return aware_local(self.starts_at.dateTime())
 
+    @guarded
     def add_new_item(self) -> None:
         text = self.new_description.text().strip()
         if not text:
@@ -312,12 +314,14 @@ class SessionLogDialog(QDialog):
         self.new_due.setDate(self.new_due.minimumDate())
         self.new_description.setFocus()
 
+    @guarded
     def _remove_new_item(self) -> None:
         index = self.new_view.currentIndex()
         if index.isValid():
             self.new_items.remove(index.row())
 
     # -- saving ----------------------------------------------------------
+    @guarded
     def save(self) -> None:
         self.errors.clear()
         client_id = self.client.client_id()

@@ -29,7 +29,7 @@ from practice.services import sessions as session_service
 from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs.session_log import draft_key
-from ui.errors import show_refusal
+from ui.errors import guarded, show_refusal
 from ui.widgets.draft_keeper import DraftKeeper
 
 
@@ -170,6 +170,7 @@ class SessionNoteDialog(QDialog):
         if self.versions:
             self.history.setCurrentRow(0)
 
+    @guarded
     def _show_version(self, row: int) -> None:
         if 0 <= row < len(self.versions):
             version = list(reversed(self.versions))[row]
@@ -178,6 +179,7 @@ class SessionNoteDialog(QDialog):
                 text += f"\n\nPrivate process notes:\n{version.private_notes}"
             self.history_text.setPlainText(text)
 
+    @guarded
     def save_note(self) -> None:
         try:
             note_service.save_note(
@@ -194,6 +196,7 @@ class SessionNoteDialog(QDialog):
         self.ctx.changed("sessions")
         self.reload()
 
+    @guarded
     def lock(self) -> None:
         answer = QMessageBox.question(
             self,
@@ -219,6 +222,7 @@ class SessionNoteDialog(QDialog):
         self.ctx.changed("sessions")
         self.reload()
 
+    @guarded
     def add_addendum(self) -> None:
         try:
             note_service.add_addendum(self.ctx.db, self.session_id, self.addendum.toPlainText())

@@ -21,7 +21,7 @@ from practice.services import worklog as worklog_service
 from practice.services.worklog import WorkSuggestion
 from ui import format as fmt
 from ui.context import AppContext
-from ui.errors import show_refusal
+from ui.errors import guarded, show_refusal
 
 SHORT = {WorkCategory.PREP: "prep", WorkCategory.WRITE_UP: "write-up"}
 
@@ -89,6 +89,7 @@ class WorkSuggestionsDialog(QDialog):
             if tick.isChecked()
         ]
 
+    @guarded
     def save(self) -> None:
         chosen = self.chosen()
         if chosen:
