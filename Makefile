@@ -34,5 +34,9 @@ typecheck: $(STAMP_TEST)
 
 check: lint typecheck test
 
+# Screenshots of every page from a freshly made sample practice, into docs/screenshots/.
+screenshots: $(STAMP_RUN)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --output docs/screenshots
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

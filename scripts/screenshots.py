@@ -82,6 +82,13 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
                 page.open_item(model.row_at(0).id)  # type: ignore[attr-defined]
         save(window, folder, f"{number:02d}-{key}", app)
 
+    if "settings" in window.page_keys:  # the agreement terms editor
+        window.show_page("settings")
+        settings: Any = window.page("settings")
+        settings.tabs.setCurrentWidget(settings.terms)
+        save(window, folder, "settings-terms", app)
+        settings.tabs.setCurrentIndex(0)
+
     if "enquiries" in window.page_keys:  # an enquirer who was referred on, with the referral
         referred = list_enquiries(db, outcomes=EnquiryOutcome.REFERRED)
         if referred:

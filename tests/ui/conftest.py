@@ -98,8 +98,15 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 def _press(widget: QWidget, keys: str) -> None:
-    handle = widget.window().windowHandle()
+    window = widget.window()
+    handle = window.windowHandle()
     assert handle is not None, "show the window before pressing its shortcuts"
+    if not window.isActiveWindow():  # e.g. just after a dialog closed
+        window.activateWindow()
+        for _ in range(100):
+            QCoreApplication.processEvents()
+            if window.isActiveWindow():
+                break
     QTest.keySequence(handle, QKeySequence(keys))
 
 

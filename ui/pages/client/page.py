@@ -20,6 +20,7 @@ from ui.dialogs.client_form import ClientFormDialog
 from ui.errors import guarded
 from ui.pages.client.actions import ActionsTab
 from ui.pages.client.base import ClientTab
+from ui.pages.client.documents import DocumentsTab
 from ui.pages.client.enrolments import EnrolmentsTab
 from ui.pages.client.overview import OverviewTab
 from ui.pages.client.payments import PaymentsTab
@@ -37,6 +38,7 @@ TABS: tuple[type[ClientTab], ...] = (
     WorkTab,
     PaymentsTab,
     ResourcesTab,
+    DocumentsTab,
 )
 
 
