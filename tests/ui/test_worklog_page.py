@@ -145,3 +145,27 @@ def test_long_timer_asks_for_minutes(ctx: AppContext, qtbot: QtBot, monkeypatch:
     page.timer.stop()
     [entry] = worklog_service.list_work(ctx.db, start=today() - timedelta(days=2))
     assert entry.minutes == 50
+
+
+def test_edit_an_entry(ctx: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.work_entry import WorkEntryDialog
+
+    worklog_service.log_work(ctx.db, work_date=today(), minutes=30, category=WorkCategory.ADMIN)
+    page = open_page(ctx, qtbot)
+    page.view.selectRow(0)
+
+    def correct() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WorkEntryDialog)
+        dialog.minutes.setValue(45)
+        dialog.note.setText("Accounts")
+        dialog.save()
+
+    QTimer.singleShot(0, correct)
+    page.edit_button.click()
+    [entry] = worklog_service.list_work(ctx.db)
+    assert (entry.minutes, entry.note) == (45, "Accounts")
+    assert page.model.index(0, 1).data() == "45 min"

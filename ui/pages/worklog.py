@@ -33,6 +33,7 @@ from practice.services.clients import list_clients
 from practice.timeutil import add_months, today
 from ui import format as fmt
 from ui.context import AppContext
+from ui.dialogs.work_entry import WorkEntryDialog
 from ui.errors import guarded, show_refusal
 from ui.models.worklog import WorkLogModel
 from ui.widgets.client_combo import ClientCombo
@@ -127,6 +128,9 @@ class WorklogPage(QWidget):
         header.setStretchLastSection(True)
         self.total = QLabel()
         self.total.setObjectName("workTotal")
+        self.edit_button = QPushButton("&Edit entry…")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.view.activated.connect(lambda _: self.edit_selected())  # double-click or Enter
         self.delete_button = QPushButton("De&lete entry")
         self.delete_button.clicked.connect(self.delete_selected)
         self.view.selectionModel().selectionChanged.connect(self._sync_buttons)
@@ -182,6 +186,7 @@ class WorklogPage(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.total, 1)
+        bottom.addWidget(self.edit_button)
         bottom.addWidget(self.delete_button)
 
         layout = QVBoxLayout(self)
@@ -271,7 +276,9 @@ class WorklogPage(QWidget):
             self.enrolment.setCurrentIndex(1)
 
     def _sync_buttons(self) -> None:
-        self.delete_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
+        chosen = bool(self.view.selectionModel().selectedRows())
+        self.delete_button.setEnabled(chosen)
+        self.edit_button.setEnabled(chosen)
 
     def _timer_changed(self) -> None:
         self.ctx.changed("work")
@@ -307,6 +314,16 @@ class WorklogPage(QWidget):
         self.ctx.changed("work")
         self.refresh()
         self.minutes.setFocus()
+
+    @guarded
+    def edit_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        entry = self.model.row_at(rows[0].row())
+        who = self.model.client_names.get(entry.client_id, "") if entry.client_id else ""
+        if WorkEntryDialog(self.ctx, entry, who, self).exec():
+            self.refresh()
 
     @guarded
     def delete_selected(self) -> None:
