@@ -455,3 +455,29 @@ def test_agenda_shows_a_note_with_an_unsaved_draft(ctx: AppContext, qtbot: QtBot
     page.show()
     page.open_item(session.id)
     assert page.model.index(0, 7).data() == "Written, unsaved draft"
+
+
+def test_delete_a_session_but_not_one_with_a_signed_note(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    client_id, enrolment_id = enrolled_client(ctx.db)
+    earlier_session_with_item(ctx.db, client_id, enrolment_id)
+    [signed] = session_service.list_sessions(ctx.db)
+    note_service.lock_note(ctx.db, signed.id)
+    planned = session_service.plan_session(
+        ctx.db,
+        client_id=client_id,
+        starts_at=local_midnight(today() + timedelta(days=2)) + timedelta(hours=9),
+        duration_minutes=60,
+        kind=SessionKind.SESSION,
+        mode=SessionMode.VIDEO,
+    )
+    page = SessionsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_item(signed.id)
+    page.delete_selected()  # answered Yes, refused by the service
+    assert "locked note" in message_boxes.texts()[-1]
+    page.open_item(planned.id)
+    page.delete_selected()
+    assert [s.id for s in session_service.list_sessions(ctx.db)] == [signed.id]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -115,6 +116,8 @@ class SessionsPage(QWidget):
         self.plan_button = QPushButton("&Plan session…")
         self.log_button = QPushButton("&Log session…")
         self.open_button = QPushButton("&Open…")
+        self.delete_button = QPushButton("De&lete…")
+        self.delete_button.clicked.connect(self.delete_selected)
         self.attendance_button = QPushButton("&Attendance")
         self.attendance_menu = QMenu(self)
         for attendance in Attendance:
@@ -146,6 +149,7 @@ class SessionsPage(QWidget):
         actions.addWidget(self.log_button)
         actions.addWidget(self.plan_button)
         actions.addStretch(1)
+        actions.addWidget(self.delete_button)
         actions.addWidget(self.attendance_button)
         actions.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -240,6 +244,7 @@ class SessionsPage(QWidget):
     def _sync_buttons(self) -> None:
         chosen = self.selected_session() is not None
         self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
         self.attendance_button.setEnabled(chosen)
 
     def _double_clicked(self, index: QModelIndex) -> None:
@@ -294,3 +299,25 @@ class SessionsPage(QWidget):
         self.refresh()
         if attendance in (Attendance.ATTENDED, Attendance.NO_SHOW, Attendance.CANCELLED_LATE):
             offer_work_after_session(self.ctx, session.id, self)
+
+    @guarded
+    def delete_selected(self) -> None:
+        session = self.selected_session()
+        if session is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete session",
+            f"Delete the {label(session.kind).lower()} with {session.client.display_name} on "
+            f"{fmt.day_and_time(session.starts_at, self.practice_locale)}, with its note and "
+            "the action items agreed in it? This cannot be undone.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            session_service.delete_session(self.ctx.db, session.id)
+        except PracticeError as error:
+            show_refusal(self, error)
+            return
+        self.ctx.changed("sessions")
+        self.refresh()
