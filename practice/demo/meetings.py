@@ -3,7 +3,9 @@
 Sessions before ``today`` are logged through :func:`practice.services.sessions.log_session`
 with a note, new action items and the review of earlier ones; sessions in the next four
 weeks of a running enrolment are planned. After a logged session the practitioner
-accepts the suggested prep and write-up time most of the time, as in the app.
+accepts the suggested prep and write-up time most of the time, as in the app; some notes
+are corrected afterwards (keeping their history), and older ones are signed, a few with
+an addendum.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from practice.models import (
     WorkCategory,
 )
 from practice.services import scheduling, worklog
+from practice.services.notes import add_addendum, lock_note, save_note
 from practice.services.sessions import ActionReview, NewActionItem, log_session, plan_session
 
 #: How far ahead running enrolments have sessions in the diary.
@@ -123,6 +126,8 @@ class SessionWriter:
         ]
         self.unshown_reviews = [ActionStatus.DROPPED, ActionStatus.PARTLY, ActionStatus.DONE]
         self.support_shown = False
+        self.shown_edit = False
+        self.shown_lock = False
 
     def write(
         self,
@@ -235,8 +240,22 @@ class SessionWriter:
         self.tally.action_items += len(new_items)
         diary.open_items.extend((item.id, meeting.day) for item in session.action_items)
         if talk:
+            self._note_history(session.id, notes, private, meeting.day)
             self._unseen_work(diary, session.id, enrolment_id, meeting.day)
         return attendance
+
+    def _note_history(self, session_id: int, notes: str, private: str, day: date) -> None:
+        """Now and then a note is corrected (its history kept), signed, and added to."""
+        rng = self.rng
+        if rng.random() < 0.04 or not self.shown_edit:
+            self.shown_edit = True
+            extra = rng.choice(texts.NOTE_CORRECTIONS)
+            save_note(self.db, session_id, body=f"{notes} {extra}", private_notes=private)
+        if day < self.today - timedelta(days=14) and (rng.random() < 0.5 or not self.shown_lock):
+            lock_note(self.db, session_id)
+            if rng.random() < 0.05 or not self.shown_lock:
+                add_addendum(self.db, session_id, rng.choice(texts.ADDENDA))
+            self.shown_lock = True
 
     def _note(self, diary: Diary, programme: ProgrammeSpec, meeting: Meeting) -> str:
         rng = self.rng

@@ -113,6 +113,20 @@ ATTENDANCE_NOTES: dict[Attendance, str] = {
     Attendance.NO_SHOW: "Did not arrive and did not answer the phone; sent a kind message.",
 }
 
+#: Added when a note is corrected after the session (the earlier text is kept).
+NOTE_CORRECTIONS: tuple[str, ...] = (
+    "(Corrected: the next session is in two weeks, not one.)",
+    "Added later: remembered that we also agreed to review the goals next time.",
+    "(Typing error in the first version corrected.)",
+)
+
+#: Added to a signed note later on.
+ADDENDA: tuple[str, ...] = (
+    "Addendum: the client emailed the next day to say the exercise had helped.",
+    "Addendum: discussed in supervision; no change to the plan.",
+    "Addendum: the client asked for a copy of the worksheet mentioned above; sent.",
+)
+
 PRIVATE_NOTES: tuple[str, ...] = (
     "I noticed my own tiredness in this session; take to supervision.",
     "Felt protective of {name} today. Keep an eye on that.",

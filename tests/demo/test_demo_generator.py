@@ -26,6 +26,8 @@ from practice.models import (
     Enrolment,
     EnrolmentStatus,
     Instalment,
+    NoteAddendum,
+    NoteVersion,
     Payment,
     PaymentKind,
     PracticeProfile,
@@ -125,6 +127,15 @@ def test_sessions_have_notes_and_action_items_are_reviewed_later(sample: Databas
         assert s.scalar(select(func.count()).where(Session.starts_at.is_(None))) == 0
         latest = s.scalar(select(func.max(Session.starts_at)))
         assert latest is not None and latest.date() > TODAY  # booked ahead
+
+
+def test_some_notes_are_corrected_signed_and_added_to(sample: Database) -> None:
+    with sample.transaction() as s:
+        assert s.scalar(select(func.count(NoteVersion.id)))
+        assert s.scalar(select(func.count(NoteAddendum.id)))
+        locked = s.scalars(select(SessionNote).where(SessionNote.locked_at.is_not(None))).all()
+        assert locked
+        assert all(note.session.starts_at.date() < TODAY for note in locked)
 
 
 def test_profile_programmes_referrals_and_shares(sample: Database) -> None:
