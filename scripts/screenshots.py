@@ -35,6 +35,14 @@ from ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1280, 800)
 
+#: What the session log dialog shows being typed (an invented, non-identifying note).
+SAMPLE_NOTE = (
+    "Arrived a little tired after a long week. We looked back at the sleep diary: three "
+    "good nights out of five, and the evenings without screens helped most.\n\n"
+    "Talked through the conversation with her manager; she wants to try it before our "
+    "next session and will rehearse the opening line."
+)
+
 #: Errors met while taking the screenshots (shown at the end; the script then fails).
 FAILURES: list[str] = []
 
@@ -123,17 +131,16 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
             save(window, folder, f"client-{index + 1}-{tab}", app)
         client_page.tabs.setCurrentIndex(0)
         dialogs: list[tuple[str, Callable[[], QWidget]]] = []
-        try:
-            from ui.dialogs.session_log import SessionLogDialog
+        from ui.dialogs.session_log import SessionLogDialog
 
-            dialogs.append(
-                (
-                    "dialog-log-session",
-                    lambda: SessionLogDialog(window.ctx, window, client_id=client_id),
-                )
-            )
-        except ImportError:
-            pass
+        def log_dialog() -> QWidget:
+            dialog = SessionLogDialog(window.ctx, window, client_id=client_id)
+            dialog.notes.setPlainText(SAMPLE_NOTE)
+            dialog.new_description.setText("Notice one moment of calm each day and jot it down")
+            dialog.add_item_button.click()
+            return dialog
+
+        dialogs.append(("dialog-log-session", log_dialog))
         for name, make in dialogs:
             dialog = make()
             dialog.resize(*DIALOG_SIZE)

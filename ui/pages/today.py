@@ -205,11 +205,14 @@ class TodayPage(QWidget):
         self.figures["unseen"].setText(fmt.duration(f.unseen_minutes))
         self.figures["total"].setText(fmt.duration(f.total_minutes))
         self.figures["income"].setText(fmt.money(f.income_received, f.currency, self.loc))
-        self.figures["rate"].setText(
-            fmt.rate(f.effective_hourly_rate, f.currency, self.loc)
-            if f.effective_hourly_rate is not None
-            else "— (no time recorded yet)"
-        )
+        if f.effective_hourly_rate is None:
+            rate = "— (no time recorded yet)"
+        elif f.income_received == 0:
+            rate = fmt.rate(f.effective_hourly_rate, f.currency, self.loc)
+            rate += " (nothing received yet this week)"
+        else:
+            rate = fmt.rate(f.effective_hourly_rate, f.currency, self.loc)
+        self.figures["rate"].setText(rate)
 
     def _open_session(self, session: object) -> None:
         if isinstance(session, Session):

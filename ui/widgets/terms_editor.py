@@ -79,6 +79,7 @@ class TermsEditor(QWidget):
         self.save_button = QPushButton("&Save clause")
         self.save_button.clicked.connect(self.save_clause)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.status.setEnabled(False)
         fields = ", ".join(f"{{{name}}}" for name in MERGE_FIELDS)
         self.merge_help = QLabel(
