@@ -183,9 +183,17 @@ def end_enrolment_early(db: Database, enrolment_id: int, ended_on: date, reason:
         return _loaded(s, enrolment.id)
 
 
-def cancel_enrolment(db: Database, enrolment_id: int, reason: str = "") -> Enrolment:
-    """Withdraw an enrolment that never really started (no payments recorded)."""
+def cancel_enrolment(
+    db: Database, enrolment_id: int, reason: str = "", *, cancelled_on: date | None = None
+) -> Enrolment:
+    """Withdraw an enrolment that never really started (no payments recorded).
+
+    ``cancelled_on`` (default today) is the day it was withdrawn, kept as ``ended_on``.
+    """
     reason = validation.text(reason, "reason", max_length=MAX_REASON)
+    on = validation.required_date(
+        cancelled_on if cancelled_on is not None else today(), "cancelled_on", not_after=today()
+    )
     with db.transaction() as s:
         enrolment = _load(s, enrolment_id)
         _require(enrolment, {EnrolmentStatus.PROPOSED, EnrolmentStatus.ACTIVE}, "cancelled")
@@ -200,7 +208,7 @@ def cancel_enrolment(db: Database, enrolment_id: int, reason: str = "") -> Enrol
                 "this enrolment has payments recorded, so it cannot be cancelled; "
                 "end it early instead (and record any refund).",
             )
-        enrolment.ended_on = today()
+        enrolment.ended_on = on
         enrolment.end_reason = reason
         _close(s, enrolment, EnrolmentStatus.CANCELLED)
         return _loaded(s, enrolment.id)
