@@ -144,8 +144,11 @@ class JourneyWriter:
         if status is EnrolmentStatus.PROPOSED:
             return enrolment.id
         if status is EnrolmentStatus.CANCELLED:
+            on = min(step.start - timedelta(days=self.rng.randint(1, 5)), self.today)
+            if step.agreed_on is not None:
+                on = max(on, step.agreed_on)
             enrolments.cancel_enrolment(
-                db, enrolment.id, reason=self.rng.choice(texts.CANCEL_REASONS)
+                db, enrolment.id, self.rng.choice(texts.CANCEL_REASONS), cancelled_on=on
             )
             return enrolment.id
         meetings = schedule(self.rng, step.programme, step.start, step.end)

@@ -86,6 +86,19 @@ def test_renewals_point_to_an_earlier_enrolment_of_the_same_client(sample: Datab
             assert earlier.start_date < renewal.start_date
 
 
+def test_enrolments_end_on_their_own_dates(sample: Database) -> None:
+    with sample.transaction() as s:
+        for e in s.scalars(select(Enrolment)):
+            if e.status is EnrolmentStatus.CANCELLED:
+                assert e.ended_on is not None and e.ended_on < e.start_date <= TODAY
+            elif e.status is EnrolmentStatus.COMPLETED:
+                assert e.ended_on == e.end_date < TODAY
+            elif e.status is EnrolmentStatus.ENDED_EARLY:
+                assert e.ended_on is not None and e.start_date <= e.ended_on < e.end_date
+            else:
+                assert e.ended_on is None
+
+
 def test_payments_on_time_late_missing_and_a_refund(sample: Database) -> None:
     paid_on_instalment = (
         select(Payment.received_on, Instalment.due_date)
