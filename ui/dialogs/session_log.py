@@ -134,6 +134,10 @@ class SessionLogDialog(QDialog):
             ActionReviewModel.REVIEW_COLUMN, ChoiceDelegate(REVIEW_CHOICES, self.review_view)
         )
         self._table_look(self.review_view)
+        # Long action items wrap: rows grow when the description column gets its width.
+        self.review_view.horizontalHeader().sectionResized.connect(
+            lambda *_: self.review_view.resizeRowsToContents()
+        )
         self.review_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.no_open_items = QLabel("No open action items from earlier sessions.")
 
@@ -274,6 +278,7 @@ class SessionLogDialog(QDialog):
             self.review_view.openPersistentEditor(
                 self.reviews.index(row, ActionReviewModel.REVIEW_COLUMN)
             )
+        self.review_view.resizeRowsToContents()
         self.review_view.setVisible(bool(items))
         self.no_open_items.setVisible(not items)
         session_id = self.planned.id if self.planned is not None else None

@@ -145,6 +145,8 @@ class ActionReviewModel(QAbstractTableModel):
         column = index.column()
         if column == self.REVIEW_COLUMN and role == Qt.ItemDataRole.EditRole:
             return row.status.value
+        if column == 0 and role == Qt.ItemDataRole.ToolTipRole:
+            return row.item.description
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
