@@ -34,6 +34,11 @@ typecheck: $(STAMP_TEST)
 
 check: lint typecheck test
 
+# Make a large sample practice (2,000 clients over 10 years; about 15 minutes) and time
+# opening it, client lists and searches, enrolment rows and reports; see benchmarks/RESULTS.md.
+benchmarks: $(STAMP_RUN)
+	$(BIN)/python benchmarks/run.py --write-results
+
 # Screenshots of every page from a freshly made sample practice, into docs/screenshots/.
 screenshots: $(STAMP_RUN)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --output docs/screenshots
