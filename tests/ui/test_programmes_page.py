@@ -162,3 +162,16 @@ def test_open_item_shows_that_programme(ctx: AppContext, qtbot: QtBot) -> None:
     page.open_item(second)
     assert page.form.name.text() == "Second"
     assert page.heading.text() == "Second"
+
+
+def test_lengthening_a_programme_extends_the_last_line_of_the_plan(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    page = open_page(ctx, qtbot)
+    form = page.form
+    form.periods.set_rows([PeriodRow(1, 1, 3), PeriodRow(2, 3, 2)])
+    form.length_value.setValue(6)
+    assert [(r.first_period, r.last_period) for r in form.periods.rows()] == [(1, 1), (2, 6)]
+    assert form.plan_preview.text() == "3 sessions in month 1, then 2 a month in months 2–6."
+    form.length_value.setValue(1)  # shorter than the last line's start: left for the practitioner
+    assert form.periods.rows()[-1].last_period == 6

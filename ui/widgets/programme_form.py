@@ -248,6 +248,8 @@ class ProgrammeForm(QWidget):
         layout.addStretch(1)
 
     def _connect(self) -> None:
+        self._length = self.length_value.value()
+        self.length_value.valueChanged.connect(self._length_changed)
         for line in (
             self.name,
             self.summary,
@@ -280,6 +282,16 @@ class ProgrammeForm(QWidget):
         self.edited.connect(self._sync_enabled)
         self.edited.connect(self._update_preview)
 
+    def _length_changed(self, length: int) -> None:
+        """Keep the session plan's last line reaching the end of the programme, when it did."""
+        rows = self.periods.rows()
+        if not self.signalsBlocked() and rows and rows[-1].last_period == self._length:
+            last = rows[-1]
+            if length >= last.first_period:
+                last.last_period = length
+                self.periods.setData(self.periods.index(len(rows) - 1, 1), length)
+        self._length = length
+
     def _unit_word(self) -> str:
         return "week" if self.length_unit.currentData() == LengthUnit.WEEKS.value else "month"
 
@@ -311,6 +323,7 @@ class ProgrammeForm(QWidget):
                 self._load_programme(programme)
         finally:
             self.blockSignals(False)
+        self._length = self.length_value.value()
         self._sync_enabled()
         self._update_preview()
 
