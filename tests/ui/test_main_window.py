@@ -122,3 +122,18 @@ def test_last_page_and_geometry_are_remembered(
     qtbot.addWidget(second)
     assert second.current_key() == "settings"
     assert second.size().height() == 660
+
+
+def test_ctrl_s_saves_the_settings_page(
+    window: Any, db: Database, qtbot: QtBot, press: Callable[[QWidget, str], None]
+) -> None:
+    from practice.services.profile import get_profile
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("settings")
+    settings = window.page("settings")
+    settings.numbers["quiet_after_days"].setValue(45)
+    press(window, "Ctrl+S")
+    qtbot.waitUntil(lambda: get_profile(db).quiet_after_days == 45)
+    assert settings.saved_label.text() == "Saved."

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -203,10 +203,6 @@ class SettingsPage(QWidget):
         layout.addWidget(page_title("Settings", "Your practice's details, defaults and terms."))
         layout.addWidget(self.tabs, 1)
 
-        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save_shortcut.activated.connect(self.save)
-
     def _row(
         self,
         form: QFormLayout,
@@ -289,9 +285,9 @@ class SettingsPage(QWidget):
         except PracticeError as exc:
             self._form_level(str(exc))
             return
+        self.ctx.changed("profile")  # may refresh this page: say "Saved." after it
         self.fill(get_profile(self.ctx.db))
         self.saved_label.setText("Saved.")
-        self.ctx.changed("profile")
 
     def _form_level(self, text: str) -> None:
         self.form_error.setText(text)

@@ -177,9 +177,9 @@ class TermsEditor(QWidget):
             QMessageBox.warning(self, "Clause not saved", str(exc))
             return
         self.editing_key = clause.key
+        self.ctx.changed("profile")  # may refresh the page: select and say "Saved." after it
         self.refresh(clause.key)
         self.status.setText("Saved. " + self._note)
-        self.ctx.changed("profile")
 
     @guarded
     def move_selected(self, step: int) -> None:
