@@ -481,3 +481,15 @@ def test_delete_a_session_but_not_one_with_a_signed_note(
     page.open_item(planned.id)
     page.delete_selected()
     assert [s.id for s in session_service.list_sessions(ctx.db)] == [signed.id]
+
+
+def test_due_date_calendar_opens_at_this_month(ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = SessionLogDialog(ctx, client_id=make_client(ctx.db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    calendar = dialog.new_due.calendarWidget()
+    assert calendar is not None
+    calendar.window().show()  # the calendar popup opens
+    now = QDateTime.currentDateTime().date()
+    assert (calendar.yearShown(), calendar.monthShown()) == (now.year(), now.month())
+    assert dialog.new_due.text() == "no due date"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,28 @@ from ui.widgets.editable_table import ChoiceDelegate
 from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
+
+
+class CalendarOpensToday(QObject):
+    """A date edit whose empty value is its minimum date: open its calendar at this month."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        calendar = edit.calendarWidget()
+        if calendar is not None:
+            calendar.installEventFilter(self)
+        self.edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        calendar = self.edit.calendarWidget()
+        if (
+            event.type() == QEvent.Type.Show
+            and watched is calendar
+            and self.edit.date() == self.edit.minimumDate()
+        ):
+            now = QDate.currentDate()
+            calendar.setCurrentPage(now.year(), now.month())
+        return False
 
 
 def draft_key(client_id: int | None, session_id: int | None, private: bool = False) -> str | None:
@@ -153,7 +175,8 @@ class SessionLogDialog(QDialog):
         self.new_due.setCalendarPopup(True)
         self.new_due.setDisplayFormat("d MMM yyyy")
         self.new_due.setSpecialValueText("no due date")
-        self.new_due.setMinimumDate(QDate(2000, 1, 1))
+        self.new_due.setMinimumDate(QDate(2000, 1, 1))  # the minimum means "no due date"
+        self._calendar_opens_today = CalendarOpensToday(self.new_due)
         self.add_item_button = QPushButton("&Add")
         self.add_item_button.clicked.connect(self.add_new_item)
         self.remove_item_button = QPushButton("Remove")
