@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
@@ -278,6 +279,10 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.go_to_client_action)
 
         help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts", self._show_shortcuts, [QKeySequence("F1")]
+        )
+        help_menu.addAction(self.shortcuts_action)
         self.about_action = self._action("&About Practice Manager", self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -311,6 +316,41 @@ class MainWindow(QMainWindow):
         dialog = GoToClientDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen_id is not None:
             self.ctx.navigate.emit("clients", dialog.chosen_id)
+
+    def shortcut_lines(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every menu action that has a shortcut."""
+        lines: list[tuple[str, str]] = []
+        for action in (
+            self.new_action,
+            self.save_action,
+            self.find_action,
+            self.go_to_client_action,
+            self.preferences_action,
+            *self.page_actions,
+            self.close_action,
+            self.quit_action,
+        ):
+            texts = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            # Leave out dedicated keyboard keys such as "New" or "Close" on some platforms.
+            keys = " or ".join(t for t in texts if "+" in t or re.fullmatch(r"F\d+", t))
+            if keys:
+                what = action.text().replace("&", "").rstrip("…")
+                if action in self.page_actions:
+                    what = f"Go to {what}"
+                lines.append((keys, what))
+        return lines
+
+    def _show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>"
+            for keys, what in self.shortcut_lines()
+        )
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            f"<table>{rows}</table><p>Tab moves between fields; Enter opens what is "
+            "selected in a list; Alt+Left goes back from a client to the list.</p>",
+        )
 
     def _quit(self) -> None:
         if self.close():

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from practice.db import Database
@@ -200,3 +200,103 @@ def test_every_client_tab_shows_a_sample_client(
     sessions: Any = client_page.tab_pages[2]
     assert sessions.model.rowCount() >= row.sessions_used
     assert sessions.note.toPlainText()
+
+
+def test_client_tabs_act_on_the_clients_record(
+    ctx: AppContext,
+    db: Database,
+    qtbot: QtBot,
+    worked_example: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import timedelta
+
+    from practice.economics.source import local_midnight
+    from practice.models import ActionStatus, Attendance, ResourceKind, SessionKind, SessionMode
+    from practice.services.action_items import NewActionItem, list_action_items
+    from practice.services.payments import record_payment
+    from practice.services.resources import add_resource, shares_for
+    from practice.services.sessions import log_session
+    from ui.dialogs.share_resource import ShareResourceDialog
+    from ui.documents.preview import DocumentPreviewDialog
+    from ui.pages.client import documents as documents_module
+    from ui.pages.client import resources as resources_module
+
+    enrolment = worked_example(started_days_ago=20)
+    log_session(
+        db,
+        client_id=enrolment.client_id,
+        enrolment_id=enrolment.id,
+        starts_at=local_midnight(today() - timedelta(days=7)) + timedelta(hours=10),
+        duration_minutes=60,
+        kind=SessionKind.SESSION,
+        mode=SessionMode.IN_PERSON,
+        attendance=Attendance.ATTENDED,
+        notes="First session.",
+        new_action_items=[NewActionItem("Walk every morning")],
+    )
+    record_payment(
+        db,
+        enrolment_id=enrolment.id,
+        amount=40_000,
+        received_on=today(),
+        method="card",
+        instalment_id=enrolment.instalments[0].id,
+    )
+    resource = add_resource(db, title="Body scan recording", kind=ResourceKind.AUDIO)
+
+    page = ClientsPage(ctx)
+    qtbot.addWidget(page)
+    page.open_client(enrolment.client_id)
+    client_page = page.client_page
+
+    # Action items: mark the open item done, and follow-through follows.
+    actions: Any = client_page.tab_pages[3]
+    client_page.tabs.setCurrentWidget(actions)
+    actions.section.table.selectRow(0)
+    ctx.data_changed.connect(lambda _area: page.refresh())
+    actions.buttons[ActionStatus.DONE].click()
+    [item] = list_action_items(db, client_id=enrolment.client_id)
+    assert item.status is ActionStatus.DONE
+    assert actions.follow.text().startswith("Follow-through: 100% of 1 reviewed")
+
+    # Resources shared: give the recording.
+    resources: Any = client_page.tab_pages[6]
+    client_page.tabs.setCurrentWidget(resources)
+
+    class Shared(ShareResourceDialog):
+        def exec(self) -> int:
+            self.resource.setCurrentIndex(self.resource.findData(resource.id))
+            self.note.setText("For the evenings")
+            self.save()
+            return int(self.result())
+
+    monkeypatch.setattr(resources_module, "ShareResourceDialog", Shared)
+    resources.share_button.click()
+    [share] = shares_for(db, client_id=enrolment.client_id)
+    assert (share.title, share.note) == ("Body scan recording", "For the evenings")
+    assert resources.model.index(0, 1).data() == "Body scan recording"
+
+    # Documents: the agreement and the receipt open in the preview.
+    documents: Any = client_page.tab_pages[7]
+    client_page.tabs.setCurrentWidget(documents)
+    documents.agreement_button.click()  # the real agreement, in the real preview
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentPreviewDialog)]
+    assert len(previews) == 1 and previews[0].isVisible()
+    previews[0].close()
+    opened: list[str] = []
+
+    def fake(kind: str) -> Any:
+        return lambda parent, database, ident: opened.append(f"{kind} {ident}")
+
+    for name in ("show_agreement", "show_statement", "show_receipt"):
+        monkeypatch.setattr(documents_module, name, fake(name))
+    documents.agreement_button.click()
+    documents.statement_button.click()
+    documents.receipt_button.click()
+    payment_id = documents.selected_payment().id
+    assert opened == [
+        f"show_agreement {enrolment.id}",
+        f"show_statement {enrolment.id}",
+        f"show_receipt {payment_id}",
+    ]

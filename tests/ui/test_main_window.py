@@ -137,3 +137,13 @@ def test_ctrl_s_saves_the_settings_page(
     press(window, "Ctrl+S")
     qtbot.waitUntil(lambda: get_profile(db).quiet_after_days == 45)
     assert settings.saved_label.text() == "Saved."
+
+
+def test_keyboard_shortcuts_are_listed_from_the_menus(window: Any, message_boxes: Any) -> None:
+    lines = {what: keys for keys, what in window.shortcut_lines()}
+    assert lines["Go to Client"] == "Ctrl+K or Ctrl+G"
+    assert lines["New"] == "Ctrl+N"
+    assert lines["Go to Clients"] == "Ctrl+2"
+    window.shortcuts_action.trigger()
+    assert message_boxes.shown[-1][1] == "Keyboard shortcuts"
+    assert "Ctrl+K or Ctrl+G" in message_boxes.shown[-1][2]

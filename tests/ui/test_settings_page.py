@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from practice.db import Database
@@ -143,3 +143,21 @@ def test_restore_standard_terms(page: SettingsPage, db: Database) -> None:
     assert len(list_clauses(db)) == len(default_clauses()) - 1
     terms.reset()
     assert [c.heading for c in list_clauses(db)] == [c["heading"] for c in default_clauses()]
+
+
+def test_unsaved_edits_survive_a_refresh_and_are_offered_on_close(
+    page: SettingsPage, db: Database, message_boxes: Any
+) -> None:
+    page.edits["business_name"].setText("Quiet Lane Therapy")
+    page.refresh()  # e.g. coming back to the page
+    assert page.edits["business_name"].text() == "Quiet Lane Therapy"
+    assert page.has_unsaved_changes()
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    assert not page.can_close()
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    assert page.can_close()
+    assert get_profile(db).business_name == "Quiet Lane Therapy"
+    page.edits["business_name"].setText("Something else")
+    page.revert_button.click()
+    assert page.edits["business_name"].text() == "Quiet Lane Therapy"
+    assert page.can_close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -81,6 +82,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.errors = FormErrors()
         self._logo: bytes | None = None
+        self._loaded: dict[str, Any] | None = None
 
         self.edits: dict[str, QLineEdit] = {}
         practice = QFormLayout()
@@ -163,7 +165,7 @@ class SettingsPage(QWidget):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton("Undo changes")
-        self.revert_button.clicked.connect(self.refresh)
+        self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
         buttons.addWidget(self.form_error, 1)
         buttons.addStretch(1)
@@ -226,11 +228,39 @@ class SettingsPage(QWidget):
 
     @guarded
     def refresh(self) -> None:
+        """Reload, keeping settings typed but not yet saved (leaving the page and coming
+        back does not throw them away)."""
+        if not self.has_unsaved_changes():
+            self.revert()
+        self.terms.refresh()
+
+    @guarded
+    def revert(self) -> None:
+        """Show the profile as saved, dropping unsaved edits ("Undo changes")."""
         self.errors.clear()
         self.form_error.hide()
         self.saved_label.clear()
         self.fill(get_profile(self.ctx.db))
-        self.terms.refresh()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._loaded is not None and self.values() != self._loaded
+
+    def can_close(self) -> bool:
+        """Asked by the main window before it closes: offer to save edits first."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved settings",
+            "You changed some settings without saving them. Save them now?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Yes):
+            self.save_profile()
+            return not self.has_unsaved_changes()
+        return answer in (QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.No)
 
     def save(self) -> None:
         if self.tabs.currentWidget() is self.terms:
@@ -254,6 +284,7 @@ class SettingsPage(QWidget):
         for field, spin in self.numbers.items():
             spin.setValue(int(getattr(profile, field)))
         self._set_logo(profile.logo_png)
+        self._loaded = self.values()
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {field: edit.text() for field, edit in self.edits.items()}
