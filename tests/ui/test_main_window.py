@@ -147,3 +147,24 @@ def test_keyboard_shortcuts_are_listed_from_the_menus(window: Any, message_boxes
     window.shortcuts_action.trigger()
     assert message_boxes.shown[-1][1] == "Keyboard shortcuts"
     assert "Ctrl+K or Ctrl+G" in message_boxes.shown[-1][2]
+
+
+def test_every_page_module_is_in_the_sidebar_list() -> None:
+    """A page file in ui/pages/ that is not listed in PAGES would never be seen."""
+    import importlib.resources
+
+    folder = importlib.resources.files("ui.pages")
+    modules = {
+        entry.name.removesuffix(".py")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".py") and entry.name != "__init__.py"
+    }
+    packages = {
+        entry.name
+        for entry in folder.iterdir()
+        if entry.is_dir() and (entry / "__init__.py").is_file() and entry.name != "client"
+    }
+    listed = {spec.key for spec in PAGES}
+    assert (modules | packages) - listed == set()
+    for cls, spec in load_page_classes():
+        assert cls.key == spec.key and cls.title
