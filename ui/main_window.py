@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from practice import __version__
+from practice.services.profile import get_profile
 from ui.context import AppContext
 from ui.dialogs.go_to_client import GoToClientDialog
 from ui.errors import guarded
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
 
     @guarded
     def _on_data_changed(self, area: str) -> None:
+        if area == "profile":
+            self.setWindowTitle(self._title())
         current = self.current_key()
         self._stale.update(k for k in self._pages if k != current)
         if current:
@@ -369,9 +372,12 @@ class MainWindow(QMainWindow):
         )
 
     def _title(self) -> str:
+        """"Sample practice", or the practice's name (the file's name until one is set)."""
         if self.sample:
             return "Sample practice — Practice Manager"
-        return f"{self.ctx.db.path.stem} — Practice Manager"
+        profile = get_profile(self.ctx.db)
+        name = profile.business_name or profile.practitioner_name or self.ctx.db.path.stem
+        return f"{name} — Practice Manager"
 
     # ------------------------------------------------------------------ state
 

@@ -168,3 +168,12 @@ def test_every_page_module_is_in_the_sidebar_list() -> None:
     assert (modules | packages) - listed == set()
     for cls, spec in load_page_classes():
         assert cls.key == spec.key and cls.title
+
+
+def test_window_title_names_the_practice(window: Any, db: Database) -> None:
+    from practice.services.profile import update_profile
+
+    assert window.windowTitle() == "practice — Practice Manager"  # the file, until named
+    update_profile(db, business_name="Riverside Wellbeing")
+    window.ctx.changed("profile")
+    assert window.windowTitle() == "Riverside Wellbeing — Practice Manager"
