@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         )
 
     def _title(self) -> str:
-        """"Sample practice", or the practice's name (the file's name until one is set)."""
+        """The window title: "Sample practice", or the practice's name (else the file's)."""
         if self.sample:
             return "Sample practice — Practice Manager"
         profile = get_profile(self.ctx.db)
