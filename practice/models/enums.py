@@ -175,6 +175,12 @@ LABELS: dict[StrEnum, str] = {
 }
 
 
+#: Keyed by enum class as well: members of different enums can share a value
+#: (``InclusionKind.RESOURCE`` and ``EnquiryOutcome.RESOURCE`` are both "resource").
+_LABELS_BY_MEMBER = {(type(member), member.value): text for member, text in LABELS.items()}
+
+
 def label(value: StrEnum) -> str:
     """A person-readable label for any domain enum value."""
-    return LABELS.get(value, value.value.replace("_", " ").capitalize())
+    fallback = value.value.replace("_", " ").capitalize()
+    return _LABELS_BY_MEMBER.get((type(value), value.value), fallback)

@@ -65,10 +65,17 @@ def test_models_pass_the_model_tester(db: Database, qtmodeltester: object) -> No
     periods = PeriodPlanModel()
     periods.set_rows([PeriodRow(1, 1, 3), PeriodRow(2, 3, 2)])
     inclusions = InclusionModel()
-    inclusions.set_rows([InclusionRow(InclusionKind.VIDEO, "Welcome video")])
+    inclusions.set_rows(
+        [
+            InclusionRow(InclusionKind.VIDEO, "Welcome video"),
+            InclusionRow(InclusionKind.RESOURCE, "Career change workbook"),
+        ]
+    )
     for model in (programmes, periods, inclusions):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert programmes.index(0, 3).data() == "£79.56/h"
+    # Not "Pointed to a resource" (an enquiry outcome with the same stored value).
+    assert inclusions.index(1, 0).data() == "Resource"
 
 
 def test_typing_a_new_programme_updates_economics_and_saves(ctx: AppContext, qtbot: QtBot) -> None:
