@@ -300,3 +300,46 @@ def test_client_tabs_act_on_the_clients_record(
         f"show_statement {enrolment.id}",
         f"show_receipt {payment_id}",
     ]
+
+
+def test_log_a_session_from_the_client_page(
+    ctx: AppContext, db: Database, qtbot: QtBot, worked_example: Any
+) -> None:
+    from PySide6.QtCore import QDateTime, QTimer
+
+    from practice.services.sessions import list_sessions
+    from practice.services.worklog import list_work
+    from ui.dialogs.session_log import SessionLogDialog
+    from ui.dialogs.work_suggestions import WorkSuggestionsDialog
+
+    enrolment = worked_example(started_days_ago=20)
+    page = ClientsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_client(enrolment.client_id)
+    ctx.data_changed.connect(lambda _area: page.refresh())
+
+    def when_open(kind: type, act: Any, left: int = 200) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            act(dialog)
+        elif left:
+            QTimer.singleShot(10, lambda: when_open(kind, act, left - 1))
+
+    def fill(dialog: SessionLogDialog) -> None:
+        assert dialog.enrolment.currentData() == enrolment.id
+        dialog.starts_at.setDateTime(QDateTime.currentDateTime().addDays(-1))
+        dialog.notes.setPlainText("Talked about the first weeks.")
+        QTimer.singleShot(
+            0, lambda: when_open(WorkSuggestionsDialog, lambda d: d.add_button.click())
+        )
+        dialog.save()
+
+    QTimer.singleShot(0, lambda: when_open(SessionLogDialog, fill))
+    page.client_page.log_button.click()
+    [session] = list_sessions(db, client_id=enrolment.client_id)
+    assert session.note is not None and session.note.body == "Talked about the first weeks."
+    assert sorted(e.minutes for e in list_work(db, client_id=enrolment.client_id)) == [15, 20]
+    sessions: Any = page.client_page.show_tab(type(page.client_page.tab_pages[2]))
+    assert sessions.model.rowCount() == 1
+    assert "Talked about the first weeks." in sessions.note.toPlainText()

@@ -17,6 +17,8 @@ from practice.models import label
 from practice.services.clients import get_client
 from ui.context import AppContext
 from ui.dialogs.client_form import ClientFormDialog
+from ui.dialogs.session_log import SessionLogDialog
+from ui.dialogs.work_suggestions import offer_work_after_session
 from ui.errors import guarded
 from ui.pages.client.actions import ActionsTab
 from ui.pages.client.base import ClientTab
@@ -68,6 +70,8 @@ class ClientPage(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.enrol_button = QPushButton("E&nrol…")
         self.enrol_button.clicked.connect(self._enrol)
+        self.log_button = QPushButton("&Log a session…")
+        self.log_button.clicked.connect(self.log_session)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -84,6 +88,7 @@ class ClientPage(QWidget):
         titles.addWidget(self.subtitle)
         top = QHBoxLayout()
         top.addLayout(titles, 1)
+        top.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.enrol_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
@@ -139,6 +144,15 @@ class ClientPage(QWidget):
     def edit(self) -> None:
         if self.client_id is not None:
             ClientFormDialog(self.ctx, self.client_id, self).exec()
+
+    @guarded
+    def log_session(self) -> None:
+        """Log a session with this client, then offer the usual prep and write-up time."""
+        if self.client_id is None:
+            return
+        dialog = SessionLogDialog(self.ctx, self, client_id=self.client_id)
+        if dialog.exec() and dialog.saved_session is not None:
+            offer_work_after_session(self.ctx, dialog.saved_session.id, self)
 
     def _enrol(self) -> None:
         if self.client_id is not None:
