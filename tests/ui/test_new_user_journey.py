@@ -202,6 +202,15 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     # 7. The client page shows the enrolment's figures, the note, the item, time and money.
     window.ctx.navigate.emit("clients", client_id)
     page = clients.client_page
+    overview: Any = page.show_tab(type(page.tab_pages[0]))
+    glance = {key: overview.values[key].text() for key in ("programme", "money", "open_items")}
+    assert glance == {
+        "programme": "Three months of change: 1 of 7 sessions used",
+        "money": "£400.00 paid, £800.00 to pay",
+        "open_items": "1",
+    }
+    assert overview.values["pronouns"].text() == "she/her"
+    assert overview.values["emergency_contact_name"].text() == "Ingrid Ødegård"
     enrolments: Any = page.show_tab(type(page.tab_pages[1]))
     assert enrolments.model.index(0, 0).data() == "Three months of change"
     assert enrolments.model.index(0, 3).data() == "1 of 7"

@@ -1,17 +1,26 @@
-"""Overview: contact details, preferred name and pronouns, emergency contact, consents."""
+"""Overview: contact details, preferred name and pronouns, emergency contact, consents,
+and the client at a glance (next and last session, programme, payments, open items)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from practice.models import Client, label
+from practice.economics.enrolment import enrolment_rows
+from practice.models import Attendance, Client, EnrolmentStatus, Session, label
+from practice.services.action_items import open_action_items
 from practice.services.clients import get_client
+from practice.services.sessions import list_sessions
+from practice.timeutil import utcnow
 from ui import format as fmt
 from ui.context import AppContext
 from ui.pages.client.base import ClientTab
 
 NOT_GIVEN = "—"
+
+
+def _session_text(session: Session, locale: str) -> str:
+    return f"{fmt.day_and_time(session.starts_at, locale)} ({label(session.mode).lower()})"
 
 
 def _yes_no(value: bool) -> str:
@@ -50,9 +59,23 @@ class OverviewTab(ClientTab):
                 ("notes", "Notes"),
             ],
         )
+        glance = self._box(
+            "At a glance",
+            [
+                ("next_session", "Next session"),
+                ("last_session", "Last session"),
+                ("programme", "Programme"),
+                ("money", "Payments"),
+                ("open_items", "Open action items"),
+            ],
+        )
+        right = QVBoxLayout()
+        right.addWidget(glance)
+        right.addWidget(safety)
+        right.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(contact, 1)
-        row.addWidget(safety, 1)
+        row.addLayout(right, 1)
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
 
@@ -71,6 +94,37 @@ class OverviewTab(ClientTab):
 
     def load(self, client_id: int) -> None:
         self.fill(get_client(self.ctx.db, client_id))
+        self.fill_glance(client_id)
+
+    def fill_glance(self, client_id: int) -> None:
+        """The next and last session, the current programme, money and open items."""
+        db, loc, now = self.ctx.db, self.loc, utcnow()
+        upcoming = list_sessions(db, client_id=client_id, start=now, attendance=Attendance.PLANNED)
+        past = list_sessions(db, client_id=client_id, end=now, attendance=Attendance.ATTENDED)
+        texts = {
+            "next_session": _session_text(upcoming[0], loc) if upcoming else "None planned",
+            "last_session": _session_text(past[-1], loc) if past else "Not seen yet",
+        }
+        current = enrolment_rows(
+            db, client_id=client_id, statuses=[EnrolmentStatus.ACTIVE], today=self.today()
+        )
+        if current:
+            e = current[0]
+            texts["programme"] = (
+                f"{e.programme_name}: {e.sessions_used} of {e.sessions_planned} sessions used"
+            )
+            texts["money"] = (
+                f"{fmt.money(e.paid, e.currency, loc)} paid, "
+                f"{fmt.money(e.outstanding, e.currency, loc)} to pay"
+                + (f" ({fmt.money(e.overdue, e.currency, loc)} overdue)" if e.overdue else "")
+            )
+        else:
+            texts["programme"] = "No active programme"
+            texts["money"] = NOT_GIVEN
+        items = open_action_items(db, client_id)
+        texts["open_items"] = str(len(items)) if items else "None"
+        for key, text in texts.items():
+            self.values[key].setText(text)
 
     def fill(self, client: Client) -> None:
         loc = self.loc
