@@ -45,7 +45,6 @@ class OverviewTab(ClientTab):
                 ("address", "Address"),
                 ("date_of_birth", "Date of birth"),
                 ("source", "Found us via"),
-                ("created", "Client since"),
             ],
         )
         safety = self._box(
@@ -73,8 +72,11 @@ class OverviewTab(ClientTab):
         right.addWidget(glance)
         right.addWidget(safety)
         right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(contact)
+        left.addStretch(1)
         row = QHBoxLayout()
-        row.addWidget(contact, 1)
+        row.addLayout(left, 1)
         row.addLayout(right, 1)
         self.layout_.addLayout(row)
         self.layout_.addStretch(1)
@@ -138,7 +140,6 @@ class OverviewTab(ClientTab):
             "address": client.address,
             "date_of_birth": fmt.day(client.date_of_birth, loc) if client.date_of_birth else "",
             "source": client.source,
-            "created": fmt.day(client.created_at.date(), loc),
             "emergency_contact_name": client.emergency_contact_name,
             "emergency_contact_phone": client.emergency_contact_phone,
             "consent_to_contact": _yes_no(client.consent_to_contact),
