@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from practice.db import Database, open_database  # noqa: E402
 from practice.demo import generate_demo  # noqa: E402
 from practice.economics.enrolment import enrolment_rows  # noqa: E402
-from practice.models import EnquiryOutcome, EnrolmentStatus  # noqa: E402
+from practice.models import ClientStatus, EnquiryOutcome, EnrolmentStatus  # noqa: E402
+from practice.services.clients import list_clients  # noqa: E402
 from practice.services.enquiries import list_enquiries  # noqa: E402
 from practice.timeutil import today  # noqa: E402
 from ui import errors  # noqa: E402
@@ -83,6 +84,10 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
     for number, key in enumerate(window.page_keys, start=1):
         window.show_page(key)
         getattr(window.page(key), "wait_until_idle", lambda: None)()  # figures made off-thread
+        if key == "enrol":  # an enquirer about to start: the preview of dates and payments
+            enquirers = list_clients(db, statuses=[ClientStatus.ENQUIRY])
+            if enquirers:
+                window.page(key).open_item(enquirers[0].id)  # type: ignore[attr-defined]
         if key == "programmes":
             page = window.page(key)
             model = getattr(page, "model", None)
