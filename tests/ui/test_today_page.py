@@ -126,6 +126,10 @@ def test_double_click_on_a_session_asks_for_the_sessions_page(
     with qtbot.waitSignal(ctx.navigate) as signal:
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert signal.args == ["sessions", session.id]
+    table.setFocus()
+    with qtbot.waitSignal(ctx.navigate) as by_key:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert by_key.args == ["sessions", session.id]
 
 
 def test_work_timer_starts_and_stops_into_the_work_log(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,7 +22,8 @@ from ui.widgets.page_header import section_heading
 
 
 class ListSection(QWidget):
-    """``ListSection(title, empty_text, model)``; ``activated`` gives the row's object.
+    """``ListSection(title, empty_text, model)``; ``activated`` (double-click or Enter)
+    gives the row's object.
 
     The table is as tall as its rows (up to ``max_rows``); with ``max_rows=0`` it fills
     the space it is given instead.
@@ -66,6 +68,7 @@ class ListSection(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_double_click)
+        self.table.installEventFilter(self)
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -100,6 +103,19 @@ class ListSection(QWidget):
             + 2
         )
         self.table.setFixedHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a row does what a double-click does."""
+        if (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.table.currentIndex().isValid()
+        ):
+            self._on_double_click(self.table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.isValid():
