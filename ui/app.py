@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from practice import __version__
-from practice.db import Database, open_database
+from practice.db import Database
 from practice.db.paths import APP_AUTHOR, APP_NAME, default_database_path, log_dir
 from practice.errors import PracticeError
 from ui.context import AppContext
@@ -68,11 +68,6 @@ def configure_application() -> None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
-
-
-def open_practice(path: Path) -> Database:
-    """Open the practitioner's own database, creating it and its folders if needed."""
-    return open_database(path, make_parents=True)
 
 
 def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = False) -> int:
