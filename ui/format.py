@@ -75,20 +75,6 @@ def day_and_time(moment: datetime | None, locale: str = DEFAULT_LOCALE) -> str:
     return f"{when}, {time_of(local, locale)}"
 
 
-def hours(minutes: int | None) -> str:
-    """Minutes as decimal hours for figures: ``8.0 h``, ``15.1 h``."""
-    if minutes is None:
-        return "—"
-    return f"{minutes / 60:.1f} h"
-
-
-def percent(fraction: float | None) -> str:
-    """A rate between 0 and 1 as ``75%``; ``—`` when there is none."""
-    if fraction is None:
-        return "—"
-    return f"{round(fraction * 100)}%"
-
-
 def elapsed(seconds: int) -> str:
     """A running timer: ``0:07:05``."""
     seconds = max(0, int(seconds))
