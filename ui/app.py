@@ -42,6 +42,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         help="the practice database file (default: one in your user data folder)",
     )
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="open the sample practice (made up, kept in its own file) to explore",
+    )
     return parser.parse_args(argv)
 
 
@@ -94,6 +99,19 @@ def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = 
         ctx.db.close()
 
 
+def run_sample(app: QApplication) -> int:
+    """The sample practice in its own window (made up, unencrypted, its own file)."""
+    from ui.dialogs.first_run import open_sample_with_progress
+
+    try:
+        db = open_sample_with_progress()
+    except PracticeError as exc:
+        log.warning("sample practice refused: %s", exc)
+        QMessageBox.critical(None, "The sample practice cannot be opened", str(exc))
+        return 1
+    return run(app, db, QSettings(), sample=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     configure_application()
@@ -107,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("cannot write the log file: %s", exc)
     install_excepthook()
     log.info("Practice Manager %s starting (log: %s)", __version__, log_path)
+    if args.sample:
+        return run_sample(app)
     path = args.database if args.database is not None else default_database_path()
     from ui.safekeeping.startup import open_practice_interactive
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QProcess, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from practice import __version__
 from practice.services.profile import get_profile
 from ui.context import AppContext
+from ui.dialogs.first_run import sample_command
 from ui.dialogs.go_to_client import GoToClientDialog
 from ui.errors import guarded
 
@@ -286,6 +287,10 @@ class MainWindow(QMainWindow):
             "&Keyboard Shortcuts", self._show_shortcuts, [QKeySequence("F1")]
         )
         help_menu.addAction(self.shortcuts_action)
+        self.sample_action = self._action("Explore the &Sample Practice…", self.open_sample)
+        self.sample_action.setEnabled(not self.sample)
+        help_menu.addAction(self.sample_action)
+        help_menu.addSeparator()
         self.about_action = self._action("&About Practice Manager", self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -354,6 +359,15 @@ class MainWindow(QMainWindow):
             f"<table>{rows}</table><p>Tab moves between fields; Enter opens what is "
             "selected in a list; Alt+Left goes back from a client to the list.</p>",
         )
+
+    @guarded
+    def open_sample(self) -> None:
+        """Open the sample practice in a second window of its own (a separate file)."""
+        program, arguments = sample_command()
+        if not QProcess.startDetached(program, arguments)[0]:
+            QMessageBox.warning(
+                self, "Sample practice", "The sample practice could not be started."
+            )
 
     def _quit(self) -> None:
         if self.close():

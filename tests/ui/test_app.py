@@ -148,3 +148,45 @@ def test_sample_window_is_labelled(ctx: Any, qtbot: QtBot) -> None:
     window = MainWindow(ctx, sample=True)
     qtbot.addWidget(window)
     assert window.windowTitle().startswith("Sample practice")
+
+
+def test_sample_flag_opens_the_sample_practice_labelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    sample_path = tmp_path / "sample" / "sample-practice.db"
+    monkeypatch.setattr(first_run, "demo_database_path", lambda: sample_path)
+    monkeypatch.setattr(app, "setup_logging", lambda folder=None: tmp_path / "x.log")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen: list[tuple[Path, bool, int]] = []
+
+    def fake_run(_app: Any, db: Database, _settings: QSettings, *, sample: bool = False) -> int:
+        seen.append((db.path, sample, count_clients(db)))
+        db.close()
+        return 0
+
+    monkeypatch.setattr(app, "run", fake_run)
+    assert app.main(["--sample"]) == 0
+    [(path, sample, clients)] = seen
+    assert path == sample_path and sample and clients > 0
+
+
+def test_help_menu_starts_the_sample_in_its_own_window(
+    ctx: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QProcess
+
+    from ui.main_window import MainWindow
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        QProcess,
+        "startDetached",
+        staticmethod(lambda program, arguments: started.append((program, arguments)) or (True, 1)),
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.sample_action.trigger()
+    assert started == [(sys.executable, ["-m", "ui.app", "--sample"])]
+    sample_window = MainWindow(ctx, sample=True)
+    qtbot.addWidget(sample_window)
+    assert not sample_window.sample_action.isEnabled()

@@ -8,6 +8,7 @@ practitioner's own records.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -105,6 +106,11 @@ def open_sample_practice(settings: QSettings, parent: QWidget | None = None) -> 
     settings.sync()
     if not chose:
         return None
+    return open_sample_with_progress(parent)
+
+
+def open_sample_with_progress(parent: QWidget | None = None) -> Database:
+    """Open the sample practice, showing progress while it is made the first time."""
     waiting = QProgressDialog("Making the sample practice…", "", 0, 0, parent)
     waiting.setWindowTitle("Sample practice")
     waiting.setCancelButton(None)
@@ -122,3 +128,10 @@ def open_sample_practice(settings: QSettings, parent: QWidget | None = None) -> 
     finally:
         QGuiApplication.restoreOverrideCursor()
         waiting.close()
+
+
+def sample_command() -> tuple[str, list[str]]:
+    """How to start another copy of the app on the sample practice (``--sample``)."""
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle: the app is the executable
+        return sys.executable, ["--sample"]
+    return sys.executable, ["-m", "ui.app", "--sample"]
