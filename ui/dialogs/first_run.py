@@ -60,7 +60,8 @@ class SampleOfferDialog(QDialog):
             "first? It has made-up clients, programmes, sessions and payments so you can see "
             "how everything fits together.<br><br>"
             "The sample is kept in a separate file: nothing you do there touches your own "
-            "practice. Next time you start the app, your own practice opens."
+            "practice. Next time you start the app, your own practice opens; the sample "
+            "is always there under Help › Explore the Sample Practice."
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
