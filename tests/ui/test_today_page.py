@@ -151,3 +151,23 @@ def test_work_timer_starts_and_stops_into_the_work_log(
         (WorkCategory.ADMIN, 1, "Invoices")
     ]
     assert page.figures["unseen"].text() == "1 min"
+
+
+def test_a_day_without_sessions_names_the_next_one(
+    ctx: AppContext, db: Database, qtbot: QtBot, worked_example: Callable[..., Any]
+) -> None:
+    enrolment = worked_example()
+    plan_session(
+        db,
+        client_id=enrolment.client_id,
+        starts_at=local_midnight(today() + timedelta(days=3)) + timedelta(hours=10),
+        duration_minutes=60,
+        kind=SessionKind.SESSION,
+        mode=SessionMode.VIDEO,
+    )
+    page = TodayPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    text = page.today_sessions.empty.text()
+    assert text.startswith("No sessions today. The next is ")
+    assert text.endswith("with Zoë Ødegård.")

@@ -3,7 +3,7 @@ the running work timer. Every figure comes from the economics module."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from practice.economics.attention import (
 )
 from practice.economics.period import period_figures
 from practice.economics.source import day_bounds
-from practice.models import Session
+from practice.models import Attendance, Session
 from practice.services.profile import get_profile
 from practice.services.sessions import list_sessions
 from practice.timeutil import today
@@ -40,6 +40,10 @@ from ui.models.today_sessions import TodaySessionsModel
 from ui.widgets.list_section import ListSection
 from ui.widgets.page_header import page_title
 from ui.widgets.work_timer import WorkTimerBox
+
+NO_SESSIONS_TODAY = "No sessions today."
+#: How far ahead "the next session" is looked for when there is none today.
+NEXT_SESSION_WITHIN_DAYS = 14
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -63,7 +67,7 @@ class TodayPage(QWidget):
 
         self.today_model = TodaySessionsModel(self)
         self.today_sessions = ListSection(
-            "Today's sessions", "No sessions today.", self.today_model, stretch_column=1
+            "Today's sessions", NO_SESSIONS_TODAY, self.today_model, stretch_column=1
         )
         self.week_model = TodaySessionsModel(self, with_day=True)
         self.week_sessions = ListSection(
@@ -176,6 +180,22 @@ class TodayPage(QWidget):
         self.week_model.set_rows(earlier + later)
         count = self.today_model.rowCount()
         self.today_sessions.set_summary(f"{count} today" if count else "")
+        if not count:
+            self.today_sessions.empty.setText(self._no_sessions_today(after))
+
+    def _no_sessions_today(self, tomorrow: datetime) -> str:
+        """The empty-day line, naming the next planned session within a fortnight."""
+        soon = list_sessions(
+            self.ctx.db,
+            start=tomorrow,
+            end=tomorrow + timedelta(days=NEXT_SESSION_WITHIN_DAYS),
+            attendance=Attendance.PLANNED,
+        )
+        if not soon:
+            return NO_SESSIONS_TODAY
+        nxt = soon[0]
+        when = fmt.day_and_time(nxt.starts_at, self.loc)
+        return f"{NO_SESSIONS_TODAY} The next is {when} with {nxt.client.display_name}."
 
     def _load_attention(self, quiet_after_days: int) -> None:
         db, day = self.ctx.db, self.day
