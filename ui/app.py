@@ -114,6 +114,9 @@ def run_sample(app: QApplication) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from ui.safekeeping.startup import owner_only_files
+
+    owner_only_files()  # logs, settings and exports readable by the owner only
     configure_application()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

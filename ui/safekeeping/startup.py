@@ -4,6 +4,7 @@ offers to restore a backup or use the recovery key when the file does not open."
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,13 @@ class OpenedPractice:
     def close(self) -> None:
         self.db.close()
         self.lock.release()
+
+
+def owner_only_files() -> None:
+    """Every file and folder this process creates from now on (logs, settings, exports)
+    is readable by the owner only (POSIX; Windows user folders are private already)."""
+    if os.name == "posix":
+        os.umask(0o077)
 
 
 def is_plain_file(path: Path) -> bool:

@@ -256,3 +256,31 @@ def test_retention_reminder_in_the_status_bar(qtbot: QtBot, db: Database) -> Non
     )
     keeper.lock.timer.stop()
     keeper.backup_timer.stop()
+
+
+def test_the_app_writes_owner_only_files(tmp_path: Path) -> None:
+    """The umask set at start makes the log (and settings, exports) owner-only."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pathlib\n"
+        "from ui.safekeeping.startup import owner_only_files\n"
+        "from ui.app import setup_logging\n"
+        "owner_only_files()\n"
+        "path = setup_logging(pathlib.Path(sys.argv[1]) / 'logs')\n"
+        "import logging; logging.getLogger('ui').warning('started')\n"
+        "print(oct(path.stat().st_mode & 0o777), oct(path.parent.stat().st_mode & 0o777))\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+        cwd=root,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0o600", "0o700"]
