@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QProcess, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QProcess, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from ui.context import AppContext
 from ui.dialogs.first_run import sample_command
 from ui.dialogs.go_to_client import GoToClientDialog
 from ui.errors import guarded
+from ui.icons import has_icon, icon
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,8 @@ SP = QStyle.StandardPixmap
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page: the page module ``ui/pages/<key>.py`` and its sidebar icon."""
+    """A page: the page module ``ui/pages/<key>.py``; its sidebar icon is
+    ``resources/icons/<key>.svg``, or the standard ``icon`` when there is none."""
 
     key: str
     icon: QStyle.StandardPixmap
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
             key = cast(Page, page).key
             self._pages[key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(spec.icon), cast(Page, page).title)
+            item = QListWidgetItem(self._icon(spec), cast(Page, page).title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         self.nav.setFixedWidth(self._nav_width())
@@ -211,6 +213,21 @@ class MainWindow(QMainWindow):
             opener = getattr(self._pages[key], "open_item", None)
             if opener is not None:
                 opener(payload)
+
+    def _icon(self, spec: PageSpec) -> QIcon:
+        """The page's own icon tinted to the palette, or the platform's standard one."""
+        if has_icon(spec.key):
+            return icon(spec.key, self.nav.palette(), self.devicePixelRatioF())
+        return self.style().standardIcon(spec.icon)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Light or dark appearance changed: tint the sidebar icons again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "nav"):
+            specs = {spec.key: spec for spec in PAGES}
+            for row in range(self.nav.count()):
+                item = self.nav.item(row)
+                item.setIcon(self._icon(specs[str(item.data(Qt.ItemDataRole.UserRole))]))
 
     def _nav_width(self) -> int:
         metrics = self.nav.fontMetrics()

@@ -177,3 +177,27 @@ def test_window_title_names_the_practice(window: Any, db: Database) -> None:
     update_profile(db, business_name="Riverside Wellbeing")
     window.ctx.changed("profile")
     assert window.windowTitle() == "Riverside Wellbeing — Practice Manager"
+
+
+def test_sidebar_icons_are_tinted_with_the_palette(window: Any) -> None:
+    from PySide6.QtGui import QColor, QIcon, QPalette
+
+    from ui.icons import has_icon, icon
+
+    for row in range(window.nav.count()):
+        assert not window.nav.item(row).icon().isNull()
+    assert all(has_icon(key) for key in window.page_keys)
+    assert icon("no-such-icon", window.palette()).isNull()
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#123456"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#fedcba"))
+    drawn = icon("clients", palette)
+    for mode, colour in ((QIcon.Mode.Normal, "#123456"), (QIcon.Mode.Selected, "#fedcba")):
+        image = drawn.pixmap(24, mode=mode).toImage()
+        opaque = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255
+        ]
+        assert opaque and {c.name() for c in opaque} == {colour}
