@@ -5,7 +5,7 @@ words. Nothing else escapes, and a refusal leaves nothing half-saved."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -19,6 +19,7 @@ from practice.models import (
     AuditEntry,
     Client,
     Enquiry,
+    PaymentMethod,
     Provider,
     Resource,
     ResourceKind,
@@ -42,7 +43,12 @@ texts = st.one_of(
     st.sampled_from(["", "   ", "\x00", "a\x07b", "Zoë", "'; DROP TABLE clients; --", "x" * 1200]),
 )
 emails = st.one_of(texts, st.emails())
-numbers = st.one_of(st.integers(min_value=-(2**70), max_value=2**70), st.none(), st.booleans())
+numbers = st.one_of(
+    st.integers(min_value=-5, max_value=2000),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.none(),
+    st.booleans(),
+)
 dates = st.one_of(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)), st.none())
 
 
@@ -317,3 +323,176 @@ def test_unknown_ids_are_not_found(mem: Database) -> None:
         worklog.log_work(
             mem, work_date=date(2026, 1, 1), minutes=30, category="prep", client_id=10**9
         )
+
+
+def _refused_plainly(exc: ValidationError) -> None:
+    assert isinstance(exc.field, str) and exc.field.replace("_", "").isalnum()
+    assert exc.message.strip() and "Traceback" not in str(exc)
+
+
+@FUZZ
+@given(
+    name=texts,
+    description=texts,
+    length=numbers,
+    unit=_enum_or_junk(["weeks", "months"]),
+    minutes=numbers,
+    per_period=st.lists(st.tuples(numbers, numbers, numbers), max_size=3),
+    price=numbers,
+    currency=st.one_of(st.sampled_from(["GBP", "EUR"]), texts),
+    discount=numbers,
+    instalments=numbers,
+)
+def test_programme_form(
+    mem: Database,
+    name: str,
+    description: str,
+    length: Any,
+    unit: Any,
+    minutes: Any,
+    per_period: list[tuple[Any, Any, Any]],
+    price: Any,
+    currency: str,
+    discount: Any,
+    instalments: Any,
+) -> None:
+    from practice.models import Programme
+    from practice.services.programme_rules import PeriodPlan
+    from practice.services.programmes import create_programme
+
+    before = _count(mem, Programme)
+    try:
+        programme = create_programme(
+            mem,
+            name=name,
+            description=description,
+            length_value=length,
+            length_unit=unit,
+            session_minutes=minutes,
+            periods=[PeriodPlan(a, b, c) for a, b, c in per_period],
+            price=price,
+            currency=currency,
+            full_payment_discount=discount,
+            instalment_count=instalments,
+        )
+    except ValidationError as exc:
+        _refused_plainly(exc)
+        assert _count(mem, Programme) == before
+        return
+    assert _count(mem, Programme) == before + 1
+    assert (
+        isinstance(programme.price, int) and 0 <= programme.full_payment_discount <= programme.price
+    )
+
+
+@FUZZ
+@given(
+    minutes=numbers,
+    kind=_enum_or_junk(["session", "support_call", "review"]),
+    mode=_enum_or_junk(["in_person", "video", "phone"]),
+    attendance=_enum_or_junk(["planned", "attended", "no_show"]),
+    body=texts,
+    private=texts,
+    when=st.datetimes(
+        min_value=datetime(1800, 1, 1), max_value=datetime(2200, 1, 1), timezones=st.just(UTC)
+    ),
+)
+def test_session_form(
+    mem: Database,
+    minutes: Any,
+    kind: Any,
+    mode: Any,
+    attendance: Any,
+    body: str,
+    private: str,
+    when: datetime,
+) -> None:
+    from practice.models import Session
+    from practice.services.sessions import log_session
+
+    client_id = _fuzz_client(mem)
+    before = _count(mem, Session)
+    try:
+        made = log_session(
+            mem,
+            client_id=client_id,
+            starts_at=when,
+            duration_minutes=minutes,
+            kind=kind,
+            mode=mode,
+            attendance=attendance,
+            notes=body,
+            private_notes=private,
+        )
+    except ValidationError as exc:
+        _refused_plainly(exc)
+        assert _count(mem, Session) == before
+        return
+    assert _count(mem, Session) == before + 1
+    assert 0 < made.duration_minutes <= 1440
+
+
+@FUZZ
+@given(
+    amount=numbers,
+    method=_enum_or_junk([m.value for m in PaymentMethod]),
+    reference=texts,
+    note=texts,
+    day=st.dates(),
+)
+def test_payment_form(
+    mem: Database, amount: Any, method: Any, reference: str, note: str, day: date
+) -> None:
+    from practice.models import Payment
+    from practice.services.payments import record_payment
+
+    enrolment_id = _fuzz_enrolment(mem)
+    before = _count(mem, Payment)
+    try:
+        payment = record_payment(
+            mem,
+            enrolment_id=enrolment_id,
+            amount=amount,
+            received_on=day,
+            method=method,
+            reference=reference,
+            note=note,
+        )
+    except ValidationError as exc:
+        _refused_plainly(exc)
+        assert _count(mem, Payment) == before
+        return
+    assert _count(mem, Payment) == before + 1
+    assert isinstance(payment.amount, int) and payment.amount > 0
+
+
+def _fuzz_client(db: Database) -> int:
+    with db.transaction() as s:
+        found = s.scalar(select(Client.id).where(Client.first_name == "Fuzz"))
+        if found is not None:
+            return int(found)
+    return clients.create_client(db, first_name="Fuzz").id
+
+
+def _fuzz_enrolment(db: Database) -> int:
+    from practice.models import Enrolment, PaymentPlan
+
+    client_id = _fuzz_client(db)
+    with db.transaction() as s:
+        found = s.scalar(select(Enrolment.id).where(Enrolment.client_id == client_id))
+        if found is not None:
+            return int(found)
+        enrolment = Enrolment(
+            client_id=client_id,
+            programme_name="Fuzzing",
+            start_date=date(2026, 1, 1),
+            end_date=date(2026, 6, 1),
+            agreed_price=10**12,
+            currency="GBP",
+            payment_plan=PaymentPlan.FULL,
+            status="active",
+            terms_snapshot={},
+        )
+        s.add(enrolment)
+        s.flush()
+        return enrolment.id
