@@ -19,6 +19,7 @@ from practice.documents.common import (
 from practice.documents.formatting import markup
 from practice.documents.styles import RULE, styles
 from practice.models import Client, PracticeProfile
+from practice.money import format_money
 from practice.safekeeping.record import ClientRecord
 from practice.timeutil import to_local, utcnow
 
@@ -27,6 +28,12 @@ TITLES = {
     "drafts": "Unsaved drafts",
     "audit_log": "Access and changes (audit log)",
 }
+
+
+#: Search and sort keys made from the name: in the JSON export, left out of the PDF.
+DERIVED = {"search_text", "sort_name"}
+#: Integer minor units, printed as money in the row's currency.
+MONEY = {"amount", "agreed_price", "discount", "price", "full_payment_discount"}
 
 
 def table_title(name: str) -> str:
@@ -49,14 +56,32 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _row_table(row: dict[str, Any], width: float) -> Table:
+def _money_currency(row: dict[str, Any], record: ClientRecord) -> str | None:
+    """The currency of a row's money columns: its own, or its enrolment's."""
+    if isinstance(row.get("currency"), str):
+        return str(row["currency"])
+    enrolment_id = row.get("enrolment_id")
+    for enrolment in record.tables.get("enrolments", []):
+        if enrolment.get("id") == enrolment_id:
+            return str(enrolment.get("currency"))
+    return None
+
+
+def _row_table(row: dict[str, Any], width: float, currency: str | None, locale: str) -> Table:
     st = styles()
+
+    def shown(key: str, value: Any) -> str:
+        if key in MONEY and currency and isinstance(value, int) and not isinstance(value, bool):
+            return format_money(value, currency, locale)
+        return _text(value)
+
     data = [
         [
             Paragraph(markup(key.replace("_", " ")), st.cell_bold),
-            Paragraph(markup(_text(v)), st.cell),
+            Paragraph(markup(shown(key, v)), st.cell),
         ]
         for key, v in row.items()
+        if key not in DERIVED and v is not None and v != ""
     ]
     table = Table(data, colWidths=[width * 0.3, width * 0.7])
     table.setStyle(
@@ -86,17 +111,21 @@ def record_pdf(record: ClientRecord, client: Client, profile: PracticeProfile) -
         Paragraph(
             markup(
                 f"Everything the practice holds about this client, "
-                f"exported on {to_local(utcnow()).strftime('%Y-%m-%d %H:%M')}. {private}"
+                f"exported on {to_local(utcnow()).strftime('%Y-%m-%d %H:%M')}. {private} "
+                "Empty fields are left out; the JSON export has every field."
             ),
             st.subtitle,
         )
     )
     for name, rows in record.tables.items():
-        story.append(Paragraph(markup(f"{table_title(name)} ({len(rows)})"), st.heading))
+        heading = Paragraph(markup(f"{table_title(name)} ({len(rows)})"), st.heading)
         if not rows:
-            story.append(Paragraph("None.", st.muted))
-        for row in rows:
-            story.append(KeepTogether([_row_table(row, width), Spacer(1, 2 * mm)]))
+            story.append(KeepTogether([heading, Paragraph("None.", st.muted)]))
+        for number, row in enumerate(rows):
+            block: list[Flowable] = [heading] if number == 0 else []
+            currency = _money_currency(row, record)
+            block += [_row_table(row, width, currency, profile.locale), Spacer(1, 2 * mm)]
+            story.append(KeepTogether(block))
     info = DocumentInfo(
         title=f"Client record: {client.full_name}",
         reference=f"Client record {client.id}",

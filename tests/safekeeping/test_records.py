@@ -124,6 +124,7 @@ def test_pdf_export_reads_back(db: Database, tmp_path: Path) -> None:
     assert "Ωμέγα Жанна" in content
     for title in ("Sessions", "Payments", "Note addenda", "Referrals", "Work log entries"):
         assert title in content
+    assert "£900.00" in content  # money in the enrolment's currency, not minor units
     assert PRIVATE_MARKER not in content
 
 
