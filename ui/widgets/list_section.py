@@ -52,6 +52,7 @@ class ListSection(QWidget):
         self.empty.setEnabled(False)
         self.table = QTableView()
         self.table.setModel(model)
+        self.table.setAccessibleName(title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
