@@ -343,3 +343,21 @@ def test_log_a_session_from_the_client_page(
     sessions: Any = page.client_page.show_tab(type(page.client_page.tab_pages[2]))
     assert sessions.model.rowCount() == 1
     assert "Talked about the first weeks." in sessions.note.toPlainText()
+
+
+def test_a_birth_date_in_the_future_is_refused_beside_it(
+    ctx: AppContext, db: Database, qtbot: QtBot
+) -> None:
+    from datetime import timedelta
+
+    form = ClientFormDialog(ctx)
+    qtbot.addWidget(form)
+    form.edits["first_name"].setText("Ana")
+    form.date_of_birth.set_value(today() + timedelta(days=3))
+    form.save()
+    assert form.errors.message_for("date_of_birth").startswith("cannot be after")
+    assert count_clients(db) == 0
+    form.date_of_birth.set_value(None)
+    form.save()
+    assert form.result() == QDialog.DialogCode.Accepted
+    assert count_clients(db) == 1
