@@ -101,6 +101,9 @@ class SafekeepingController(QObject):
         else:
             bar.addMenu(menu)
         self.menu = menu
+        from ui.safekeeping.single_instance import FirstInstance
+
+        self.first_instance = FirstInstance(self.ctx.db.path, self.window)
         QTimer.singleShot(0, self.remind_retention)
         return menu
 

@@ -55,7 +55,10 @@ def open_practice_interactive(path: Path, parent: QWidget | None = None) -> Open
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         lock.acquire()
     except AlreadyOpenError as exc:
-        QMessageBox.information(parent, "Practice Manager is already open", str(exc))
+        from ui.safekeeping.single_instance import bring_first_forward
+
+        if not bring_first_forward(path):
+            QMessageBox.information(parent, "Practice Manager is already open", str(exc))
         return None
     if lock.recovered_stale:
         log.info("took over the lock left by an earlier session that ended unexpectedly")

@@ -284,3 +284,22 @@ def test_the_app_writes_owner_only_files(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["0o600", "0o700"]
+
+
+def test_a_second_start_brings_the_first_window_forward(
+    qtbot: QtBot, enc_path: Path, shown: list[Any]
+) -> None:
+    from practice.safekeeping.instance_lock import InstanceLock
+    from ui.safekeeping.single_instance import FirstInstance
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    first = FirstInstance(enc_path, window)
+    assert first.listening
+    with InstanceLock(enc_path), qtbot.waitSignal(first.asked_forward, timeout=5000):
+        assert startup.open_practice_interactive(enc_path) is None
+    assert shown == []  # no refusal box: the first one came forward instead
+    first.server.close()
+    with InstanceLock(enc_path):  # nobody listening: refused in words
+        assert startup.open_practice_interactive(enc_path) is None
+    assert "already has this database open" in shown[-1][1]
