@@ -361,3 +361,16 @@ def test_a_birth_date_in_the_future_is_refused_beside_it(
     form.save()
     assert form.result() == QDialog.DialogCode.Accepted
     assert count_clients(db) == 1
+
+
+def test_archiving_a_client_in_a_programme_is_refused_in_plain_words(
+    page: ClientsPage, db: Database, worked_example: Any, message_boxes: Any
+) -> None:
+    enrolment = worked_example()
+    page.refresh()
+    page.table.selectRow(page.model.row_of(enrolment.client_id))
+    page.archive_selected()
+    kind, _title, text = message_boxes.shown[-1]
+    assert kind == "warning"
+    assert "cannot be archived" in text and "active enrolment" in text
+    assert get_client(db, enrolment.client_id).status is ClientStatus.ACTIVE
