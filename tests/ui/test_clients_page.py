@@ -374,3 +374,27 @@ def test_archiving_a_client_in_a_programme_is_refused_in_plain_words(
     assert kind == "warning"
     assert "cannot be archived" in text and "active enrolment" in text
     assert get_client(db, enrolment.client_id).status is ClientStatus.ACTIVE
+
+
+def test_erasure_on_request_from_the_client_page(
+    ctx: AppContext, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.safekeeping.record_dialogs import EraseClientDialog
+
+    client = create_client(db, first_name="Ana", last_name="Lima")
+    page = ClientsPage(ctx)
+    qtbot.addWidget(page)
+    ctx.data_changed.connect(lambda _area: page.refresh())
+    page.open_client(client.id)
+    documents: Any = page.client_page.tab_pages[-1]
+    page.client_page.tabs.setCurrentWidget(documents)
+
+    def typed(dialog: EraseClientDialog) -> int:
+        dialog.confirmation.setText("Ana Lima")
+        dialog.erase_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(EraseClientDialog, "exec", typed)
+    documents.erase_button.click()
+    assert count_clients(db) == 0
+    assert page.stack.currentWidget() is page.list_view

@@ -14,7 +14,11 @@ from ui.errors import guarded
 from ui.models.client_enrolments import ClientEnrolmentsModel
 from ui.models.client_payments import ClientPaymentsModel
 from ui.pages.client.base import ClientTab
-from ui.safekeeping.record_dialogs import export_client_record
+from ui.safekeeping.record_dialogs import (
+    EraseClientDialog,
+    client_names,
+    export_client_record,
+)
 from ui.widgets.list_section import ListSection
 
 
@@ -46,8 +50,11 @@ class DocumentsTab(ClientTab):
 
         self.record_button = QPushButton("E&xport the whole record…")
         self.record_button.clicked.connect(self.export_record)
+        self.erase_button = QPushButton("Erase this client…")
+        self.erase_button.clicked.connect(self.erase)
         record_text = QLabel(
-            "Everything kept about this client, as PDF or JSON, for a subject access request."
+            "Everything kept about this client, as PDF or JSON, for a subject access "
+            "request; or, when they ask for it, erasure of everything about them."
         )
         record_text.setWordWrap(True)
         record_text.setEnabled(False)
@@ -59,6 +66,7 @@ class DocumentsTab(ClientTab):
         record_row = QHBoxLayout()
         record_row.addWidget(record_text, 1)
         record_row.addWidget(self.record_button)
+        record_row.addWidget(self.erase_button)
         self.layout_.addLayout(record_row)
         self.layout_.addStretch(1)
         for section in (self.enrolments, self.payments):
@@ -117,6 +125,16 @@ class DocumentsTab(ClientTab):
     def export_record(self) -> None:
         if self.client_id is not None:
             export_client_record(self, self.ctx.db, self.client_id)
+
+    @guarded
+    def erase(self) -> None:
+        """Erasure on request: the dialog asks for the client's full name to confirm."""
+        if self.client_id is None:
+            return
+        _display, full_name = client_names(self.ctx.db, self.client_id)
+        dialog = EraseClientDialog(self.ctx.db, self.client_id, full_name, self)
+        if dialog.exec() and dialog.erased:
+            self.ctx.changed("clients")  # the client page goes back to the list
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
