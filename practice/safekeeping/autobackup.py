@@ -42,11 +42,13 @@ class AutoBackup:
     def changed(self) -> bool:
         return self.db.generation != self._backed_up_generation
 
+    def due(self) -> bool:
+        """There were changes and the interval has passed since the last backup."""
+        return not self.db.locked and self.changed and self.clock() - self._last >= self.interval
+
     def tick(self) -> Path | None:
-        """Back up if there were changes and the interval has passed since the last one."""
-        if self.db.locked or not self.changed or self.clock() - self._last < self.interval:
-            return None
-        return self.backup(Reason.PERIODIC)
+        """Back up if :meth:`due`; return the new backup's path."""
+        return self.backup(Reason.PERIODIC) if self.due() else None
 
     def on_close(self) -> Path | None:
         """Back up before the database is closed if anything changed since the last

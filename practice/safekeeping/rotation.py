@@ -7,6 +7,7 @@ backups of the same database (same name stem) are considered together.
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,10 @@ def rotate(folder: Path, stem: str, policy: RotationPolicy = DEFAULT_POLICY) -> 
     backups = list_backups(folder, stem)
     keep = backups_to_keep(backups, policy)
     removed = []
+    # A backup interrupted by a crash or a pulled USB stick leaves a .partial file.
+    if folder.is_dir():
+        for partial in folder.glob(f"{glob.escape(stem)}-*.db.partial"):
+            remove_with_sidecars(partial)
     for backup in backups:
         if backup.path not in keep:
             remove_with_sidecars(backup.path)

@@ -124,6 +124,7 @@ def test_rotate_deletes_files_of_that_database_only(db: Database, tmp_path: Path
     ]
     other = folder / "sample-practice-20260101-000000-close.db"
     other.write_bytes(b"not ours to rotate")
+    (folder / "practice-20260101-090000-periodic.db.partial").write_bytes(b"interrupted")
     removed = rotate(folder, "practice", RotationPolicy(latest=2, daily=1, weekly=1, monthly=1))
     assert set(removed) == set(made[:4])
     assert {p.name for p in folder.iterdir()} == {made[4].name, made[5].name, other.name}

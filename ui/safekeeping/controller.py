@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
@@ -58,6 +58,11 @@ BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
 class SafekeepingController(QObject):
+    #: (backup path or None, problem) from the worker thread to the GUI thread.
+    _backup_done = Signal(object, str)
+    #: An automatic backup finished: its path, or "" if it failed.
+    periodic_finished = Signal(str)
+
     def __init__(
         self,
         ctx: AppContext,
@@ -80,6 +85,8 @@ class SafekeepingController(QObject):
         self.backup_timer.start()
         self.menu: QMenu | None = None
         self._backup_warned = False
+        self._backup_running = False
+        self._backup_done.connect(self._periodic_finished)
 
     # ------------------------------------------------------------------ menu
 
@@ -141,17 +148,34 @@ class SafekeepingController(QObject):
 
     # --------------------------------------------------------------- backups
 
-    def periodic_backup(self) -> None:
-        try:
-            made = self.auto.tick()
-        except PracticeError as exc:
-            log.warning("automatic backup failed: %s", exc)
-            if not self._backup_warned:
-                self._backup_warned = True
-                QMessageBox.warning(self.window, "The automatic backup did not work", str(exc))
-            return
-        if made is not None:
+    def periodic_backup(self) -> bool:
+        """Start the hourly backup off the GUI thread if one is due; True if started."""
+        if self._backup_running or not self.auto.due():
+            return False
+        self._backup_running = True
+
+        def work() -> None:
+            try:
+                made = self.auto.backup(Reason.PERIODIC)
+            except PracticeError as exc:
+                self._backup_done.emit(None, str(exc))
+                return
+            self._backup_done.emit(str(made), "")
+
+        QThreadPool.globalInstance().start(work)
+        return True
+
+    def _periodic_finished(self, made: str | None, problem: str) -> None:
+        self._backup_running = False
+        if made:
             log.info("automatic backup written to %s", made)
+            self.periodic_finished.emit(made)
+            return
+        log.warning("automatic backup failed: %s", problem)
+        self.periodic_finished.emit("")
+        if not self._backup_warned:
+            self._backup_warned = True
+            QMessageBox.warning(self.window, "The automatic backup did not work", problem)
 
     def backup_now(self) -> None:
         made = self.auto.backup(Reason.MANUAL)
@@ -159,6 +183,8 @@ class SafekeepingController(QObject):
 
     def on_close(self) -> Path | None:
         """The closing backup (call before the database is closed); its path, if taken."""
+        if self._backup_running:  # let the automatic one finish first
+            QThreadPool.globalInstance().waitForDone(60_000)
         try:
             made = self.auto.on_close()
         except PracticeError as exc:

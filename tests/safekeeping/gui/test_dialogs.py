@@ -303,3 +303,22 @@ def test_a_second_start_brings_the_first_window_forward(
     with InstanceLock(enc_path):  # nobody listening: refused in words
         assert startup.open_practice_interactive(enc_path) is None
     assert "already has this database open" in shown[-1][1]
+
+
+def test_periodic_backup_runs_off_the_gui_thread(qtbot: QtBot, db: Database) -> None:
+    from datetime import timedelta
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    keeper = SafekeepingController(AppContext(db), window, lock_poll_ms=100000)
+    keeper.auto.interval = timedelta(0)
+    assert not keeper.periodic_backup()  # nothing changed yet
+    make_client(db)
+    with qtbot.waitSignal(keeper.periodic_finished, timeout=20000) as finished:
+        assert keeper.periodic_backup()
+        assert not keeper.periodic_backup()  # one at a time
+    made = Path(finished.args[0])
+    assert made.exists() and "periodic" in made.name
+    assert not keeper.auto.changed
+    keeper.lock.timer.stop()
+    keeper.backup_timer.stop()
