@@ -28,8 +28,8 @@ KDF_ITERATIONS = 256_000
 
 
 @functools.lru_cache(maxsize=8)
-def _derived_key(password: str, salt: bytes) -> str:
-    key = hashlib.pbkdf2_hmac("sha512", password.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+def _derived_key(password: str, salt: bytes, iterations: int) -> str:
+    key = hashlib.pbkdf2_hmac("sha512", password.encode("utf-8"), salt, iterations, 32)
     return f"\"x'{key.hex()}{salt.hex()}'\""
 
 
@@ -58,7 +58,7 @@ def key_literal(path: Path, password: str) -> str:
 
 def salt_key_literal(password: str, salt: bytes | None = None) -> str:
     """The raw key for ``password`` with ``salt`` (a fresh random one if None)."""
-    return _derived_key(password, salt if salt is not None else os.urandom(16))
+    return _derived_key(password, salt if salt is not None else os.urandom(16), KDF_ITERATIONS)
 
 
 def raw_connect(path: Path, password: str | None, *, read_only: bool = False) -> Any:

@@ -184,3 +184,20 @@ def test_encrypt_a_plain_database(tmp_path: Path) -> None:
         assert s.get(Client, made.client_id) is not None
     db.close()
     assert [p.name for p in tmp_path.iterdir()] == ["sample.db"]
+
+
+def test_files_open_with_sqlcipher_and_the_password_alone(tmp_path: Path, real_kdf: None) -> None:
+    """The key is derived exactly as SQLCipher 4 does: any SQLCipher tool given just the
+    password opens the database and its backups (nothing depends on this app)."""
+    import sqlcipher3
+
+    path = tmp_path / "practice.db"
+    db = open_database(path, "🙂 it's a \\ password")
+    make_client(db)
+    backup = backup_database(db)
+    db.close()
+    for file in (path, backup):
+        conn = sqlcipher3.connect(str(file))
+        conn.execute("PRAGMA key = '🙂 it''s a \\ password'")
+        assert conn.execute("SELECT first_name FROM clients").fetchone()[0] == f"Ana{MARKER}"
+        conn.close()

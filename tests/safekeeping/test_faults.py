@@ -79,7 +79,7 @@ while True:
 """
 
 
-def test_kill_9_during_writes_loses_no_acknowledged_commit(enc_path: Path) -> None:
+def test_kill_9_during_writes_loses_no_acknowledged_commit(enc_path: Path, real_kdf: None) -> None:
     open_database(enc_path, PASSWORD).close()
     proc = spawn(WRITER, str(enc_path), PASSWORD)
     wait_for_line(proc, "ready")
@@ -120,7 +120,9 @@ open_database(sys.argv[1], sys.argv[2])
 """
 
 
-def test_kill_during_a_migration_leaves_the_old_database_and_a_backup(enc_path: Path) -> None:
+def test_kill_during_a_migration_leaves_the_old_database_and_a_backup(
+    enc_path: Path, real_kdf: None
+) -> None:
     db = open_database(enc_path, PASSWORD)
     make_client(db)
     db.close()
@@ -154,7 +156,7 @@ open_database(sys.argv[1], sys.argv[2])
 """
 
 
-def test_kill_while_creating_leaves_nothing_half_made(enc_path: Path) -> None:
+def test_kill_while_creating_leaves_nothing_half_made(enc_path: Path, real_kdf: None) -> None:
     proc = spawn(CREATE, str(enc_path), PASSWORD)
     wait_for_line(proc, "creating")
     kill_hard(proc)
