@@ -54,7 +54,8 @@ def show_unexpected(parent: QWidget | None = None) -> None:
 def report_exception(exc: BaseException, parent: QWidget | None = None) -> None:
     """Log an exception and tell the practitioner calmly."""
     if isinstance(exc, PracticeError):
-        log.info("refused: %s", exc)
+        # The message may quote what was typed (client text): log only what kind of refusal.
+        log.info("refused: %s %s", type(exc).__name__, getattr(exc, "field", ""))
         show_refusal(parent if parent is not None else _parent(), exc, "That did not work")
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
