@@ -161,3 +161,21 @@ def test_unsaved_edits_survive_a_refresh_and_are_offered_on_close(
     page.revert_button.click()
     assert page.edits["business_name"].text() == "Quiet Lane Therapy"
     assert page.can_close()
+
+
+def test_auto_lock_minutes_from_settings_take_effect_at_once(
+    ctx: AppContext, db: Database, qtbot: QtBot
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.safekeeping.controller import SafekeepingController
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    keeper = SafekeepingController(ctx, window)
+    assert keeper.lock.idle.minutes == get_profile(db).auto_lock_minutes == 10
+    window.show_page("settings")
+    page: Any = window.page("settings")
+    page.numbers["auto_lock_minutes"].setValue(3)
+    page.save_profile()
+    assert keeper.lock.idle.minutes == 3
+    keeper.backup_timer.stop()

@@ -87,6 +87,12 @@ class SafekeepingController(QObject):
         self._backup_warned = False
         self._backup_running = False
         self._backup_done.connect(self._periodic_finished)
+        ctx.data_changed.connect(self._profile_changed)
+
+    def _profile_changed(self, area: str) -> None:
+        """Auto-lock minutes changed on the Settings page: use them at once."""
+        if area == "profile":
+            self.lock.idle.set_minutes(get_profile(self.ctx.db).auto_lock_minutes)
 
     # ------------------------------------------------------------------ menu
 
