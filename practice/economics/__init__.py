@@ -44,8 +44,10 @@ from practice.economics.planned import (
     ProgrammeTerms,
     live,
     plan,
+    planned_session_count,
     programme_plan,
     snapshot_plan,
+    snapshot_session_count,
 )
 from practice.economics.rates import Ratio, hourly_rate, ratio, round_half_up
 from practice.economics.series import SeenUnseen, monthly_seen_unseen, weekly_seen_unseen
@@ -81,10 +83,12 @@ __all__ = [
     "overdue_instalments",
     "period_figures",
     "plan",
+    "planned_session_count",
     "programme_plan",
     "quiet_clients",
     "ratio",
     "round_half_up",
     "snapshot_plan",
+    "snapshot_session_count",
     "weekly_seen_unseen",
 ]

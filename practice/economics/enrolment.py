@@ -20,9 +20,11 @@ Rules (see also :mod:`practice.economics.counting` and :mod:`~.instalments`):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session as DbSession
@@ -41,7 +43,7 @@ from practice.economics.instalments import (
     InstalmentStatus,
     instalment_statuses,
 )
-from practice.economics.planned import ProgrammePlan, ProgrammeTerms, plan, snapshot_plan
+from practice.economics.planned import ProgrammePlan, ProgrammeTerms, plan, planned_session_count
 from practice.economics.rates import Ratio, hourly_rate
 from practice.economics.source import Source, display_name, reading
 from practice.errors import NotFoundError
@@ -200,7 +202,20 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
 _STILL_TO_PAY = (InstalmentState.DUE, InstalmentState.PART_PAID)
 
 
-def price_due(e: Enrolment, instalments: Sequence[InstalmentStatus]) -> int | None:
+class PriceTerms(Protocol):
+    """What :func:`price_due` reads of an enrolment (an ``Enrolment`` or a row of its columns)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def ended_on(self) -> date | None: ...
+
+    @property
+    def agreed_price(self) -> int: ...
+
+
+def price_due(e: PriceTerms, instalments: Sequence[InstalmentStatus]) -> int | None:
     """What the client owes overall (see :mod:`~.balance`); None when cancelled."""
     if e.status == EnrolmentStatus.CANCELLED:
         return None
@@ -259,13 +274,23 @@ def enrolment_rows(
     )
     query = (
         select(
-            Enrolment,
+            Enrolment.id,
+            Enrolment.client_id,
+            Enrolment.programme_name,
+            Enrolment.start_date,
+            Enrolment.end_date,
+            Enrolment.ended_on,
+            Enrolment.status,
+            Enrolment.agreed_price,
+            Enrolment.currency,
+            # only the session plan of the snapshot, as JSON text: a few distinct plans
+            func.json_extract(Enrolment.terms_snapshot, "$.periods").label("periods"),
             Client.first_name,
             Client.preferred_name,
             Client.last_name,
-            func.coalesce(paid.c.net, 0),
-            func.coalesce(paid.c.payments, 0),
-            func.coalesce(used.c.used, 0),
+            func.coalesce(paid.c.net, 0).label("net"),
+            func.coalesce(paid.c.payments, 0).label("gross"),
+            func.coalesce(used.c.used, 0).label("used"),
         )
         .join(Client, Client.id == Enrolment.client_id)
         .outerjoin(paid, paid.c.enrolment_id == Enrolment.id)
@@ -278,29 +303,33 @@ def enrolment_rows(
         query = query.where(Enrolment.status.in_([EnrolmentStatus(x) for x in statuses]))
     with reading(source) as s:
         found = s.execute(query).all()
-        allocation = instalment_statuses(s, [r[0].id for r in found], today=today)
+        allocation = instalment_statuses(s, [r.id for r in found], today=today)
+        sessions_planned: dict[str | None, int] = {}
         rows = []
-        for e, first, preferred, last, net, gross, used_count in found:
-            status = EnrolmentStatus(e.status)
-            instalments = allocation.get(e.id, [])
-            money = balance(price_due(e, instalments), int(gross), int(gross) - int(net))
+        for r in found:
+            if r.periods not in sessions_planned:
+                periods = json.loads(r.periods) if r.periods is not None else ()
+                sessions_planned[r.periods] = planned_session_count(periods)
+            instalments = allocation.get(r.id, [])
+            gross = int(r.gross)
+            money = balance(price_due(r, instalments), gross, gross - int(r.net))
             overdue = sum(i.left for i in instalments if i.state == InstalmentState.OVERDUE)
             rows.append(
                 EnrolmentRow(
-                    id=e.id,
-                    client_id=e.client_id,
-                    client_name=display_name(first, preferred, last),
-                    programme_name=e.programme_name,
-                    start_date=e.start_date,
-                    end_date=e.end_date,
-                    status=status,
-                    agreed_price=e.agreed_price,
-                    currency=e.currency,
+                    id=r.id,
+                    client_id=r.client_id,
+                    client_name=display_name(r.first_name, r.preferred_name, r.last_name),
+                    programme_name=r.programme_name,
+                    start_date=r.start_date,
+                    end_date=r.end_date,
+                    status=EnrolmentStatus(r.status),
+                    agreed_price=r.agreed_price,
+                    currency=r.currency,
                     paid=money.paid,
                     outstanding=money.outstanding,
                     overdue=overdue,
-                    sessions_used=int(used_count),
-                    sessions_planned=snapshot_plan(e.terms_snapshot).sessions,
+                    sessions_used=int(r.used),
+                    sessions_planned=sessions_planned[r.periods],
                 )
             )
         return rows

@@ -8,7 +8,9 @@ practitioner is still typing (:func:`live`, no database). Each is turned into
 Rules
 -----
 * **Sessions planned** come from the session plan: each line "periods *first*..*last*,
-  *n* sessions each" adds ``(last - first + 1) × n``. The plan is taken as written.
+  *n* sessions each" adds ``(last - first + 1) × n`` (a line ending before it begins adds
+  none). The plan is taken as written. :func:`planned_session_count` is this rule alone
+  (cheap: lists and the enrolment preview need only the count).
 * **Contact minutes** = sessions × session length + support: *count* calls × call
   length, or the "as needed" estimate for the whole programme, or nothing.
 * **Unseen minutes** = sessions × (prep + write-up) + supervision per month × months.
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Protocol
 
 from practice.economics.rates import divide, hourly_rate, round_half_up
 from practice.models import LengthUnit, Programme, SupportMode
@@ -50,7 +52,20 @@ class PlanPeriod:
         return max(self.last_period - self.first_period + 1, 0) * self.sessions_per_period
 
 
-PeriodLike = PlanPeriod | tuple[int, int, int] | Mapping[str, Any]
+class PeriodFields(Protocol):
+    """Anything with the session plan's three columns (a ``ProgrammePeriod`` row)."""
+
+    @property
+    def first_period(self) -> int: ...
+
+    @property
+    def last_period(self) -> int: ...
+
+    @property
+    def sessions_per_period(self) -> int: ...
+
+
+PeriodLike = PlanPeriod | PeriodFields | tuple[int, int, int] | Mapping[str, Any]
 
 
 def _period(value: PeriodLike) -> PlanPeriod:
@@ -62,8 +77,28 @@ def _period(value: PeriodLike) -> PlanPeriod:
             int(value["last_period"]),
             int(value["sessions_per_period"]),
         )
-    first, last, sessions = value
-    return PlanPeriod(int(first), int(last), int(sessions))
+    if isinstance(value, tuple):
+        first, last, sessions = value
+        return PlanPeriod(int(first), int(last), int(sessions))
+    return PlanPeriod(value.first_period, value.last_period, value.sessions_per_period)
+
+
+def planned_session_count(periods: Iterable[PeriodLike]) -> int:
+    """Sessions in a session plan (the rule in the module docstring), nothing else.
+
+    ``periods`` are :class:`PlanPeriod`, saved ``ProgrammePeriod`` rows,
+    ``(first, last, sessions)`` tuples or dicts with the column names (as in a
+    ``terms_snapshot``).
+    """
+    return sum(_period(p).sessions for p in periods)
+
+
+def snapshot_session_count(snapshot: Mapping[str, Any]) -> int:
+    """Sessions planned in the terms an enrolment agreed to (its ``terms_snapshot``).
+
+    The same figure as ``snapshot_plan(snapshot).sessions`` without the rest of the plan.
+    """
+    return planned_session_count(snapshot.get("periods") or ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +218,7 @@ class ProgrammePlan:
 
 def plan(terms: ProgrammeTerms) -> ProgrammePlan:
     """Compute the planned economics of ``terms`` (see the module docstring for the rules)."""
-    sessions = sum(p.sessions for p in terms.periods)
+    sessions = planned_session_count(terms.periods)
     session_contact = sessions * terms.session_minutes
     if terms.support_mode == SupportMode.COUNT:
         support = terms.support_call_count * terms.support_call_minutes

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from practice.economics.counting import RAN, enrolment_end
 from practice.economics.period import PeriodFigures, period_figures
-from practice.economics.planned import snapshot_plan
+from practice.economics.planned import snapshot_session_count
 from practice.economics.rates import divide
 from practice.economics.report_period import Bucket
 from practice.economics.source import Source, practice_currency, reading
@@ -102,7 +102,7 @@ def _agreed_in(source: Source, start: date, end: date) -> list[_Agreed]:
         ).all()
     found = []
     for first, last, price, snapshot in rows:
-        found.append(_Agreed(first, last, int(price), snapshot_plan(snapshot).sessions))
+        found.append(_Agreed(first, last, int(price), snapshot_session_count(snapshot)))
     return found
 
 

@@ -10,23 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Protocol
 
+from practice.economics.planned import PeriodLike, planned_session_count
 from practice.models import InstalmentInterval, LengthUnit
 from practice.timeutil import add_months
 
 _INTERVAL_DAYS = {InstalmentInterval.WEEKLY: 7, InstalmentInterval.FORTNIGHTLY: 14}
-
-
-class PeriodLike(Protocol):
-    @property
-    def first_period(self) -> int: ...
-
-    @property
-    def last_period(self) -> int: ...
-
-    @property
-    def sessions_per_period(self) -> int: ...
 
 
 def end_date(start: date, length_value: int, length_unit: LengthUnit | str) -> date:
@@ -53,5 +42,5 @@ def due_dates(start: date, count: int, interval: InstalmentInterval | str) -> li
 
 
 def planned_sessions(periods: Iterable[PeriodLike]) -> int:
-    """Sessions in a session plan: each line adds (last - first + 1) × sessions."""
-    return sum((p.last_period - p.first_period + 1) * p.sessions_per_period for p in periods)
+    """Sessions in a session plan: the economics rule (:func:`planned_session_count`)."""
+    return planned_session_count(periods)

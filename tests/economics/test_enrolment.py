@@ -15,6 +15,7 @@ from practice.economics import (
     enrolment_figures,
     enrolment_rows,
     overdue_instalments,
+    planned,
 )
 from practice.errors import NotFoundError
 from practice.models import Enrolment, EnrolmentStatus, WorkCategory
@@ -199,6 +200,25 @@ def test_enrolment_rows_use_a_fixed_number_of_queries(practice: Practice) -> Non
         event.remove(db.engine, "before_cursor_execute", count)
     assert len(rows) == 5
     assert len(statements) <= 3  # the list, the instalments, the payments
+
+
+def test_enrolment_rows_count_planned_sessions_without_planning_each_row(
+    practice: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list row needs only the count: no whole plan (with its Fraction rates) per row."""
+    db, ids = practice
+    planned_terms: list[object] = []
+    whole_plan = planned.plan
+
+    def counting_plan(terms: planned.ProgrammeTerms) -> planned.ProgrammePlan:
+        planned_terms.append(terms)
+        return whole_plan(terms)
+
+    monkeypatch.setattr(planned, "plan", counting_plan)
+    rows = {r.id: r.sessions_planned for r in enrolment_rows(db, today=TODAY)}
+    assert planned_terms == []
+    # the worked example plans 3 + 2 × 2 = 7 sessions, the free taster 1
+    assert rows == {ids.e1: 7, ids.e2: 7, ids.e3: 7, ids.e4: 1, ids.e5: 7}
 
 
 def test_ended_early_owes_only_what_fell_due_before_it_ended(db: Database) -> None:

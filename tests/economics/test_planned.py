@@ -5,12 +5,16 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from practice.db import Database
 from practice.economics import PlanPeriod, ProgrammeTerms, live, plan, programme_plan
+from practice.economics.planned import planned_session_count, snapshot_session_count
 from practice.economics.rates import Ratio, hourly_rate, ratio, round_half_up
 from practice.models import LengthUnit, Programme, ProgrammePeriod, SupportMode
+from practice.services import scheduling
 
 #: The worked example from "The practice core", item 4.
 WORKED = {
@@ -161,6 +165,46 @@ def test_saved_programme_and_snapshot_give_the_same_plan(db: Database) -> None:
         loaded = s.scalars(select(Programme)).one()
         from_db = programme_plan(loaded)
     assert from_db == plan(ProgrammeTerms.from_snapshot(WORKED))
+
+
+def test_session_count_alone_from_every_shape_of_plan() -> None:
+    # month 1: 3 sessions; months 2-3: 2 each → 3 + 2 × 2 = 7
+    assert planned_session_count([PlanPeriod(1, 1, 3), PlanPeriod(2, 3, 2)]) == 7
+    assert planned_session_count([(1, 1, 3), (2, 3, 2)]) == 7
+    as_in_a_snapshot = [dict(zip(KEYS, line, strict=True)) for line in [(1, 1, 3), (2, 3, 2)]]
+    assert planned_session_count(as_in_a_snapshot) == 7
+    rows = [ProgrammePeriod(first_period=2, last_period=3, sessions_per_period=2)]
+    assert planned_session_count(rows) == 4
+    assert snapshot_session_count(WORKED) == 7
+    assert snapshot_session_count({**WORKED, "periods": None}) == 0
+    assert snapshot_session_count({}) == 0
+    assert planned_session_count([]) == 0
+
+
+def test_scheduling_counts_sessions_by_the_same_rule() -> None:
+    # a line ending before it begins adds nothing (it used to subtract: 3 - 4 = -1)
+    backwards = [
+        ProgrammePeriod(first_period=1, last_period=1, sessions_per_period=3),
+        ProgrammePeriod(first_period=3, last_period=2, sessions_per_period=4),
+    ]
+    assert scheduling.planned_sessions(backwards) == planned_session_count(backwards) == 3
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 24), st.integers(0, 24), st.integers(0, 9)),
+        max_size=6,
+    )
+)
+def test_session_count_is_the_whole_plans_count(lines: list[tuple[int, int, int]]) -> None:
+    snapshot = {**WORKED, "periods": [dict(zip(KEYS, line, strict=True)) for line in lines]}
+    whole = plan(ProgrammeTerms.from_snapshot(snapshot))
+    assert planned_session_count(lines) == whole.sessions
+    assert snapshot_session_count(snapshot) == whole.sessions
+    assert scheduling.planned_sessions(PlanPeriod(*line) for line in lines) == whole.sessions
+
+
+KEYS = ("first_period", "last_period", "sessions_per_period")
 
 
 def test_broken_snapshot_is_refused_plainly() -> None:
