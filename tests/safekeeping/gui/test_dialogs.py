@@ -322,3 +322,28 @@ def test_periodic_backup_runs_off_the_gui_thread(qtbot: QtBot, db: Database) -> 
     assert not keeper.auto.changed
     keeper.lock.timer.stop()
     keeper.backup_timer.stop()
+
+
+def test_refusals_reach_the_log_without_client_text(tmp_path: Path, shown: list[Any]) -> None:
+    import logging
+
+    from practice.errors import ValidationError
+    from ui.errors import report_exception
+
+    handler = logging.FileHandler(tmp_path / "app.log", encoding="utf-8")
+    root = logging.getLogger()
+    root.addHandler(handler)
+    old_level = root.level
+    root.setLevel(logging.INFO)
+    try:
+        report_exception(
+            ValidationError("email", f"“ana@{MARKER}” does not look like an email address.")
+        )
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()
+    logged = (tmp_path / "app.log").read_text(encoding="utf-8")
+    assert "refused: ValidationError email" in logged
+    assert MARKER not in logged
+    assert MARKER in shown[-1][1]  # the practitioner still sees the whole sentence
