@@ -38,7 +38,11 @@ from ui.safekeeping.password_dialogs import (
     RecoveryKeyDialog,
     SetPasswordDialog,
 )
-from ui.safekeeping.record_dialogs import RetentionDialog
+from ui.safekeeping.record_dialogs import (
+    RetentionDialog,
+    erase_client_interactive,
+    export_client_record,
+)
 from ui.safekeeping.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
@@ -106,6 +110,9 @@ class SafekeepingController(QObject):
         self._add(menu, "Backups and &Locking…", self.settings)
         menu.addSeparator()
         self.password_action = self._add(menu, "Change &Password…", self.change_password)
+        menu.addSeparator()
+        self._add(menu, "&Export a Client's Record…", self.export_record)
+        self._add(menu, "&Erase a Client…", self.erase_client)
         self._add(menu, "Records Past &Retention…", self.retention)
         bar = self.window.menuBar()
         help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
@@ -252,6 +259,40 @@ class SafekeepingController(QObject):
         db.reconnect(dialog.chosen)
         if dialog.want_recovery.isChecked():
             RecoveryKeyDialog(set_up_recovery(db.path, dialog.chosen), self.window).exec()
+
+    def choose_client(self, title: str) -> int | None:
+        """Pick a client with the app's own search (Go to client)."""
+        from ui.dialogs.go_to_client import GoToClientDialog
+
+        dialog = GoToClientDialog(self.ctx, self.window)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen_id
+
+    def export_record(self, client_id: int | None = None) -> Path | None:
+        """Export a client's whole record (subject access); the written file's path."""
+        if client_id is None:
+            client_id = self.choose_client("Export whose record?")
+        if client_id is None:
+            return None
+        result = export_client_record(self.window, self.ctx.db, client_id)
+        if result is None:
+            return None
+        QMessageBox.information(
+            self.window, "Record exported", f"The record was written to {result.path}."
+        )
+        return result.path
+
+    def erase_client(self, client_id: int | None = None) -> bool:
+        """Erase a client on request, after the typed confirmation."""
+        if client_id is None:
+            client_id = self.choose_client("Erase which client?")
+        if client_id is None or not erase_client_interactive(self.window, self.ctx.db, client_id):
+            return False
+        for area in AREAS:
+            self.ctx.changed(area)
+        return True
 
     def retention(self) -> None:
         RetentionDialog(self.ctx.db, self.window).exec()

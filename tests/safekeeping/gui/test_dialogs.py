@@ -347,3 +347,46 @@ def test_refusals_reach_the_log_without_client_text(tmp_path: Path, shown: list[
     assert "refused: ValidationError email" in logged
     assert MARKER not in logged
     assert MARKER in shown[-1][1]  # the practitioner still sees the whole sentence
+
+
+def test_menu_export_and_erase_pick_a_client(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: list[Any]
+) -> None:
+    from ui.dialogs.go_to_client import GoToClientDialog
+
+    made = make_client(db)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    ctx = AppContext(db)
+    keeper = SafekeepingController(ctx, window, lock_poll_ms=100000)
+    keeper.install()
+    texts = [a.text() for a in keeper.menu.actions()] if keeper.menu else []
+    assert "&Export a Client's Record…" in texts and "&Erase a Client…" in texts
+
+    def pick(self: GoToClientDialog) -> int:
+        self.chosen_id = made.client_id
+        return QDialog.DialogCode.Accepted.value
+
+    def export(self: ExportRecordDialog) -> int:
+        self.path.setText(str(tmp_path / "record.pdf"))
+        self.accept()
+        return self.result()
+
+    def erase(self: EraseClientDialog) -> int:
+        self.confirmation.setText(f"Ana{MARKER} Ødegård{MARKER}")
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(GoToClientDialog, "exec", pick)
+    monkeypatch.setattr(ExportRecordDialog, "exec", export)
+    monkeypatch.setattr(EraseClientDialog, "exec", erase)
+    assert keeper.export_record() == tmp_path / "record.pdf"
+    assert (tmp_path / "record.pdf").read_bytes().startswith(b"%PDF")
+    changed: list[str] = []
+    ctx.data_changed.connect(changed.append)
+    assert keeper.erase_client()
+    assert "clients" in changed
+    with db.transaction() as s:
+        assert s.get(Client, made.client_id) is None
+    keeper.lock.timer.stop()
+    keeper.backup_timer.stop()
