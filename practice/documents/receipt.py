@@ -1,18 +1,13 @@
 """A receipt for one payment (or a note of one refund) against an enrolment.
 
-"Paid so far" and "outstanding" are as they stood right after this payment: the
-payments and refunds received up to and including it (by date, then by the order they
-were recorded) go through the economics module's balance rule
-(:func:`practice.economics.balance.balance`) with the enrolment's price due.
+"Paid so far" and "outstanding" are as they stood right after this payment, as the
+economics module works them out (:func:`practice.economics.balance_after_payment`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
-from sqlalchemy import and_, func, or_, select
 
 from practice.db import Database
 from practice.documents.common import (
@@ -28,10 +23,8 @@ from practice.documents.common import (
 from practice.documents.formatting import Formatter, markup
 from practice.documents.loading import EnrolmentRecord, PaymentRow, load_enrolment, load_payment
 from practice.documents.styles import styles
-from practice.economics.balance import Balance, balance
-from practice.economics.enrolment import enrolment_figures
-from practice.models import EnrolmentStatus, Payment, PaymentKind, label
-from practice.timeutil import today
+from practice.economics import Balance, balance_after_payment
+from practice.models import PaymentKind, label
 
 
 def receipt_number(payment_id: int) -> str:
@@ -39,47 +32,16 @@ def receipt_number(payment_id: int) -> str:
     return f"RCT-{payment_id:05d}"
 
 
-@dataclass(frozen=True)
-class _Totals:
-    payments: int
-    refunds: int
-
-
-def _totals_up_to(db: Database, payment: PaymentRow, enrolment_id: int) -> _Totals:
-    """Payments and refunds of the enrolment received up to and including ``payment``."""
-    up_to = or_(
-        Payment.received_on < payment.received_on,
-        and_(Payment.received_on == payment.received_on, Payment.id <= payment.id),
-    )
-    with db.transaction() as s:
-        sums = dict(
-            s.execute(
-                select(Payment.kind, func.sum(Payment.amount))
-                .where(Payment.enrolment_id == enrolment_id, up_to)
-                .group_by(Payment.kind)
-            ).all()
-        )
-    return _Totals(int(sums.get(PaymentKind.PAYMENT, 0)), int(sums.get(PaymentKind.REFUND, 0)))
-
-
 def balance_after(db: Database, payment_id: int) -> Balance:
     """The enrolment's balance right after ``payment_id`` was received."""
-    payment, enrolment_id = load_payment(db, payment_id)
-    return _balance_after(db, payment, enrolment_id)
-
-
-def _balance_after(db: Database, payment: PaymentRow, enrolment_id: int) -> Balance:
-    figures = enrolment_figures(db, enrolment_id, today=today())
-    totals = _totals_up_to(db, payment, enrolment_id)
-    price_due = None if figures.status == EnrolmentStatus.CANCELLED else figures.price_due
-    return balance(price_due, totals.payments, totals.refunds)
+    return balance_after_payment(db, payment_id)
 
 
 def receipt_pdf(db: Database, payment_id: int) -> bytes:
     """The receipt for ``payment_id`` as PDF bytes (raises NotFoundError)."""
     payment, enrolment_id = load_payment(db, payment_id)
     record = load_enrolment(db, enrolment_id)
-    after = _balance_after(db, payment, enrolment_id)
+    after = balance_after_payment(db, payment_id)
     fmt = Formatter(record.locale)
     width = content_width(record.page_size)
     st = styles()

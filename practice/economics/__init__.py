@@ -12,12 +12,13 @@ Where each rule is written down:
 
 * planned economics of a programme — :mod:`~practice.economics.planned`
 * what counts as a used session, contact time, follow-through — :mod:`~.counting`
-* per client — :mod:`~.client`; per enrolment — :mod:`~.enrolment`; paid/outstanding/credit — :mod:`~.balance`;
+* per client — :mod:`~.client`; per enrolment — :mod:`~.enrolment`; paid/outstanding/credit — :mod:`~.balance` (right after one payment: :mod:`~.after_payment`);
   which instalments are paid — :mod:`~.instalments`
 * per period and how dates and instants meet — :mod:`~.period`; charts — :mod:`~.series`
 * the Today page's lists — :mod:`~.attention`
 """
 
+from practice.economics.after_payment import balance_after_payment
 from practice.economics.attention import (
     ActionItemDue,
     InstalmentAttention,
@@ -72,6 +73,7 @@ __all__ = [
     "Source",
     "action_items_due",
     "balance",
+    "balance_after_payment",
     "client_figures",
     "enrolment_figures",
     "enrolment_rows",
