@@ -23,7 +23,7 @@ def test_new_database_has_pragmas_and_defaults(db: Database) -> None:
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert s.execute(text("SELECT count(*) FROM practice_profile")).scalar() == 1
-        assert s.execute(text("SELECT count(*) FROM agreement_clauses")).scalar() >= 5
+        assert (s.execute(text("SELECT count(*) FROM agreement_clauses")).scalar() or 0) >= 5
 
 
 def test_reopen_keeps_rows(db_path: Path) -> None:

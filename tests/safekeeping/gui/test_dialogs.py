@@ -41,7 +41,9 @@ def _fill_password(dialog: SetPasswordDialog, password: str, repeat: str | None 
 def test_set_password_explains_and_validates(qtbot: QtBot) -> None:
     dialog = SetPasswordDialog()
     qtbot.addWidget(dialog)
-    warning = dialog.findChild(object, "forgotten_warning")
+    from PySide6.QtWidgets import QLabel
+
+    warning = dialog.findChild(QLabel, "forgotten_warning")
     assert warning is not None and "can recover a forgotten password" in warning.text()
     assert _fill_password(dialog, "short") != QDialog.DialogCode.Accepted
     assert "at least 8" in dialog.error.text()
