@@ -107,7 +107,7 @@ def list_action_items(
     if client_id is not None:
         stmt = stmt.where(ActionItem.client_id == client_id)
     if statuses is not None:
-        wanted = [validation.choice(v, ActionStatus, "status") for v in _many(statuses)]
+        wanted = validation.choices(statuses, ActionStatus, "status")
         stmt = stmt.where(ActionItem.status.in_(wanted))
     if due_before is not None:
         validation.required_date(due_before, "due_before")
@@ -212,10 +212,3 @@ def _loaded(s: DbSession, action_item_id: int) -> ActionItem:
         .where(ActionItem.id == action_item_id)
     )
     return s.scalars(stmt).one()
-
-
-def _many(values: Iterable[Any] | str) -> list[Any]:
-    """A single enum value (a str) or any iterable of them, as a list."""
-    if isinstance(values, str):
-        return [values]
-    return list(values)

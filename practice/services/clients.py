@@ -112,7 +112,7 @@ def create_client(
         }
     )
     client = Client(**values)
-    _refresh_derived(client)
+    refresh_search_columns(client)
     if client.status is ClientStatus.ARCHIVED:
         client.archived_at = utcnow()
     with db.transaction() as s:
@@ -142,7 +142,7 @@ def update_client(db: Database, client_id: int, **changes: Any) -> Client:
             _check_status_change(s, client, values["status"])
         for name in changed:
             setattr(client, name, values[name])
-        _refresh_derived(client)
+        refresh_search_columns(client)
         audit.record(s, "edit", "client", client.id, "fields: " + ", ".join(changed))
     return client
 
@@ -225,8 +225,7 @@ def _filtered(stmt: _Query, search: str, statuses: Iterable[ClientStatus | str] 
     for term in search_terms(search):
         stmt = stmt.where(Client.search_text.contains(term, autoescape=True))
     if statuses is not None:
-        chosen = [statuses] if isinstance(statuses, str) else statuses  # one status given bare
-        wanted = [validation.choice(st, ClientStatus, "statuses") for st in chosen]
+        wanted = validation.choices(statuses, ClientStatus, "statuses")
         stmt = stmt.where(Client.status.in_(wanted)) if wanted else stmt.where(false())
     return stmt
 
@@ -300,8 +299,9 @@ def _flag(value: object, field: str) -> bool:
     return value
 
 
-def _refresh_derived(client: Client) -> None:
-    """Keep the folded search and sort columns in step with the names."""
+def refresh_search_columns(client: Client) -> None:
+    """Keep the folded ``search_text`` and ``sort_name`` columns in step with the names
+    and email; call it whenever a client is made or renamed, by any service."""
     fold = validation.fold
     client.search_text = fold(
         " ".join(

@@ -5,14 +5,14 @@ somewhere useful to go, and the log shows what each was offered."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
-from practice.errors import NotFoundError, ValidationError
+from practice.errors import ValidationError
 from practice.models import (
     Client,
     ClientStatus,
@@ -21,7 +21,8 @@ from practice.models import (
     Referral,
     ResourceShare,
 )
-from practice.services import audit, validation
+from practice.services import audit, records, validation
+from practice.services.clients import refresh_search_columns
 from practice.services.referrals import refer_in
 from practice.services.resources import share_in
 from practice.timeutil import today
@@ -177,9 +178,7 @@ def convert_enquiry_to_client(db: Database, enquiry_id: int) -> int:
             source=enquiry.source,
             status=ClientStatus.ENQUIRY,
         )
-        fold = validation.fold
-        client.search_text = fold(" ".join(p for p in (first, last, enquiry.email) if p))
-        client.sort_name = fold(f"{last} {first}".strip())
+        refresh_search_columns(client)
         s.add(client)
         s.flush()
         enquiry.client_id = client.id
@@ -196,9 +195,9 @@ def list_enquiries(
     """Enquiries received on or after ``since``, newest first."""
     stmt = select(Enquiry)
     if outcomes is not None:
-        values = [outcomes] if isinstance(outcomes, str) else list(outcomes)
-        wanted = [validation.choice(o, EnquiryOutcome, "outcome") for o in values]
-        stmt = stmt.where(Enquiry.outcome.in_(wanted))
+        stmt = stmt.where(
+            Enquiry.outcome.in_(validation.choices(outcomes, EnquiryOutcome, "outcome"))
+        )
     if since is not None:
         stmt = stmt.where(Enquiry.received_on >= validation.required_date(since, "since"))
     stmt = stmt.order_by(Enquiry.received_on.desc(), Enquiry.id.desc())
@@ -234,11 +233,7 @@ def _close(enquiry: Enquiry, outcome: EnquiryOutcome, closed_on: date | None) ->
         return
     if closed_on is None:
         closed_on = today()
-    if isinstance(closed_on, datetime) or not isinstance(closed_on, date):
-        raise ValidationError("closed_on", "must be a date.")
-    enquiry.closed_on = validation.required_date(
-        closed_on, "closed_on", not_before=enquiry.received_on, not_after=today()
-    )
+    enquiry.closed_on = validation.past_day(closed_on, "closed_on", not_before=enquiry.received_on)
     enquiry.outcome = outcome
 
 
@@ -250,9 +245,7 @@ def _validated(raw: dict[str, Any]) -> dict[str, Any]:
         if key == "name":
             values[key] = validation.text(value, "name", max_length=200, required=True)
         elif key == "received_on":
-            if isinstance(value, datetime) or not isinstance(value, date):
-                raise ValidationError("received_on", "must be a date.")
-            values[key] = validation.required_date(value, "received_on", not_after=today())
+            values[key] = validation.past_day(value, "received_on")
         elif key == "email":
             values[key] = validation.email(value)
         elif key == "phone":
@@ -265,7 +258,4 @@ def _validated(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _get(s: DbSession, enquiry_id: int) -> Enquiry:
-    enquiry = s.get(Enquiry, enquiry_id)
-    if enquiry is None:
-        raise NotFoundError("enquiry", enquiry_id)
-    return enquiry
+    return records.get_or_raise(s, Enquiry, enquiry_id, "enquiry")

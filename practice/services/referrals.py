@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
-from practice.errors import NotFoundError, ValidationError
+from practice.errors import ValidationError
 from practice.models import Client, Enquiry, Provider, Referral
-from practice.services import audit, validation
-from practice.timeutil import today, utcnow
+from practice.services import audit, records, validation
 
 MAX_NOTES = 10_000
 MAX_REASON = 5000
@@ -67,29 +66,16 @@ def add_provider(
 def update_provider(db: Database, provider_id: int, **changes: Any) -> Provider:
     """Change any of ``name``, ``speciality``, ``organisation``, ``email``, ``phone``,
     ``website`` and ``notes``."""
-    values = _validated(changes)
-    with db.transaction() as s:
-        provider = _get(s, provider_id)
-        for key, value in values.items():
-            setattr(provider, key, value)
-        s.flush()
-        return provider
+    return records.change_fields(db, Provider, provider_id, "provider", _validated(changes))
 
 
 def archive_provider(db: Database, provider_id: int) -> Provider:
     """Take a provider out of the directory; past referrals to them stay on record."""
-    with db.transaction() as s:
-        provider = _get(s, provider_id)
-        if provider.archived_at is None:
-            provider.archived_at = utcnow()
-        return provider
+    return records.archive(db, Provider, provider_id, "provider")
 
 
 def restore_provider(db: Database, provider_id: int) -> Provider:
-    with db.transaction() as s:
-        provider = _get(s, provider_id)
-        provider.archived_at = None
-        return provider
+    return records.restore(db, Provider, provider_id, "provider")
 
 
 def list_providers(
@@ -97,16 +83,11 @@ def list_providers(
 ) -> list[Provider]:
     """Providers by name; every word of ``search`` must appear in the name, speciality,
     organisation or notes (case-insensitive)."""
-    stmt = select(Provider)
-    for word in validation.text(search, "search", max_length=200).split():
-        stmt = stmt.where(
-            or_(
-                Provider.name.icontains(word, autoescape=True),
-                Provider.speciality.icontains(word, autoescape=True),
-                Provider.organisation.icontains(word, autoescape=True),
-                Provider.notes.icontains(word, autoescape=True),
-            )
-        )
+    stmt = records.matching_words(
+        select(Provider),
+        search,
+        (Provider.name, Provider.speciality, Provider.organisation, Provider.notes),
+    )
     if not include_archived:
         stmt = stmt.where(Provider.archived_at.is_(None))
     stmt = stmt.order_by(func.lower(Provider.name), Provider.id)
@@ -143,9 +124,8 @@ def referrals_for(
     provider_id: int | None = None,
 ) -> list[ReferralRow]:
     """Referrals of a client, an enquirer or to a provider (any filters given), newest first."""
-    person = func.coalesce(func.trim(Client.first_name + " " + Client.last_name), Enquiry.name, "")
     stmt = (
-        select(Referral, Provider, person)
+        select(Referral, Provider, records.person_name())
         .join(Provider, Provider.id == Referral.provider_id)
         .outerjoin(Client, Client.id == Referral.client_id)
         .outerjoin(Enquiry, Enquiry.id == Referral.enquiry_id)
@@ -184,23 +164,15 @@ def refer_in(
     reason: str,
 ) -> Referral:
     """Validate and add one referral inside the caller's transaction."""
-    if (client_id is None) == (enquiry_id is None):
-        raise ValidationError("client", "choose either a client or an enquiry (one of them).")
-    if isinstance(referred_on, datetime) or not isinstance(referred_on, date):
-        raise ValidationError("referred_on", "must be a date.")
-    day = validation.required_date(referred_on, "referred_on", not_after=today())
+    records.check_one_person(client_id, enquiry_id)
+    day = validation.past_day(referred_on, "referred_on")
     reason_text = validation.text(reason, "reason", max_length=MAX_REASON)
-    provider = _get(s, provider_id)
+    provider = records.get_or_raise(s, Provider, provider_id, "provider")
     if provider.archived_at is not None:
         raise ValidationError("provider", "is archived; restore them before referring to them.")
-    if client_id is not None and s.get(Client, client_id) is None:
-        raise NotFoundError("client", client_id)
-    if enquiry_id is not None:
-        enquiry = s.get(Enquiry, enquiry_id)
-        if enquiry is None:
-            raise NotFoundError("enquiry", enquiry_id)
-        if day < enquiry.received_on:
-            raise ValidationError("referred_on", "cannot be before the enquiry was received.")
+    records.check_recipient(
+        s, client_id=client_id, enquiry_id=enquiry_id, day=day, field="referred_on"
+    )
     referral = Referral(
         provider_id=provider.id,
         client_id=client_id,
@@ -231,10 +203,3 @@ def _validated(raw: dict[str, Any]) -> dict[str, Any]:
         else:
             raise ValidationError(key, "cannot be changed on a provider.")
     return values
-
-
-def _get(s: DbSession, provider_id: int) -> Provider:
-    provider = s.get(Provider, provider_id)
-    if provider is None:
-        raise NotFoundError("provider", provider_id)
-    return provider

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
-from practice.errors import NotFoundError, ValidationError
+from practice.errors import ValidationError
 from practice.models import Client, Enquiry, Resource, ResourceKind, ResourceShare
-from practice.services import validation
-from practice.timeutil import today, utcnow
+from practice.services import records, validation
 
 MAX_TITLE = 300
 MAX_LOCATION = 1000
@@ -71,29 +70,16 @@ def add_resource(
 
 def update_resource(db: Database, resource_id: int, **changes: Any) -> Resource:
     """Change any of ``title``, ``kind``, ``location`` and ``description``."""
-    values = _validated(changes)
-    with db.transaction() as s:
-        resource = _get(s, resource_id)
-        for key, value in values.items():
-            setattr(resource, key, value)
-        s.flush()
-        return resource
+    return records.change_fields(db, Resource, resource_id, "resource", _validated(changes))
 
 
 def archive_resource(db: Database, resource_id: int) -> Resource:
     """Hide a resource from the library; what was shared stays on record."""
-    with db.transaction() as s:
-        resource = _get(s, resource_id)
-        if resource.archived_at is None:
-            resource.archived_at = utcnow()
-        return resource
+    return records.archive(db, Resource, resource_id, "resource")
 
 
 def restore_resource(db: Database, resource_id: int) -> Resource:
-    with db.transaction() as s:
-        resource = _get(s, resource_id)
-        resource.archived_at = None
-        return resource
+    return records.restore(db, Resource, resource_id, "resource")
 
 
 def list_resources(
@@ -105,18 +91,11 @@ def list_resources(
 ) -> list[Resource]:
     """Resources by title; every word of ``search`` must appear in the title,
     description or location (case-insensitive)."""
-    stmt = select(Resource)
-    for word in validation.text(search, "search", max_length=200).split():
-        stmt = stmt.where(
-            or_(
-                Resource.title.icontains(word, autoescape=True),
-                Resource.description.icontains(word, autoescape=True),
-                Resource.location.icontains(word, autoescape=True),
-            )
-        )
+    stmt = records.matching_words(
+        select(Resource), search, (Resource.title, Resource.description, Resource.location)
+    )
     if kinds is not None:
-        wanted = [validation.choice(k, ResourceKind, "kind") for k in _many(kinds)]
-        stmt = stmt.where(Resource.kind.in_(wanted))
+        stmt = stmt.where(Resource.kind.in_(validation.choices(kinds, ResourceKind, "kind")))
     if not include_archived:
         stmt = stmt.where(Resource.archived_at.is_(None))
     stmt = stmt.order_by(func.lower(Resource.title), Resource.id)
@@ -149,7 +128,7 @@ def shares_for(
     db: Database, *, client_id: int | None = None, enquiry_id: int | None = None
 ) -> list[ShareRow]:
     """What one client or enquirer was given, newest first."""
-    _exactly_one(client_id, enquiry_id)
+    records.check_one_person(client_id, enquiry_id)
     stmt = select(ResourceShare, Resource).join(Resource, Resource.id == ResourceShare.resource_id)
     if client_id is not None:
         stmt = stmt.where(ResourceShare.client_id == client_id)
@@ -175,9 +154,8 @@ def shares_for(
 
 def recipients_of(db: Database, resource_id: int) -> list[RecipientRow]:
     """Who was given one resource (clients and enquirers), newest first."""
-    person = func.coalesce(func.trim(Client.first_name + " " + Client.last_name), Enquiry.name, "")
     stmt = (
-        select(ResourceShare, person)
+        select(ResourceShare, records.person_name())
         .outerjoin(Client, Client.id == ResourceShare.client_id)
         .outerjoin(Enquiry, Enquiry.id == ResourceShare.enquiry_id)
         .where(ResourceShare.resource_id == resource_id)
@@ -208,20 +186,15 @@ def share_in(
     note: str,
 ) -> ResourceShare:
     """Validate and add one share inside the caller's transaction."""
-    _exactly_one(client_id, enquiry_id)
-    day = _day(shared_on, "shared_on")
+    records.check_one_person(client_id, enquiry_id)
+    day = validation.past_day(shared_on, "shared_on")
     note_text = validation.text(note, "note", max_length=MAX_NOTE)
-    resource = _get(s, resource_id)
+    resource = records.get_or_raise(s, Resource, resource_id, "resource")
     if resource.archived_at is not None:
         raise ValidationError("resource", "is archived; restore it before sharing it.")
-    if client_id is not None and s.get(Client, client_id) is None:
-        raise NotFoundError("client", client_id)
-    if enquiry_id is not None:
-        enquiry = s.get(Enquiry, enquiry_id)
-        if enquiry is None:
-            raise NotFoundError("enquiry", enquiry_id)
-        if day < enquiry.received_on:
-            raise ValidationError("shared_on", "cannot be before the enquiry was received.")
+    records.check_recipient(
+        s, client_id=client_id, enquiry_id=enquiry_id, day=day, field="shared_on"
+    )
     share = ResourceShare(
         resource_id=resource.id,
         client_id=client_id,
@@ -248,27 +221,3 @@ def _validated(raw: dict[str, Any]) -> dict[str, Any]:
         else:
             raise ValidationError(key, "cannot be changed on a resource.")
     return values
-
-
-def _day(value: object, field: str) -> date:
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError(field, "must be a date.")
-    return validation.required_date(value, field, not_after=today())
-
-
-def _exactly_one(client_id: int | None, enquiry_id: int | None) -> None:
-    if (client_id is None) == (enquiry_id is None):
-        raise ValidationError("client", "choose either a client or an enquiry (one of them).")
-
-
-def _get(s: DbSession, resource_id: int) -> Resource:
-    resource = s.get(Resource, resource_id)
-    if resource is None:
-        raise NotFoundError("resource", resource_id)
-    return resource
-
-
-def _many(values: Iterable[Any] | str) -> list[Any]:
-    if isinstance(values, str):
-        return [values]
-    return list(values)

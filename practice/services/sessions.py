@@ -223,10 +223,9 @@ def list_sessions(
     if end is not None:
         stmt = stmt.where(Session.starts_at < _aware(end, "end"))
     if kinds is not None:
-        wanted_kinds = [validation.choice(k, SessionKind, "kind") for k in _many(kinds)]
-        stmt = stmt.where(Session.kind.in_(wanted_kinds))
+        stmt = stmt.where(Session.kind.in_(validation.choices(kinds, SessionKind, "kind")))
     if attendance is not None:
-        wanted = [validation.choice(a, Attendance, "attendance") for a in _many(attendance)]
+        wanted = validation.choices(attendance, Attendance, "attendance")
         stmt = stmt.where(Session.attendance.in_(wanted))
     if newest_first:
         stmt = stmt.order_by(Session.starts_at.desc(), Session.id.desc())
@@ -375,9 +374,3 @@ def _loaded(s: DbSession, session_id: int) -> Session:
         .execution_options(populate_existing=True)
     )
     return s.scalars(stmt).unique().one()
-
-
-def _many(values: Iterable[Any] | str) -> list[Any]:
-    if isinstance(values, str):
-        return [values]
-    return list(values)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
 from practice.errors import ValidationError
+from practice.timeutil import today
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -114,6 +116,13 @@ def required_date(
     return result
 
 
+def past_day(value: object, field: str, *, not_before: date | None = None) -> date:
+    """A date (not a datetime) no later than today."""
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(field, "must be a date.")
+    return required_date(value, field, not_before=not_before, not_after=today())
+
+
 def choice(value: str | E, enum_cls: type[E], field: str) -> E:
     """An enum member from a member or its stored value."""
     try:
@@ -121,6 +130,12 @@ def choice(value: str | E, enum_cls: type[E], field: str) -> E:
     except ValueError:
         allowed = ", ".join(m.value for m in enum_cls)
         raise ValidationError(field, f"“{value}” is not one of: {allowed}.") from None
+
+
+def choices(values: Iterable[str | E] | str | E, enum_cls: type[E], field: str) -> list[E]:
+    """Enum members from one member or value given bare, or from several."""
+    many = [values] if isinstance(values, str) else list(values)
+    return [choice(value, enum_cls, field) for value in many]
 
 
 #: Letters that carry no separable accent in Unicode but that people type without one.

@@ -136,7 +136,7 @@ def list_work(
     if end is not None:
         stmt = stmt.where(WorkLogEntry.work_date <= validation.required_date(end, "end"))
     if categories is not None:
-        wanted = [validation.choice(c, WorkCategory, "category") for c in _many(categories)]
+        wanted = validation.choices(categories, WorkCategory, "category")
         stmt = stmt.where(WorkLogEntry.category.in_(wanted))
     if client_id is not None:
         stmt = stmt.where(WorkLogEntry.client_id == client_id)
@@ -378,9 +378,3 @@ def _get(s: DbSession, entry_id: int) -> WorkLogEntry:
     if entry is None:
         raise NotFoundError("work log entry", entry_id)
     return entry
-
-
-def _many(values: Iterable[Any] | str) -> list[Any]:
-    if isinstance(values, str):
-        return [values]
-    return list(values)
