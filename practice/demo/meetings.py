@@ -21,6 +21,7 @@ from practice.demo.catalogue import ProgrammeSpec
 from practice.models import (
     ActionStatus,
     Attendance,
+    Session,
     SessionKind,
     SessionMode,
     SupportMode,
@@ -240,21 +241,30 @@ class SessionWriter:
         self.tally.action_items += len(new_items)
         diary.open_items.extend((item.id, meeting.day) for item in session.action_items)
         if talk:
-            self._note_history(session.id, notes, private, meeting.day)
+            self._note_history(session, notes, private, meeting.day)
             self._unseen_work(diary, session.id, enrolment_id, meeting.day)
         return attendance
 
-    def _note_history(self, session_id: int, notes: str, private: str, day: date) -> None:
-        """Now and then a note is corrected (its history kept), signed, and added to."""
+    def _note_history(self, session: Session, notes: str, private: str, day: date) -> None:
+        """Now and then a note is corrected (its history kept), signed, and added to.
+
+        A note is signed a little after the session ended (that evening or the next day)
+        and an addendum comes days later, so old notes do not look signed today.
+        """
         rng = self.rng
         if rng.random() < 0.04 or not self.shown_edit:
             self.shown_edit = True
             extra = rng.choice(texts.NOTE_CORRECTIONS)
-            save_note(self.db, session_id, body=f"{notes} {extra}", private_notes=private)
+            save_note(self.db, session.id, body=f"{notes} {extra}", private_notes=private)
         if day < self.today - timedelta(days=14) and (rng.random() < 0.5 or not self.shown_lock):
-            lock_note(self.db, session_id)
+            # a stream of its own per session: the rest of the sample stays as it was
+            delays = random.Random(f"note-signing-{session.id}")
+            ended = session.starts_at + timedelta(minutes=session.duration_minutes)
+            signed = ended + timedelta(minutes=delays.randint(20, 30 * 60))
+            lock_note(self.db, session.id, at=signed)
             if rng.random() < 0.05 or not self.shown_lock:
-                add_addendum(self.db, session_id, rng.choice(texts.ADDENDA))
+                added = signed + timedelta(days=delays.randint(1, 10), hours=delays.randint(0, 8))
+                add_addendum(self.db, session.id, rng.choice(texts.ADDENDA), at=added)
             self.shown_lock = True
 
     def _note(self, diary: Diary, programme: ProgrammeSpec, meeting: Meeting) -> str:

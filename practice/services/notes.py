@@ -6,6 +6,8 @@ it says.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
@@ -14,7 +16,7 @@ from practice.db import Database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import NoteAddendum, NoteVersion, Session, SessionNote
 from practice.services import audit, validation
-from practice.timeutil import to_local, utcnow
+from practice.timeutil import as_utc, to_local, utcnow
 
 #: Generous: a long first-session note is a few thousand words.
 MAX_NOTE = 100_000
@@ -29,22 +31,33 @@ def save_note(db: Database, session_id: int, *, body: str, private_notes: str = 
         return _loaded(s, note.id)
 
 
-def lock_note(db: Database, session_id: int) -> SessionNote:
-    """Sign the note: from now on it can only be added to. Locking twice changes nothing."""
+def lock_note(db: Database, session_id: int, *, at: datetime | None = None) -> SessionNote:
+    """Sign the note: from now on it can only be added to. Locking twice changes nothing.
+
+    ``at`` is when it was signed (an aware instant, not in the future and not before the
+    session started); ``None`` means now. The sample practice signs old notes in the past.
+    """
     with db.transaction() as s:
         session = _session(s, session_id)
         note = session.note
         if note is None or not (note.body or note.private_notes):
             raise ValidationError("note", "is empty: write the note before locking it.")
+        signed_at = _when(at, "at", session)
         if note.locked_at is None:
-            note.locked_at = utcnow()
+            note.locked_at = signed_at
             audit.record(s, "lock", "note", note.id, f"session {session_id}")
         s.flush()
         return _loaded(s, note.id)
 
 
-def add_addendum(db: Database, session_id: int, body: str) -> NoteAddendum:
-    """Add a dated addition to a locked note."""
+def add_addendum(
+    db: Database, session_id: int, body: str, *, at: datetime | None = None
+) -> NoteAddendum:
+    """Add a dated addition to a locked note.
+
+    ``at`` is when it was written (an aware instant, not in the future and not before the
+    note was locked); ``None`` means now.
+    """
     text = validation.text(body, "addendum", max_length=MAX_NOTE, required=True)
     with db.transaction() as s:
         session = _session(s, session_id)
@@ -53,7 +66,11 @@ def add_addendum(db: Database, session_id: int, body: str) -> NoteAddendum:
             raise ValidationError(
                 "addendum", "is only for a locked note; edit the note itself instead."
             )
-        addendum = NoteAddendum(note=note, body=text, created_at=utcnow())
+        written_at = _when(at, "at", session)
+        if written_at < as_utc(note.locked_at):
+            signed = to_local(note.locked_at).strftime("%d %b %Y %H:%M")
+            raise ValidationError("at", f"is before the note was locked ({signed}).")
+        addendum = NoteAddendum(note=note, body=text, created_at=written_at)
         s.add(addendum)
         s.flush()
         audit.record(s, "addendum", "note", note.id, f"session {session_id}")
@@ -111,6 +128,22 @@ def write_note_in(
     s.flush()
     audit.record(s, "edit", "note", note.id, f"session {session.id}")
     return note
+
+
+def _when(at: datetime | None, field: str, session: Session) -> datetime:
+    """``at`` checked (aware, not in the future, not before the session began) in UTC."""
+    now = utcnow()
+    if at is None:
+        return now
+    if not isinstance(at, datetime) or at.tzinfo is None or at.utcoffset() is None:
+        raise ValidationError(field, "must be a date and time with its time zone.")
+    moment = at.astimezone(UTC)
+    if moment > now:
+        raise ValidationError(field, "cannot be in the future.")
+    if session.starts_at is not None and moment < as_utc(session.starts_at):
+        started = to_local(session.starts_at).strftime("%d %b %Y %H:%M")
+        raise ValidationError(field, f"cannot be before the session started ({started}).")
+    return moment
 
 
 def _note_text(value: str, field: str) -> str:

@@ -151,6 +151,44 @@ def test_some_notes_are_corrected_signed_and_added_to(sample: Database) -> None:
         assert all(note.session.starts_at.date() < TODAY for note in locked)
 
 
+def test_old_notes_are_signed_soon_after_the_session_not_today(sample: Database) -> None:
+    with sample.transaction() as s:
+        locked = s.scalars(select(SessionNote).where(SessionNote.locked_at.is_not(None))).all()
+        for note in locked:
+            assert note.locked_at is not None
+            ended = note.session.starts_at + timedelta(minutes=note.session.duration_minutes)
+            # that evening or the next day: 20 minutes to 30 hours after it ended
+            assert ended + timedelta(minutes=20) <= note.locked_at <= ended + timedelta(hours=30)
+            assert note.locked_at.date() < TODAY
+            for addendum in note.addenda:
+                assert note.locked_at + timedelta(days=1) <= addendum.created_at
+                assert addendum.created_at <= note.locked_at + timedelta(days=10, hours=8)
+                assert addendum.created_at.date() < TODAY
+
+
+def signing_times(path: Path) -> list[tuple[Any, ...]]:
+    db = open_database(path)
+    try:
+        generate_demo(db, clients=3, years=1, seed=5, today=TODAY)
+        with db.transaction() as s:
+            return [
+                (note.session.starts_at, note.locked_at, [a.created_at for a in note.addenda])
+                for note in s.scalars(
+                    select(SessionNote)
+                    .where(SessionNote.locked_at.is_not(None))
+                    .order_by(SessionNote.session_id)
+                )
+            ]
+    finally:
+        db.close()
+
+
+def test_the_same_seed_signs_the_same_notes_at_the_same_times(tmp_path: Path) -> None:
+    first = signing_times(tmp_path / "one.db")
+    assert first and any(addenda for _, _, addenda in first)
+    assert signing_times(tmp_path / "two.db") == first
+
+
 def test_profile_programmes_referrals_and_shares(sample: Database) -> None:
     with sample.transaction() as s:
         profile = s.get(PracticeProfile, 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -110,3 +110,73 @@ def test_audit_never_holds_note_content(db: Database) -> None:
     lock_note(db, sid)
     add_addendum(db, sid, "secret three")
     assert not any("secret" in detail for _, detail in audit_actions(db))
+
+
+def test_a_note_can_be_signed_and_added_to_at_a_past_time(db: Database) -> None:
+    sid = add_session(db)  # the session began 3 Feb 2026 10:00 UTC
+    save_note(db, sid, body="Written that evening")
+    signed = datetime(2026, 2, 3, 19, 30, tzinfo=UTC)
+    note = lock_note(db, sid, at=signed)
+    assert note.locked_at == signed
+    # the same instant given in another zone is kept as UTC
+    later = datetime(2026, 2, 5, 9, 15, tzinfo=timezone(timedelta(hours=2)))
+    addendum = add_addendum(db, sid, "Client wrote on Thursday", at=later)
+    assert addendum.created_at == datetime(2026, 2, 5, 7, 15, tzinfo=UTC)
+    assert addendum.created_at.utcoffset() == timedelta(0)
+    stored = get_session(db, sid).note
+    assert stored is not None
+    assert stored.locked_at == signed
+    assert [a.created_at for a in stored.addenda] == [addendum.created_at]
+    # locking again, even with another time, changes nothing
+    assert lock_note(db, sid, at=datetime(2026, 2, 4, tzinfo=UTC)).locked_at == signed
+
+
+def test_without_a_time_the_note_is_signed_now(db: Database) -> None:
+    sid = add_session(db)
+    save_note(db, sid, body="Today's note")
+    before = datetime.now(UTC)
+    note = lock_note(db, sid)
+    addendum = add_addendum(db, sid, "Later the same day")
+    after = datetime.now(UTC)
+    assert note.locked_at is not None
+    assert before <= note.locked_at <= addendum.created_at <= after
+
+
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        (datetime(2026, 2, 3, 10, 0), "time zone"),  # naive
+        (datetime.now(UTC) + timedelta(minutes=5), "future"),
+        (datetime(2026, 2, 3, 9, 59, tzinfo=UTC), "before the session started"),
+    ],
+)
+def test_an_impossible_signing_time_is_refused_and_nothing_changes(
+    db: Database, at: datetime, message: str
+) -> None:
+    sid = add_session(db)
+    save_note(db, sid, body="Note")
+    with pytest.raises(ValidationError, match=message) as info:
+        lock_note(db, sid, at=at)
+    assert info.value.field == "at"
+    note = get_session(db, sid).note
+    assert note is not None and note.locked_at is None
+    assert [a for a, _ in audit_actions(db)] == ["create"]
+
+
+def test_an_addendum_cannot_predate_the_signature_or_the_future(db: Database) -> None:
+    sid = add_session(db)
+    save_note(db, sid, body="Note")
+    lock_note(db, sid, at=datetime(2026, 2, 4, 12, tzinfo=UTC))
+    for at, message in [
+        (datetime(2026, 2, 4, 11, 59, tzinfo=UTC), "before the note was locked"),
+        (datetime(2026, 2, 3, 9, tzinfo=UTC), "before the session started"),
+        (datetime.now(UTC) + timedelta(hours=1), "future"),
+        (datetime(2026, 2, 5, 12), "time zone"),
+    ]:
+        with pytest.raises(ValidationError, match=message) as info:
+            add_addendum(db, sid, "Too early or too late", at=at)
+        assert info.value.field == "at"
+    note = get_session(db, sid).note
+    assert note is not None and note.addenda == []
+    # exactly when it was signed is allowed
+    assert add_addendum(db, sid, "At once", at=datetime(2026, 2, 4, 12, tzinfo=UTC)).id
