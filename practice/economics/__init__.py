@@ -15,7 +15,7 @@ Where each rule is written down:
 * per client — :mod:`~.client`; per enrolment — :mod:`~.enrolment`; paid/outstanding/credit — :mod:`~.balance` (right after one payment: :mod:`~.after_payment`);
   which instalments are paid — :mod:`~.instalments`
 * per period and how dates and instants meet — :mod:`~.period`; charts — :mod:`~.series`
-* the Today page's lists — :mod:`~.attention`
+* the Today page's lists — :mod:`~.attention`; the Money page's totals — :mod:`~.money_totals`
 """
 
 from practice.economics.after_payment import balance_after_payment
@@ -38,6 +38,7 @@ from practice.economics.enrolment import (
     enrolment_rows,
 )
 from practice.economics.instalments import InstalmentState, InstalmentStatus
+from practice.economics.money_totals import InstalmentTotals, instalment_totals, totals_of
 from practice.economics.period import PeriodFigures, period_figures
 from practice.economics.planned import (
     PlanPeriod,
@@ -63,6 +64,7 @@ __all__ = [
     "InstalmentAttention",
     "InstalmentState",
     "InstalmentStatus",
+    "InstalmentTotals",
     "PeriodFigures",
     "PlanPeriod",
     "ProgrammePlan",
@@ -79,6 +81,7 @@ __all__ = [
     "enrolment_rows",
     "hourly_rate",
     "instalment_rows",
+    "instalment_totals",
     "instalments_due",
     "live",
     "monthly_seen_unseen",
@@ -92,5 +95,6 @@ __all__ = [
     "round_half_up",
     "snapshot_plan",
     "snapshot_session_count",
+    "totals_of",
     "weekly_seen_unseen",
 ]
