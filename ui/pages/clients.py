@@ -5,19 +5,14 @@ The search runs in SQL (``list_clients(search=...)``) a moment after typing stop
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +25,7 @@ from ui.dialogs.client_form import ClientFormDialog
 from ui.errors import guarded
 from ui.models.clients import ClientListModel
 from ui.pages.client import ClientPage
+from ui.widgets.list_table import ListTable, SearchBox
 from ui.widgets.page_header import page_title
 
 #: The status filter: (label, statuses or None for every client).
@@ -62,11 +58,12 @@ class ClientsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("client_search")
-        self.search.setPlaceholderText("Search by name or email")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search clients")
+        self.search = SearchBox(
+            object_name="client_search",
+            placeholder="Search by name or email",
+            accessible_name="Search clients",
+            delay_ms=SEARCH_DELAY_MS,
+        )
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName("Show")
         for text, _statuses in FILTERS:
@@ -77,22 +74,7 @@ class ClientsPage(QWidget):
         self.count_label = QLabel()
 
         self.model = ClientListModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("clients_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = ListTable(self.model, object_name="clients_table", stretch_column=0)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -113,17 +95,12 @@ class ClientsPage(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.count_label)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.settled.connect(self.run_search)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.run_search())
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.archive_selected)
-        self.table.doubleClicked.connect(self._open_index)
-        self.table.installEventFilter(self)
+        self.table.row_activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
 
@@ -152,7 +129,7 @@ class ClientsPage(QWidget):
 
     @guarded
     def run_search(self) -> None:
-        self._debounce.stop()
+        self.search.cancel_pending()
         selected = self.selected_id()
         statuses = FILTERS[max(0, self.status_filter.currentIndex())][1]
         rows = list_clients(self.ctx.db, search=self.search.text(), statuses=statuses)
@@ -227,17 +204,6 @@ class ClientsPage(QWidget):
         self.stack.setCurrentWidget(self.list_view)
         self.run_search()
         self.table.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self._open_index(self.table.currentIndex())
-            return True
-        return super().eventFilter(watched, event)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None

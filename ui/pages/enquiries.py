@@ -7,19 +7,14 @@ they asked for, the outcome, and every referral and resource they were given.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +39,7 @@ from ui.models.enquiries import (
 )
 from ui.widgets.details_form import DetailsForm
 from ui.widgets.list_section import ListSection
+from ui.widgets.list_table import ListTable, SearchBox
 from ui.widgets.page_header import heading_font, page_title
 
 CLOSED = tuple(o for o in EnquiryOutcome if o is not EnquiryOutcome.WAITING)
@@ -165,11 +161,12 @@ class EnquiriesPage(QWidget):
         self.practice_locale = fmt.DEFAULT_LOCALE
         self.current: Enquiry | None = None
 
-        self.search = QLineEdit()
-        self.search.setObjectName("enquiry_search")
-        self.search.setPlaceholderText("Search by name, email or what they asked for")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search enquiries")
+        self.search = SearchBox(
+            object_name="enquiry_search",
+            placeholder="Search by name, email or what they asked for",
+            accessible_name="Search enquiries",
+            delay_ms=SEARCH_DELAY_MS,
+        )
         self.outcome_filter = QComboBox()
         self.outcome_filter.setAccessibleName("Show")
         for text, _outcomes in FILTERS:
@@ -178,20 +175,7 @@ class EnquiriesPage(QWidget):
 
         self.model = EnquiryListModel(self)
         self.proxy = EnquirySearch(self.model, self)
-        self.table = QTableView()
-        self.table.setObjectName("enquiries_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = ListTable(self.proxy, object_name="enquiries_table", stretch_column=2)
         self.count_label = _muted()
         self.empty = _muted()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -204,11 +188,7 @@ class EnquiriesPage(QWidget):
         self.right.addWidget(self.detail)
 
         self._build_layout()
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.settled.connect(self.apply_search)
         self.outcome_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(self.new_item)
         self.detail.edit_button.clicked.connect(self.edit_current)
@@ -217,8 +197,7 @@ class EnquiriesPage(QWidget):
         self.detail.resource_button.clicked.connect(self.point_to_resource)
         self.detail.client_button.clicked.connect(self.make_client)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
-        self.table.doubleClicked.connect(lambda _i: self.edit_current())
-        self.table.installEventFilter(self)
+        self.table.row_activated.connect(lambda _i: self.edit_current())
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
@@ -291,7 +270,7 @@ class EnquiriesPage(QWidget):
 
     @guarded
     def apply_search(self) -> None:
-        self._debounce.stop()
+        self.search.cancel_pending()
         keep = self.current.id if self.current is not None else None
         self.proxy.set_search(self.search.text())
         self._after_rows_changed(keep)
@@ -399,14 +378,3 @@ class EnquiriesPage(QWidget):
         if not linked:
             self.ctx.changed("clients")
         self.ctx.navigate.emit("clients", client_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.edit_current()
-            return True
-        return super().eventFilter(watched, event)

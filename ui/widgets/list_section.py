@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.models.rows import RowsModel
+from ui.widgets.list_table import ListTable
 from ui.widgets.page_header import section_heading
 
 
@@ -50,26 +48,13 @@ class ListSection(QWidget):
         self.empty = QLabel(empty_text)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
-        self.table = QTableView()
-        self.table.setModel(model)
+        self.table = ListTable(model, stretch_column=stretch_column)
         self.table.setAccessibleName(title)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         rows = self.table.verticalHeader()
-        rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._on_double_click)
-        self.table.installEventFilter(self)
+        self.table.row_activated.connect(self._on_double_click)  # double-click or Enter
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -104,19 +89,6 @@ class ListSection(QWidget):
             + 2
         )
         self.table.setFixedHeight(height)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter on a row does what a double-click does."""
-        if (
-            watched is self.table
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.table.currentIndex().isValid()
-        ):
-            self._on_double_click(self.table.currentIndex())
-            return True
-        return super().eventFilter(watched, event)
 
     def _on_double_click(self, index: QModelIndex) -> None:
         if index.isValid():

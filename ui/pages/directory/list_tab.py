@@ -6,20 +6,15 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +29,7 @@ from ui.models.row_table import RowTableModel
 from ui.models.rows import RowsModel
 from ui.widgets.details_form import DetailsForm
 from ui.widgets.list_section import ListSection
+from ui.widgets.list_table import ListTable, SearchBox
 from ui.widgets.page_header import heading_font
 
 R = TypeVar("R", bound=Provider | Resource)
@@ -77,29 +73,19 @@ class DirectoryTab(QWidget, Generic[R]):
         self.practice_locale = fmt.DEFAULT_LOCALE
         self.model = model
         self.history = history
-        self.search = QLineEdit()
-        self.search.setObjectName(f"{self.noun}_search")
-        self.search.setPlaceholderText(self.search_hint)
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(f"Search {self.noun}s")
+        self.search = SearchBox(
+            object_name=f"{self.noun}_search",
+            placeholder=self.search_hint,
+            accessible_name=f"Search {self.noun}s",
+            delay_ms=SEARCH_DELAY_MS,
+        )
         self.show_archived = QCheckBox("Show archived")
         self.new_button = QPushButton(f"&New {self.noun}…")
         self.edit_button = QPushButton("&Edit…")
         self.archive_button = QPushButton("&Archive")
-        self.table = QTableView()
-        self.table.setObjectName(f"{self.noun}s_table")
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.table = ListTable(
+            model, object_name=f"{self.noun}s_table", stretch_column=self.stretch_column
+        )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count_label = _text(muted=True)
         self.empty = _text(muted=True)
@@ -121,17 +107,12 @@ class DirectoryTab(QWidget, Generic[R]):
         self.filters = QHBoxLayout()
         self._layout()
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.settled.connect(self.refresh)
         self.show_archived.toggled.connect(lambda _on: self.refresh())
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.archive_selected)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.table.installEventFilter(self)  # Return on the list edits the row
+        self.table.row_activated.connect(lambda _i: self.edit_selected())  # double-click or Return
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
 
     def _layout(self) -> None:
@@ -177,17 +158,6 @@ class DirectoryTab(QWidget, Generic[R]):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.table
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.edit_selected()
-            return True
-        return super().eventFilter(watched, event)
-
     # -- what subclasses provide ---------------------------------------------
     def fetch(self) -> list[R]:
         raise NotImplementedError
@@ -208,7 +178,7 @@ class DirectoryTab(QWidget, Generic[R]):
     # -- behaviour -----------------------------------------------------------
     @guarded
     def refresh(self) -> None:
-        self._debounce.stop()
+        self.search.cancel_pending()
         self.practice_locale = get_profile(self.ctx.db).locale
         keep = self.selected()
         rows = self.fetch()
