@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 from practice.db import Database
 from practice.economics import InstalmentState, instalment_rows
 from practice.models import PaymentKind, PaymentMethod, PaymentPlan
+from practice.money import format_money
 from practice.services import enrolments as enrolment_service
 from practice.services import payments as payment_service
+from practice.services.profile import update_profile
 from practice.timeutil import today
 from tests.ui.conftest import MessageBoxes
 from tests.ui.test_enrol_page import make_client
@@ -21,7 +23,7 @@ from tests.ui.test_programmes_page import make_programme
 from ui.context import AppContext
 from ui.dialogs.payment import PaymentDialog
 from ui.models.money import InstalmentModel, PaymentModel
-from ui.pages.money import STATUS_FILTERS, MoneyPage
+from ui.pages.money import STATUS_FILTERS, TOTALS, MoneyPage
 
 
 def enrolment_started_weeks_ago(db: Database, weeks: int = 3) -> int:
@@ -258,3 +260,84 @@ def test_from_a_new_programme_to_a_payment_in_the_main_window(
     money.record_payment()
     assert money.instalments.rowCount() == 1
     assert money.payments.rowCount() == 1
+
+
+def totals(page: MoneyPage) -> dict[str, str]:
+    return {key: page.totals.text_of(key) for key, _ in TOTALS}
+
+
+def enrol(db: Database, client_id: int, days_ago: int) -> int:
+    return enrolment_service.enrol_client(
+        db,
+        client_id=client_id,
+        programme_id=make_programme(db, name=f"Programme {client_id}"),
+        start_date=today() - timedelta(days=days_ago),
+        payment_plan=PaymentPlan.INSTALMENTS,
+        agree=True,
+    ).id
+
+
+def test_totals_above_the_list_follow_the_filters(ctx: AppContext, qtbot: QtBot) -> None:
+    # Started 25 days ago, three monthly £400s: the first overdue, the second due in 3-6
+    # days, the third in 31-37 days (beyond the 30).
+    zoe = make_client(ctx.db)
+    enrolment_id = enrol(ctx.db, zoe, days_ago=25)
+    page = open_page(ctx, qtbot)
+    assert page.totals.isVisibleTo(page)
+    assert totals(page) == {
+        "overdue": "£400.00",
+        "due_7_days": "£400.00",
+        "due_30_days": "£400.00",
+        "paid": "£0.00",
+    }
+    # £500 received: the first instalment paid, £100 towards the second
+    payment_service.record_payment(
+        ctx.db,
+        enrolment_id=enrolment_id,
+        amount=50_000,
+        received_on=today(),
+        method=PaymentMethod.CARD,
+    )
+    page.refresh()
+    # "To be paid" lists the second and third: £100 paid of them, £300 left due soon
+    assert totals(page) == {
+        "overdue": "£0.00",
+        "due_7_days": "£300.00",
+        "due_30_days": "£300.00",
+        "paid": "£100.00",
+    }
+    page.status.setCurrentIndex([t for t, _ in STATUS_FILTERS].index("All instalments"))
+    assert totals(page)["paid"] == "£500.00"
+    page.status.setCurrentIndex([t for t, _ in STATUS_FILTERS].index("Paid"))
+    assert totals(page) == {
+        "overdue": "£0.00",
+        "due_7_days": "£0.00",
+        "due_30_days": "£0.00",
+        "paid": "£400.00",
+    }
+
+    # another client started 40 days ago: two £400s overdue, the third due in 19-22 days
+    ben = make_client(ctx.db, "Ben", "Okafor")
+    enrol(ctx.db, ben, days_ago=40)
+    page.open_item(ben)  # that client's instalments, every state
+    assert page.instalments.rowCount() == 3
+    assert totals(page) == {
+        "overdue": "£800.00",
+        "due_7_days": "£0.00",
+        "due_30_days": "£400.00",
+        "paid": "£0.00",
+    }
+    page.open_item(zoe)
+    assert totals(page)["paid"] == "£500.00"
+
+
+def test_totals_use_the_practice_locale_and_show_zero_without_instalments(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    update_profile(ctx.db, locale="de_DE", currency="EUR")
+    page = open_page(ctx, qtbot)
+    assert totals(page)["overdue"] == format_money(0, "EUR", "de_DE")  # "0,00 €"
+    enrol(ctx.db, make_client(ctx.db), days_ago=25)  # a programme priced in pounds
+    page.refresh()
+    assert totals(page)["overdue"] == format_money(40_000, "GBP", "de_DE")
+    assert totals(page)["overdue"] != "£400.00"

@@ -1,7 +1,8 @@
 """Money: instalments due, overdue and paid; record payments and refunds; receipts.
 
 The state of each instalment (paid, part-paid, due, overdue) and what is left on it come
-from :func:`practice.economics.instalment_rows`; this page only shows them.
+from :func:`practice.economics.instalment_rows`, and the totals above the list from
+:func:`practice.economics.totals_of` over the same rows; this page only shows them.
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.economics import InstalmentAttention, InstalmentState, instalment_rows
+from practice.economics import (
+    InstalmentAttention,
+    InstalmentState,
+    InstalmentTotals,
+    instalment_rows,
+    totals_of,
+)
+from practice.money import format_money
 from practice.services import payments as payment_service
 from practice.services import profile as profile_service
 from practice.services.payments import PaymentRow
@@ -46,6 +57,58 @@ STATUS_FILTERS: tuple[tuple[str, tuple[InstalmentState, ...] | None], ...] = (
     ("Paid", (InstalmentState.PAID,)),
     ("All instalments", None),
 )
+
+
+#: The totals above the list: the figure's key, its caption.
+TOTALS: tuple[tuple[str, str], ...] = (
+    ("overdue", "Overdue"),
+    ("due_7_days", "Due in the next 7 days"),
+    ("due_30_days", "Due in the next 30 days"),
+    ("paid", "Paid"),
+)
+
+
+class TotalsStrip(QFrame):
+    """Overdue, due in 7 and 30 days and paid, for the instalments listed below it.
+
+    One line per currency in each figure (currencies are never added together).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("moneyTotals")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 8, 12, 8)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(2)
+        self.figures: dict[str, QLabel] = {}
+        for column, (key, caption) in enumerate(TOTALS):
+            name = QLabel(caption)
+            name.setEnabled(False)  # the palette's muted text, in light and dark alike
+            value = QLabel()
+            value.setObjectName(f"total_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            big = QFont(value.font())
+            big.setPointSizeF(big.pointSizeF() * 1.3)
+            big.setBold(True)
+            value.setFont(big)
+            value.setAccessibleName(caption)
+            grid.addWidget(name, 0, column)
+            grid.addWidget(value, 1, column, Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(column, 1)
+            self.figures[key] = value
+
+    def show_totals(self, totals: tuple[InstalmentTotals, ...], currency: str, locale: str) -> None:
+        """Show ``totals``; with none, zero in the practice ``currency``."""
+        shown = totals or (InstalmentTotals(currency, 0, 0, 0, 0),)
+        for key, label in self.figures.items():
+            label.setText(
+                "\n".join(format_money(getattr(t, key), t.currency, locale) for t in shown)
+            )
+
+    def text_of(self, key: str) -> str:
+        return self.figures[key].text()
 
 
 def _table(name: str) -> QTableView:
@@ -79,6 +142,7 @@ class MoneyPage(QWidget):
         self.client_filter.client_changed.connect(lambda _: self.refresh())
         self.counts = QLabel()
         self.counts.setObjectName("moneyCounts")
+        self.totals = TotalsStrip()
 
         self.instalments = InstalmentModel()
         self.instalment_view = _table("instalments")
@@ -125,6 +189,7 @@ class MoneyPage(QWidget):
         due_box = QGroupBox("Instalments")
         due_layout = QVBoxLayout(due_box)
         due_layout.addLayout(filters)
+        due_layout.addWidget(self.totals)
         due_layout.addWidget(self.instalment_view, 1)
         due_layout.addWidget(self.no_instalments, 1)
         due_buttons = QHBoxLayout()
@@ -162,16 +227,19 @@ class MoneyPage(QWidget):
     # -- the page contract -----------------------------------------------
     @guarded
     def refresh(self) -> None:
-        self.practice_locale = profile_service.get_profile(self.ctx.db).locale
+        profile = profile_service.get_profile(self.ctx.db)
+        self.practice_locale = profile.locale
         self.instalments.locale = self.payments.locale = self.practice_locale
         if not self.client_filter.hasFocus():
             self.client_filter.reload()
         client_id = self.client_filter.client_id()
         kept = self.selected_instalment()
         states = STATUS_FILTERS[self.status.currentIndex()][1]
-        rows = instalment_rows(self.ctx.db, today=today(), states=states, client_id=client_id)
+        day = today()
+        rows = instalment_rows(self.ctx.db, today=day, states=states, client_id=client_id)
         self.instalments.set_rows(rows)
         self._show_counts(rows)
+        self.totals.show_totals(totals_of(rows, today=day), profile.currency, self.practice_locale)
         self.instalment_view.setVisible(bool(rows))
         self.no_instalments.setVisible(not rows)
         self.no_instalments.setText(
