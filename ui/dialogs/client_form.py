@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.errors import PracticeError, ValidationError
+from practice.errors import PracticeError
 from practice.models import Client, ClientStatus, label
 from practice.services.clients import create_client, get_client, update_client
 from ui.context import AppContext
@@ -177,12 +177,8 @@ class ClientFormDialog(QDialog):
                 self.client = create_client(self.ctx.db, **self.values())
             else:
                 self.client = update_client(self.ctx.db, self.client_id, **self.values())
-        except ValidationError as exc:
-            if not self.errors.show(exc):
-                self._form_level(str(exc))
-            return
         except PracticeError as exc:
-            self._form_level(str(exc))
+            self.errors.refuse(exc, lambda e: self._form_level(str(e)))
             return
         self.ctx.changed("clients")
         self.accept()

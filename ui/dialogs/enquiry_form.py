@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.errors import PracticeError, ValidationError
+from practice.errors import PracticeError
 from practice.models import Enquiry, EnquiryOutcome, label
 from practice.services.enquiries import (
     get_enquiry,
@@ -137,12 +137,8 @@ class FormDialog(QDialog):
         self.form_error.hide()
         try:
             self.commit()
-        except ValidationError as exc:
-            if not self.errors.show(exc):
-                self._form_level(str(exc))
-            return
         except PracticeError as exc:
-            self._form_level(str(exc))
+            self.errors.refuse(exc, lambda e: self._form_level(str(e)))
             return
         self.ctx.changed(self.area)
         self.accept()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.errors import PracticeError, ValidationError
+from practice.errors import PracticeError
 from practice.models import Payment, PaymentMethod, label
 from practice.money import parse_amount, to_decimal
 from practice.services import payments as payment_service
@@ -123,12 +123,8 @@ class PaymentDialog(QDialog):
                     instalment_id=self.instalment_id,
                     **common,  # type: ignore[arg-type]
                 )
-        except ValidationError as error:
-            if not self.errors.show(error):
-                show_refusal(self, error)
-            return
         except PracticeError as error:
-            show_refusal(self, error)
+            self.errors.refuse(error, lambda e: show_refusal(self, e))
             return
         self.ctx.changed("payments")
         self.accept()

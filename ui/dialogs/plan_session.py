@@ -123,12 +123,8 @@ class PlanSessionDialog(QDialog):
                 mode=SessionMode(self.mode.currentData()),
                 enrolment_id=self.enrolment.currentData(),
             )
-        except ValidationError as error:
-            if not self.errors.show(error):
-                show_refusal(self, error)
-            return
         except PracticeError as error:
-            show_refusal(self, error)
+            self.errors.refuse(error, lambda e: show_refusal(self, e))
             return
         self.ctx.changed("sessions")
         self.accept()

@@ -360,12 +360,8 @@ class SessionLogDialog(QDialog):
             self.add_new_item()  # typed but not added: the practitioner meant it
         try:
             self.saved_session = self._save(client_id)
-        except ValidationError as error:
-            if not self.errors.show(error):
-                show_refusal(self, error)
-            return
         except PracticeError as error:
-            show_refusal(self, error)
+            self.errors.refuse(error, lambda e: show_refusal(self, e))
             return
         self.note_draft.discard()
         self.private_draft.discard()

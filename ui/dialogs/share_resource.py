@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.errors import PracticeError, ValidationError
+from practice.errors import PracticeError
 from practice.models import label
 from practice.services.enquiries import point_to_resource
 from practice.services.resources import list_resources, share_resource
@@ -105,14 +105,12 @@ class ShareResourceDialog(QDialog):
                     shared_on=shared_on,
                     note=self.note.text(),
                 )
-        except ValidationError as exc:
-            if not self.errors.show(exc):
-                self.form_error.setText(str(exc))
-                self.form_error.show()
-            return
         except PracticeError as exc:
-            self.form_error.setText(str(exc))
-            self.form_error.show()
+            self.errors.refuse(exc, self._form_level)
             return
         self.ctx.changed("outreach")
         self.accept()
+
+    def _form_level(self, error: PracticeError) -> None:
+        self.form_error.setText(str(error))
+        self.form_error.show()

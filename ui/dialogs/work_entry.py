@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.errors import PracticeError, ValidationError
+from practice.errors import PracticeError
 from practice.models import WorkCategory, WorkLogEntry, label
 from practice.services import worklog as worklog_service
 from ui.context import AppContext
@@ -83,12 +83,8 @@ class WorkEntryDialog(QDialog):
                 category=WorkCategory(self.category.currentData()),
                 note=self.note.text(),
             )
-        except ValidationError as error:
-            if not self.errors.show(error):
-                show_refusal(self, error)
-            return
         except PracticeError as error:
-            show_refusal(self, error)
+            self.errors.refuse(error, lambda e: show_refusal(self, e))
             return
         self.ctx.changed("work")
         self.accept()

@@ -364,12 +364,8 @@ class EnrolPage(QWidget):
                 agree=agree,
                 **values,  # type: ignore[arg-type]
             )
-        except ValidationError as error:
-            if not self.errors.show(error):
-                show_refusal(self, error)
-            return
         except PracticeError as error:
-            show_refusal(self, error)
+            self.errors.refuse(error, lambda e: show_refusal(self, e))
             return
         self.last_enrolment = enrolment
         self.ctx.changed("enrolments")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from practice.economics.planned import live
-from practice.errors import PracticeError, ValidationError
+from practice.errors import PracticeError
 from practice.models import Programme
 from practice.services import profile as profile_service
 from practice.services import programmes as programme_service
@@ -260,12 +260,8 @@ class ProgrammesPage(QWidget):
                 programme = programme_service.update_programme(
                     self.ctx.db, self.current_id, **values
                 )
-        except ValidationError as error:
-            if not self.form.show_error(error):
-                show_refusal(self, error)
-            return False
         except PracticeError as error:
-            show_refusal(self, error)
+            self.form.errors.refuse(error, lambda e: show_refusal(self, e))
             return False
         self.current_id = programme.id
         self.dirty = False

@@ -303,12 +303,8 @@ class WorklogPage(QWidget):
                 enrolment_id=self.enrolment.currentData(),
                 note=self.note.text(),
             )
-        except ValidationError as error:
-            if not self.errors.show(error):
-                show_refusal(self, error)
-            return
         except PracticeError as error:
-            show_refusal(self, error)
+            self.errors.refuse(error, lambda e: show_refusal(self, e))
             return
         self.note.clear()
         self.ctx.changed("work")

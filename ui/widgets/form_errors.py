@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from practice.errors import ValidationError
+from practice.errors import PracticeError, ValidationError
 
 
 class FormErrors:
@@ -13,7 +15,8 @@ class FormErrors:
 
     ``add(field, widget)`` returns a hidden label to put under the widget in the layout;
     ``show(error)`` reveals the message beside the right field and focuses it, and
-    returns False when the field is unknown (the caller then shows it at form level).
+    returns False when the field is unknown (the caller then shows it at form level);
+    ``refuse(error, elsewhere)`` does both for any refusal from a service.
     """
 
     def __init__(self) -> None:
@@ -49,6 +52,13 @@ class FormErrors:
         widget = self._widgets[error.field]
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def refuse(self, error: PracticeError, elsewhere: Callable[[PracticeError], object]) -> None:
+        """Show a refusal beside the field it names; one that names no field of this form
+        (or is not about a field) goes to ``elsewhere`` (a message box, a form-level line)."""
+        if isinstance(error, ValidationError) and self.show(error):
+            return
+        elsewhere(error)
 
     def message_for(self, field: str) -> str:
         label = self._labels.get(field)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.errors import ValidationError
 from practice.models import (
     InclusionKind,
     InstalmentInterval,
@@ -390,6 +389,3 @@ class ProgrammeForm(QWidget):
         """What the form holds now, for ``economics.planned.live``, and whether the price
         could be read."""
         return live_values(self)
-
-    def show_error(self, error: ValidationError) -> bool:
-        return self.errors.show(error)

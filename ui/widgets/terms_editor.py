@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from practice.documents.merge import MERGE_FIELDS
-from practice.errors import PracticeError, ValidationError
+from practice.errors import PracticeError
 from practice.models import AgreementClause
 from practice.services.profile import (
     delete_clause,
@@ -169,12 +169,8 @@ class TermsEditor(QWidget):
                 heading=self.heading.text(),
                 body=self.body.toPlainText(),
             )
-        except ValidationError as exc:
-            if not self.errors.show(exc):
-                QMessageBox.warning(self, "Clause not saved", str(exc))
-            return
         except PracticeError as exc:
-            QMessageBox.warning(self, "Clause not saved", str(exc))
+            self.errors.refuse(exc, lambda e: QMessageBox.warning(self, "Clause not saved", str(e)))
             return
         self.editing_key = clause.key
         self.ctx.changed("profile")  # may refresh the page: select and say "Saved." after it
