@@ -30,11 +30,12 @@ from tests.ui.conftest import MessageBoxes
 from tests.ui.test_enrol_page import make_client
 from tests.ui.test_programmes_page import make_programme
 from ui.context import AppContext
-from ui.dialogs.session_log import SessionLogDialog, draft_key
+from ui.dialogs.session_log import SessionLogDialog
 from ui.dialogs.session_note import SessionNoteDialog
 from ui.dialogs.work_suggestions import WorkSuggestionsDialog, question
 from ui.models.sessions import ActionReviewModel, NewActionItemModel, NewItemRow, SessionListModel
 from ui.pages.sessions import SessionsPage, local_midnight, week_start
+from ui.widgets.draft_keeper import draft_key
 
 
 def enrolled_client(db: Database) -> tuple[int, int]:

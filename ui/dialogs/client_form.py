@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from practice.errors import PracticeError
-from practice.models import Client, ClientStatus, label
+from practice.models import Client, ClientStatus
 from practice.services.clients import create_client, get_client, update_client
 from ui.context import AppContext
 from ui.errors import guarded
+from ui.widgets.choices import choice_combo
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -70,10 +70,8 @@ class ClientFormDialog(QDialog):
         self._row(contact, "&Address", "address", self.address)
         self.date_of_birth = OptionalDateEdit("Known")
         self._row(contact, "Date of &birth", "date_of_birth", self.date_of_birth)
-        self.status = QComboBox()
+        self.status = choice_combo(ClientStatus)
         self.status.setObjectName("status")
-        for status in ClientStatus:
-            self.status.addItem(label(status), status.value)
         self._row(contact, "&Status", "status", self.status)
         self.source = QLineEdit()
         self.source.setPlaceholderText("How they found the practice")

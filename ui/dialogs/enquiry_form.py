@@ -8,13 +8,10 @@ one service call on Save.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from practice.errors import PracticeError
-from practice.models import Enquiry, EnquiryOutcome, label
+from practice.models import Enquiry, EnquiryOutcome
 from practice.services.enquiries import (
     get_enquiry,
     record_enquiry,
@@ -35,30 +32,12 @@ from practice.services.enquiries import (
     update_enquiry,
 )
 from practice.services.profile import get_profile
-from practice.timeutil import today
 from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded
+from ui.widgets.choices import choice_combo
 from ui.widgets.form_errors import FormErrors
-
-
-def date_edit(value: date | None = None) -> QDateEdit:
-    """A day picker that stops at today (the services refuse days still to come)."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setMaximumDate(QDate.currentDate())
-    set_day(edit, value or today())
-    return edit
-
-
-def set_day(edit: QDateEdit, value: date) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day))
-
-
-def day_of(edit: QDateEdit) -> date:
-    picked: date = edit.date().toPython()  # type: ignore[assignment]
-    return picked
+from ui.widgets.time_fields import day_edit, day_of, set_day
 
 
 def text_box(placeholder: str = "", height: int = 90) -> QPlainTextEdit:
@@ -159,7 +138,7 @@ class EnquiryFormDialog(FormDialog):
         self.enquiry: Enquiry | None = None
         self.name = QLineEdit()
         self.name.setPlaceholderText("Required")
-        self.received_on = date_edit()
+        self.received_on = day_edit(up_to_today=True)
         self.email = QLineEdit()
         self.phone = QLineEdit()
         self.source = QLineEdit()
@@ -207,10 +186,8 @@ class OutcomeDialog(FormDialog):
         super().__init__(ctx, "Outcome of the enquiry", parent)
         self.enquiry_id = enquiry_id
         enquiry = get_enquiry(ctx.db, enquiry_id)
-        self.outcome = QComboBox()
-        for outcome in EnquiryOutcome:
-            self.outcome.addItem(label(outcome), outcome.value)
-        self.closed_on = date_edit(enquiry.closed_on)
+        self.outcome = choice_combo(EnquiryOutcome)
+        self.closed_on = day_edit(enquiry.closed_on, up_to_today=True)
         self.closed_on.setMinimumDate(
             QDate(enquiry.received_on.year, enquiry.received_on.month, enquiry.received_on.day)
         )

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from practice.errors import PracticeError
-from practice.models import Payment, PaymentMethod, label
+from practice.models import Payment, PaymentMethod
 from practice.money import parse_amount, to_decimal
 from practice.services import payments as payment_service
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
+from ui.widgets.choices import choice_combo
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.time_fields import day_edit
 
 
 class PaymentDialog(QDialog):
@@ -60,13 +60,8 @@ class PaymentDialog(QDialog):
         if suggested:
             self.amount.setText(f"{to_decimal(suggested, currency):,}")
         self.amount.selectAll()
-        self.received_on = QDateEdit(QDate.currentDate())
-        self.received_on.setCalendarPopup(True)
-        self.received_on.setDisplayFormat("ddd d MMM yyyy")
-        self.received_on.setMaximumDate(QDate.currentDate())
-        self.method = QComboBox()
-        for method in PaymentMethod:
-            self.method.addItem(label(method), method.value)
+        self.received_on = day_edit(weekday=True, up_to_today=True)
+        self.method = choice_combo(PaymentMethod)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("e.g. the bank reference or cheque number")
         self.note = QLineEdit()

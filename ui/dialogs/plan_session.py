@@ -7,25 +7,24 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from practice.errors import PracticeError, ValidationError
-from practice.models import EnrolmentStatus, Session, SessionKind, SessionMode, label
-from practice.services import enrolments as enrolment_service
+from practice.models import Session, SessionKind, SessionMode
 from practice.services import profile as profile_service
 from practice.services import sessions as session_service
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
+from ui.widgets.choices import NOT_IN_PROGRAMME, choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
+from ui.widgets.time_fields import minutes_spin, session_start_edit
 
 
 class PlanSessionDialog(QDialog):
@@ -46,25 +45,15 @@ class PlanSessionDialog(QDialog):
 
         self.client = ClientCombo(ctx.db)
         self.enrolment = QComboBox()
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.starts_at = session_start_edit()
         if when is None:
             tomorrow = QDateTime.currentDateTime().addDays(1)
             self.starts_at.setDateTime(QDateTime(tomorrow.date(), QTime(10, 0)))
         else:
             self.starts_at.setDateTime(to_qdatetime(when))
-        self.duration = QSpinBox()
-        self.duration.setRange(5, 600)
-        self.duration.setSingleStep(5)
-        self.duration.setSuffix(" min")
-        self.duration.setValue(profile.default_session_minutes)
-        self.kind = QComboBox()
-        for kind in SessionKind:
-            self.kind.addItem(label(kind), kind.value)
-        self.mode = QComboBox()
-        for mode in SessionMode:
-            self.mode.addItem(label(mode), mode.value)
+        self.duration = minutes_spin(minimum=5, maximum=600, value=profile.default_session_minutes)
+        self.kind = choice_combo(SessionKind)
+        self.mode = choice_combo(SessionMode)
 
         form = QFormLayout()
         for text, field, widget in (
@@ -95,16 +84,7 @@ class PlanSessionDialog(QDialog):
 
     @guarded
     def _client_changed(self, client_id: int | None) -> None:
-        self.enrolment.clear()
-        self.enrolment.addItem("Not part of a programme", None)
-        if client_id is None:
-            return
-        for enrolment in enrolment_service.list_enrolments(
-            self.ctx.db, client_id=client_id, statuses=[EnrolmentStatus.ACTIVE]
-        ):
-            self.enrolment.addItem(enrolment.programme_name, enrolment.id)
-        if self.enrolment.count() > 1:
-            self.enrolment.setCurrentIndex(1)
+        fill_active_enrolments(self.enrolment, self.ctx.db, client_id, none_text=NOT_IN_PROGRAMME)
 
     @guarded
     def save(self) -> None:

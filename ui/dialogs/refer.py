@@ -9,7 +9,8 @@ from practice.models import Referral
 from practice.services.enquiries import refer_enquirer
 from practice.services.referrals import list_providers
 from ui.context import AppContext
-from ui.dialogs.enquiry_form import FormDialog, date_edit, day_of, text_box
+from ui.dialogs.enquiry_form import FormDialog, text_box
+from ui.widgets.time_fields import day_edit, day_of
 
 
 class ReferDialog(FormDialog):
@@ -25,7 +26,7 @@ class ReferDialog(FormDialog):
             if provider.speciality:
                 text += f" — {provider.speciality}"
             self.provider.addItem(text, provider.id)
-        self.referred_on = date_edit()
+        self.referred_on = day_edit(up_to_today=True)
         self.reason = text_box("Why this provider suits them (optional)")
         self.add_row("&Provider", "provider", self.provider)
         self.add_row("&Referred on", "referred_on", self.referred_on)

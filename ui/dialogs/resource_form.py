@@ -3,12 +3,13 @@ book, and where it lives."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from practice.models import Resource, ResourceKind, label
+from practice.models import Resource, ResourceKind
 from practice.services.resources import add_resource, update_resource
 from ui.context import AppContext
 from ui.dialogs.enquiry_form import FormDialog, text_box
+from ui.widgets.choices import choice_combo
 
 
 class ResourceFormDialog(FormDialog):
@@ -23,9 +24,7 @@ class ResourceFormDialog(FormDialog):
         self.saved: Resource | None = None
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Required")
-        self.kind = QComboBox()
-        for kind in ResourceKind:
-            self.kind.addItem(label(kind), kind.value)
+        self.kind = choice_combo(ResourceKind)
         self.location = QLineEdit()
         self.location.setPlaceholderText("A link, a file on this computer, a shelf…")
         self.description = text_box("What it is and who it helps (optional)")

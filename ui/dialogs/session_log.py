@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,65 +34,26 @@ from PySide6.QtWidgets import (
 from practice.errors import PracticeError, ValidationError
 from practice.models import (
     Attendance,
-    EnrolmentStatus,
     Session,
     SessionKind,
     SessionMode,
-    label,
 )
 from practice.services import action_items as action_service
-from practice.services import enrolments as enrolment_service
 from practice.services import profile as profile_service
 from practice.services import sessions as session_service
 from practice.services.action_items import ActionReview, NewActionItem
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.models.sessions import REVIEW_CHOICES, ActionReviewModel, NewActionItemModel, NewItemRow
+from ui.widgets.choices import NOT_IN_PROGRAMME, choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
-from ui.widgets.draft_keeper import DraftKeeper
+from ui.widgets.draft_keeper import DraftKeeper, draft_key
 from ui.widgets.editable_table import ChoiceDelegate
 from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
-
-
-class CalendarOpensToday(QObject):
-    """A date edit whose empty value is its minimum date: open its calendar at this month."""
-
-    def __init__(self, edit: QDateEdit) -> None:
-        super().__init__(edit)
-        calendar = edit.calendarWidget()
-        if calendar is not None:
-            calendar.installEventFilter(self)
-        self.edit = edit
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        calendar = self.edit.calendarWidget()
-        if (
-            event.type() == QEvent.Type.Show
-            and watched is calendar
-            and self.edit.date() == self.edit.minimumDate()
-        ):
-            now = QDate.currentDate()
-            calendar.setCurrentPage(now.year(), now.month())
-        return False
-
-
-def draft_key(client_id: int | None, session_id: int | None, private: bool = False) -> str | None:
-    """``note:session:12`` for a session's note, ``note:new:client:7`` for a new one."""
-    prefix = "private-note" if private else "note"
-    if session_id is not None:
-        return f"{prefix}:session:{session_id}"
-    if client_id is not None:
-        return f"{prefix}:new:client:{client_id}"
-    return None
-
-
-def _combo(members: tuple[object, ...]) -> QComboBox:
-    combo = QComboBox()
-    for member in members:
-        combo.addItem(label(member), member.value)  # type: ignore[arg-type, attr-defined]
-    return combo
+from ui.widgets.optional_date import CalendarOpensToday
+from ui.widgets.time_fields import minutes_spin, session_start_edit
 
 
 class SessionLogDialog(QDialog):
@@ -119,17 +78,11 @@ class SessionLogDialog(QDialog):
 
         self.client = ClientCombo(ctx.db)
         self.enrolment = QComboBox()
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.duration = QSpinBox()
-        self.duration.setRange(5, 600)
-        self.duration.setSingleStep(5)
-        self.duration.setSuffix(" min")
-        self.duration.setValue(profile.default_session_minutes)
-        self.kind = _combo(tuple(SessionKind))
-        self.mode = _combo(tuple(SessionMode))
-        self.attendance = _combo(tuple(a for a in Attendance if a != Attendance.PLANNED))
+        self.starts_at = session_start_edit()
+        self.duration = minutes_spin(minimum=5, maximum=600, value=profile.default_session_minutes)
+        self.kind = choice_combo(SessionKind)
+        self.mode = choice_combo(SessionMode)
+        self.attendance = choice_combo(a for a in Attendance if a != Attendance.PLANNED)
 
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("What happened, what was explored, what was agreed…")
@@ -284,16 +237,9 @@ class SessionLogDialog(QDialog):
 
     @guarded
     def _client_changed(self, client_id: int | None) -> None:
-        self.enrolment.clear()
-        self.enrolment.addItem("Not part of a programme", None)
+        fill_active_enrolments(self.enrolment, self.ctx.db, client_id, none_text=NOT_IN_PROGRAMME)
         items = []
         if client_id is not None:
-            for enrolment in enrolment_service.list_enrolments(
-                self.ctx.db, client_id=client_id, statuses=[EnrolmentStatus.ACTIVE]
-            ):
-                self.enrolment.addItem(enrolment.programme_name, enrolment.id)
-            if self.enrolment.count() > 1:
-                self.enrolment.setCurrentIndex(1)
             before = self.planned.starts_at if self.planned is not None else None
             items = action_service.open_action_items(self.ctx.db, client_id, before=before)
         self.reviews.set_items(items)

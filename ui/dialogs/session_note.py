@@ -28,9 +28,8 @@ from practice.services import notes as note_service
 from practice.services import sessions as session_service
 from ui import format as fmt
 from ui.context import AppContext
-from ui.dialogs.session_log import draft_key
 from ui.errors import guarded, show_refusal
-from ui.widgets.draft_keeper import DraftKeeper
+from ui.widgets.draft_keeper import DraftKeeper, draft_key
 
 
 class SessionNoteDialog(QDialog):

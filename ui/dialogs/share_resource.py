@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +25,7 @@ from practice.services.resources import list_resources, share_resource
 from ui.context import AppContext
 from ui.errors import guarded
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.time_fields import day_edit
 
 
 class ShareResourceDialog(QDialog):
@@ -48,9 +47,7 @@ class ShareResourceDialog(QDialog):
         self.resource = QComboBox()
         for resource in list_resources(ctx.db):
             self.resource.addItem(f"{resource.title} ({label(resource.kind)})", resource.id)
-        self.shared_on = QDateEdit(QDate.currentDate())
-        self.shared_on.setCalendarPopup(True)
-        self.shared_on.setDisplayFormat("d MMM yyyy")
+        self.shared_on = day_edit()
         self.note = QLineEdit()
         self.note.setPlaceholderText("Why, or what to look at (optional)")
         form = QFormLayout()

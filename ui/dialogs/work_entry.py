@@ -4,27 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from practice.errors import PracticeError
-from practice.models import WorkCategory, WorkLogEntry, label
+from practice.models import WorkCategory, WorkLogEntry
 from practice.services import worklog as worklog_service
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
+from ui.widgets.choices import choice_combo
 from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
+from ui.widgets.time_fields import day_edit, minutes_spin
 
 
 class WorkEntryDialog(QDialog):
@@ -36,20 +34,9 @@ class WorkEntryDialog(QDialog):
         self.entry_id = entry.id
         self.errors = FormErrors()
         self.setWindowTitle("Work log entry")
-        self.work_date = QDateEdit(
-            QDate(entry.work_date.year, entry.work_date.month, entry.work_date.day)
-        )
-        self.work_date.setCalendarPopup(True)
-        self.work_date.setDisplayFormat("ddd d MMM yyyy")
-        self.work_date.setMaximumDate(QDate.currentDate())
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 1440)
-        self.minutes.setSingleStep(5)
-        self.minutes.setSuffix(" min")
-        self.minutes.setValue(entry.minutes)
-        self.category = QComboBox()
-        for category in WorkCategory:
-            self.category.addItem(label(category), category.value)
+        self.work_date = day_edit(entry.work_date, weekday=True, up_to_today=True)
+        self.minutes = minutes_spin(minimum=1, maximum=1440, value=entry.minutes)
+        self.category = choice_combo(WorkCategory)
         self.category.setCurrentIndex(self.category.findData(entry.category.value))
         self.note = QLineEdit(entry.note)
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -49,6 +48,7 @@ from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.page_header import page_title
 from ui.widgets.programme_summary import payment_options, programme_summary
+from ui.widgets.time_fields import day_edit
 
 
 class EnrolPage(QWidget):
@@ -67,10 +67,7 @@ class EnrolPage(QWidget):
         self.client = ClientCombo(ctx.db)
         self.programme = QComboBox()
         self.programme.setMinimumContentsLength(24)
-        self.start_date = QDateEdit()
-        self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat("ddd d MMM yyyy")
-        self.start_date.setDate(QDate.currentDate())
+        self.start_date = day_edit(weekday=True)
         self.pay_in_full = QRadioButton("Pay in full")
         self.instalments = QRadioButton("Instalments")
         self.plan_group = QButtonGroup(self)

@@ -3,13 +3,12 @@ timed, listed by category, client and period with the total time shown."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,48 +17,46 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from practice.economics.report_period import PeriodKind, period_containing, shift_period
 from practice.errors import PracticeError, ValidationError
-from practice.models import EnrolmentStatus, WorkCategory, label
-from practice.services import enrolments as enrolment_service
+from practice.models import WorkCategory, label
 from practice.services import profile as profile_service
 from practice.services import worklog as worklog_service
 from practice.services.clients import list_clients
-from practice.timeutil import add_months, today
+from practice.timeutil import today
 from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs.work_entry import WorkEntryDialog
 from ui.errors import guarded, show_refusal
 from ui.models.worklog import WorkLogModel
+from ui.widgets.choices import choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.page_header import page_title
+from ui.widgets.time_fields import day_edit, minutes_spin
 from ui.widgets.worklog_timer import WorkTimerBar
 
 PERIODS = ("This week", "This month", "Last month", "Custom")
 
 
+#: Each named period as (kind, how many periods back from the one holding today).
+_PERIOD_KINDS = {
+    "This week": (PeriodKind.WEEK, 0),
+    "This month": (PeriodKind.MONTH, 0),
+    "Last month": (PeriodKind.MONTH, -1),
+}
+
+
 def period_dates(name: str, day: date) -> tuple[date, date]:
     """First and last day (both included) of a named period around ``day``."""
-    if name == "This week":
-        monday = day - timedelta(days=day.weekday())
-        return monday, monday + timedelta(days=6)
-    first = day.replace(day=1)
-    if name == "Last month":
-        first = add_months(first, -1)
-    return first, add_months(first, 1) - timedelta(days=1)
-
-
-def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
+    kind, steps = _PERIOD_KINDS.get(name, (PeriodKind.MONTH, 0))
+    period = shift_period(period_containing(kind, day), steps)
+    return period.start, period.end
 
 
 class WorklogPage(QWidget):
@@ -76,15 +73,9 @@ class WorklogPage(QWidget):
         self.timer.changed.connect(self._timer_changed)
 
         # Quick add.
-        self.work_date = _date_edit(today())
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, 1440)
-        self.minutes.setSingleStep(5)
-        self.minutes.setValue(15)
-        self.minutes.setSuffix(" min")
-        self.category = QComboBox()
-        for category in WorkCategory:
-            self.category.addItem(label(category), category.value)
+        self.work_date = day_edit(today())
+        self.minutes = minutes_spin(minimum=1, maximum=1440, value=15)
+        self.category = choice_combo(WorkCategory)
         self.client = ClientCombo(ctx.db, placeholder="No client")
         self.enrolment = QComboBox()
         self.enrolment.setMinimumContentsLength(16)
@@ -96,17 +87,14 @@ class WorklogPage(QWidget):
         self.client.client_changed.connect(self._client_changed)
 
         # Filters.
-        self.filter_category = QComboBox()
-        self.filter_category.addItem("All categories", None)
-        for category in WorkCategory:
-            self.filter_category.addItem(label(category), category.value)
+        self.filter_category = choice_combo(WorkCategory, everything="All categories")
         self.filter_client = ClientCombo(ctx.db, placeholder="All clients")
         self.period = QComboBox()
         self.period.addItems(PERIODS)
         self.period.setCurrentText("This month")
         start, end = period_dates("This month", today())
-        self.start = _date_edit(start)
-        self.end = _date_edit(end)
+        self.start = day_edit(start)
+        self.end = day_edit(end)
         for widget in (self.filter_category, self.period):
             widget.currentIndexChanged.connect(self._filters_changed)
         self.filter_client.client_changed.connect(lambda _: self.refresh())
@@ -264,16 +252,7 @@ class WorklogPage(QWidget):
 
     @guarded
     def _client_changed(self, client_id: int | None) -> None:
-        self.enrolment.clear()
-        self.enrolment.addItem("—", None)
-        if client_id is None:
-            return
-        for enrolment in enrolment_service.list_enrolments(
-            self.ctx.db, client_id=client_id, statuses=[EnrolmentStatus.ACTIVE]
-        ):
-            self.enrolment.addItem(enrolment.programme_name, enrolment.id)
-        if self.enrolment.count() > 1:
-            self.enrolment.setCurrentIndex(1)
+        fill_active_enrolments(self.enrolment, self.ctx.db, client_id, none_text="—")
 
     def _sync_buttons(self) -> None:
         chosen = bool(self.view.selectionModel().selectedRows())

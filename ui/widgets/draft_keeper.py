@@ -25,6 +25,16 @@ SAVE_AFTER_MS = 1500
 _KEEPERS: weakref.WeakSet[DraftKeeper] = weakref.WeakSet()
 
 
+def draft_key(client_id: int | None, session_id: int | None, private: bool = False) -> str | None:
+    """``note:session:12`` for a session's note, ``note:new:client:7`` for a new one."""
+    prefix = "private-note" if private else "note"
+    if session_id is not None:
+        return f"{prefix}:session:{session_id}"
+    if client_id is not None:
+        return f"{prefix}:new:client:{client_id}"
+    return None
+
+
 def flush_all() -> None:
     """Write every pending draft now (call before locking the app or closing the database)."""
     for keeper in list(_KEEPERS):

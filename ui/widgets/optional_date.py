@@ -1,10 +1,11 @@
-"""A date that may be left out (a birth date, a consent date): a tick box and a date."""
+"""A date that may be left out: a tick box and a date (a birth date, a consent date), or a
+date edit whose minimum means "none" (an action item's due date)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 
@@ -39,3 +40,25 @@ class OptionalDateEdit(QWidget):
         self.check.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class CalendarOpensToday(QObject):
+    """A date edit whose empty value is its minimum date: open its calendar at this month."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        calendar = edit.calendarWidget()
+        if calendar is not None:
+            calendar.installEventFilter(self)
+        self.edit = edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        calendar = self.edit.calendarWidget()
+        if (
+            event.type() == QEvent.Type.Show
+            and watched is calendar
+            and self.edit.date() == self.edit.minimumDate()
+        ):
+            now = QDate.currentDate()
+            calendar.setCurrentPage(now.year(), now.month())
+        return False

@@ -33,6 +33,7 @@ from practice.timeutil import utcnow
 from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
+from ui.widgets.choices import choice_combo
 from ui.widgets.page_header import heading_font
 
 
@@ -50,10 +51,8 @@ class WorkTimerBox(QGroupBox):
         self.elapsed.setFont(heading_font(self.elapsed.font(), 1.5))
         self.what = QLabel()
         self.what.setWordWrap(True)
-        self.category = QComboBox()
+        self.category = choice_combo(WorkCategory)
         self.category.setObjectName("timer_category")
-        for category in WorkCategory:
-            self.category.addItem(label(category), category.value)
         self.client = QComboBox()
         self.client.setObjectName("timer_client")
         self.note = QLineEdit()

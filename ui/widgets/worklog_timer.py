@@ -8,7 +8,6 @@ from datetime import datetime
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -26,6 +25,7 @@ from practice.services.worklog import TimerNeedsMinutesError
 from practice.timeutil import utcnow
 from ui import format as fmt
 from ui.errors import guarded, show_refusal
+from ui.widgets.choices import choice_combo
 from ui.widgets.client_combo import ClientCombo
 
 
@@ -38,9 +38,7 @@ class WorkTimerBar(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.category = QComboBox()
-        for category in WorkCategory:
-            self.category.addItem(label(category), category.value)
+        self.category = choice_combo(WorkCategory)
         self.client = ClientCombo(db, placeholder="No client")
         self.note = QLineEdit()
         self.note.setPlaceholderText("What you are working on")

@@ -3,7 +3,7 @@ filtered by kind, and who was given each."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from practice.models import Resource, ResourceKind, label
 from practice.services import resources
@@ -11,6 +11,7 @@ from ui.context import AppContext
 from ui.dialogs.resource_form import ResourceFormDialog
 from ui.models.resources import ResourceListModel, ResourceRecipientsModel
 from ui.pages.directory.list_tab import DirectoryTab
+from ui.widgets.choices import choice_combo
 
 
 class ResourcesTab(DirectoryTab[Resource]):
@@ -23,7 +24,7 @@ class ResourcesTab(DirectoryTab[Resource]):
     search_hint = "Search by title, description or where it lives"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        self.kind_filter = QComboBox()
+        self.kind_filter = choice_combo(ResourceKind, everything="All kinds")
         self.recipients_model = ResourceRecipientsModel()
         super().__init__(
             ctx,
@@ -34,9 +35,6 @@ class ResourcesTab(DirectoryTab[Resource]):
             parent,
         )
         self.kind_filter.setAccessibleName("Kind")
-        self.kind_filter.addItem("All kinds", None)
-        for kind in ResourceKind:
-            self.kind_filter.addItem(label(kind), kind.value)
         self.filters.addWidget(self.kind_filter)
         QWidget.setTabOrder(self.search, self.kind_filter)
         QWidget.setTabOrder(self.kind_filter, self.show_archived)
