@@ -28,6 +28,7 @@ from practice.services.resources import shares_for
 from practice.services.sessions import list_sessions
 from practice.services.worklog import list_work
 from practice.timeutil import today, utcnow
+from ui import format as fmt
 from ui.models.clauses import ClauseListModel
 from ui.models.client_actions import ClientActionsModel
 from ui.models.client_enrolments import ClientEnrolmentsModel
@@ -117,3 +118,17 @@ def test_refunds_show_as_negative(demo_db: Database) -> None:
     for row, payment in enumerate(payments):
         amount = model.index(row, 4).data()
         assert amount.startswith("−") == (payment.kind is PaymentKind.REFUND)
+
+
+def test_localised_lists_write_days_in_the_locale_given(demo_db: Database) -> None:
+    entries = list_work(demo_db)
+    british = ClientWorkModel(locale="en_GB")
+    german = ClientWorkModel(locale="de_DE")
+    for model in (british, german):
+        model.set_rows(entries)
+    day = entries[0].work_date
+    assert british.index(0, 0).data() == fmt.day(day, "en_GB")
+    assert german.index(0, 0).data() == fmt.day(day, "de_DE")
+    assert british.index(0, 0).data() != german.index(0, 0).data()
+    british.set_locale("de_DE")  # the columns are redrawn for the new locale
+    assert british.index(0, 0).data() == german.index(0, 0).data()

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Sequence
 
 from practice.models import label
 from practice.services.resources import ShareRow
 from ui import format as fmt
-from ui.models.rows import Column, RowsModel
+from ui.models.rows import Column, LocalisedRowsModel
 
 
-class ClientResourcesModel(RowsModel[ShareRow]):
+class ClientResourcesModel(LocalisedRowsModel[ShareRow]):
     """Date given, title, kind, where it lives, and the note."""
 
-    def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
-        super().__init__(parent)
-        self.set_locale(locale)
-
-    def set_locale(self, locale: str) -> None:
-        self.set_columns(
-            [
-                Column("Given", lambda r: fmt.day(r.shared_on, locale)),
-                Column("Resource", lambda r: r.title, tooltip=lambda r: r.note),
-                Column("Kind", lambda r: label(r.kind)),
-                Column("Where", lambda r: r.location, tooltip=lambda r: r.location),
-                Column("Note", lambda r: r.note.replace("\n", " ")),
-            ]
-        )
+    def columns_for(self, locale: str) -> Sequence[Column[ShareRow]]:
+        return [
+            Column("Given", lambda r: fmt.day(r.shared_on, locale)),
+            Column("Resource", lambda r: r.title, tooltip=lambda r: r.note),
+            Column("Kind", lambda r: label(r.kind)),
+            Column("Where", lambda r: r.location, tooltip=lambda r: r.location),
+            Column("Note", lambda r: r.note.replace("\n", " ")),
+        ]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from collections.abc import Sequence
 
 from practice.models import Session, label
 from ui import format as fmt
-from ui.models.rows import RIGHT, Column, RowsModel
+from ui.models.rows import RIGHT, Column, LocalisedRowsModel
 
 EXCERPT = 80
 
@@ -20,21 +20,15 @@ def note_excerpt(session: Session) -> str:
     return first if len(first) <= EXCERPT else first[: EXCERPT - 1].rstrip() + "…"
 
 
-class ClientSessionsModel(RowsModel[Session]):
+class ClientSessionsModel(LocalisedRowsModel[Session]):
     """When, kind, mode, attendance, duration and the start of the note."""
 
-    def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
-        super().__init__(parent)
-        self.set_locale(locale)
-
-    def set_locale(self, locale: str) -> None:
-        self.set_columns(
-            [
-                Column("When", lambda s: fmt.day_and_time(s.starts_at, locale)),
-                Column("Kind", lambda s: label(s.kind)),
-                Column("Mode", lambda s: label(s.mode)),
-                Column("Attendance", lambda s: label(s.attendance)),
-                Column("Length", lambda s: fmt.duration(s.duration_minutes), RIGHT),
-                Column("Note", note_excerpt),
-            ]
-        )
+    def columns_for(self, locale: str) -> Sequence[Column[Session]]:
+        return [
+            Column("When", lambda s: fmt.day_and_time(s.starts_at, locale)),
+            Column("Kind", lambda s: label(s.kind)),
+            Column("Mode", lambda s: label(s.mode)),
+            Column("Attendance", lambda s: label(s.attendance)),
+            Column("Length", lambda s: fmt.duration(s.duration_minutes), RIGHT),
+            Column("Note", note_excerpt),
+        ]

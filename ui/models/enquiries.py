@@ -16,7 +16,7 @@ from practice.services.resources import ShareRow
 from ui import format as fmt
 from ui.models.row_table import Column as TableColumn
 from ui.models.row_table import RowTableModel
-from ui.models.rows import Column, RowsModel
+from ui.models.rows import Column, LocalisedRowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 OUTCOME_COLUMN = 3
@@ -83,38 +83,26 @@ class EnquirySearch(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
 
-class EnquiryReferralsModel(RowsModel[ReferralRow]):
+class EnquiryReferralsModel(LocalisedRowsModel[ReferralRow]):
     """Date referred, the provider (their speciality in the tooltip) and why."""
 
-    def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
-        super().__init__(parent)
-        self.set_locale(locale)
-
-    def set_locale(self, locale: str) -> None:
-        self.set_columns(
-            [
-                Column("Referred", lambda r: fmt.day(r.referred_on, locale)),
-                Column("To", lambda r: first_line(r.provider_name, 40), tooltip=_provider),
-                Column("Why", lambda r: first_line(r.reason), tooltip=lambda r: r.reason),
-            ]
-        )
+    def columns_for(self, locale: str) -> Sequence[Column[ReferralRow]]:
+        return [
+            Column("Referred", lambda r: fmt.day(r.referred_on, locale)),
+            Column("To", lambda r: first_line(r.provider_name, 40), tooltip=_provider),
+            Column("Why", lambda r: first_line(r.reason), tooltip=lambda r: r.reason),
+        ]
 
 
-class EnquirySharesModel(RowsModel[ShareRow]):
+class EnquirySharesModel(LocalisedRowsModel[ShareRow]):
     """Date given, the resource (its kind and where it lives in the tooltip), the note."""
 
-    def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
-        super().__init__(parent)
-        self.set_locale(locale)
-
-    def set_locale(self, locale: str) -> None:
-        self.set_columns(
-            [
-                Column("Given", lambda r: fmt.day(r.shared_on, locale)),
-                Column("Resource", lambda r: first_line(r.title, 40), tooltip=_resource),
-                Column("Note", lambda r: first_line(r.note), tooltip=lambda r: r.note),
-            ]
-        )
+    def columns_for(self, locale: str) -> Sequence[Column[ShareRow]]:
+        return [
+            Column("Given", lambda r: fmt.day(r.shared_on, locale)),
+            Column("Resource", lambda r: first_line(r.title, 40), tooltip=_resource),
+            Column("Note", lambda r: first_line(r.note), tooltip=lambda r: r.note),
+        ]
 
 
 def _provider(row: ReferralRow) -> str:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject
-
 from practice.models import Provider
 from practice.services.referrals import ReferralRow
 from ui import format as fmt
 from ui.models.enquiries import first_line
 from ui.models.row_table import Column as TableColumn
 from ui.models.row_table import RowTableModel
-from ui.models.rows import Column, RowsModel
+from ui.models.rows import Column, LocalisedRowsModel
 
 
 class ProviderListModel(RowTableModel[Provider]):
@@ -33,19 +31,13 @@ class ProviderListModel(RowTableModel[Provider]):
         return row.archived_at is not None
 
 
-class ProviderReferralsModel(RowsModel[ReferralRow]):
+class ProviderReferralsModel(LocalisedRowsModel[ReferralRow]):
     """Date referred, who (a client or an enquirer) and why."""
 
-    def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
-        super().__init__(parent)
-        self.set_locale(locale)
-
-    def set_locale(self, locale: str) -> None:
-        self.set_columns(
-            [
-                Column("Referred", lambda r: fmt.day(r.referred_on, locale)),
-                Column("Who", lambda r: r.person_name),
-                Column("As", lambda r: "Client" if r.client_id is not None else "Enquirer"),
-                Column("Why", lambda r: first_line(r.reason), tooltip=lambda r: r.reason),
-            ]
-        )
+    def columns_for(self, locale: str) -> Sequence[Column[ReferralRow]]:
+        return [
+            Column("Referred", lambda r: fmt.day(r.referred_on, locale)),
+            Column("Who", lambda r: r.person_name),
+            Column("As", lambda r: "Client" if r.client_id is not None else "Enquirer"),
+            Column("Why", lambda r: first_line(r.reason), tooltip=lambda r: r.reason),
+        ]

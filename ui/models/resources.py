@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject
-
 from practice.models import Resource, label
 from practice.services.resources import RecipientRow
 from ui import format as fmt
 from ui.models.enquiries import first_line
 from ui.models.row_table import Column as TableColumn
 from ui.models.row_table import RowTableModel
-from ui.models.rows import Column, RowsModel
+from ui.models.rows import Column, LocalisedRowsModel
 
 
 class ResourceListModel(RowTableModel[Resource]):
@@ -32,19 +30,13 @@ class ResourceListModel(RowTableModel[Resource]):
         return row.archived_at is not None
 
 
-class ResourceRecipientsModel(RowsModel[RecipientRow]):
+class ResourceRecipientsModel(LocalisedRowsModel[RecipientRow]):
     """Date given, to whom (a client or an enquirer), and the note."""
 
-    def __init__(self, parent: QObject | None = None, locale: str = fmt.DEFAULT_LOCALE) -> None:
-        super().__init__(parent)
-        self.set_locale(locale)
-
-    def set_locale(self, locale: str) -> None:
-        self.set_columns(
-            [
-                Column("Given", lambda r: fmt.day(r.shared_on, locale)),
-                Column("To", lambda r: r.person_name),
-                Column("As", lambda r: "Client" if r.client_id is not None else "Enquirer"),
-                Column("Note", lambda r: first_line(r.note), tooltip=lambda r: r.note),
-            ]
-        )
+    def columns_for(self, locale: str) -> Sequence[Column[RecipientRow]]:
+        return [
+            Column("Given", lambda r: fmt.day(r.shared_on, locale)),
+            Column("To", lambda r: r.person_name),
+            Column("As", lambda r: "Client" if r.client_id is not None else "Enquirer"),
+            Column("Note", lambda r: first_line(r.note), tooltip=lambda r: r.note),
+        ]

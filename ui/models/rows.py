@@ -14,6 +14,8 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ui.format import DEFAULT_LOCALE
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,3 +93,21 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(self._columns[section].align.value)
         return None
+
+
+class LocalisedRowsModel(RowsModel[T]):
+    """A list whose columns write days, times or money in the practice's locale.
+
+    Subclasses say their columns in :meth:`columns_for`; :meth:`set_locale` redraws
+    them when the practice's locale changes.
+    """
+
+    def __init__(self, parent: QObject | None = None, locale: str = DEFAULT_LOCALE) -> None:
+        super().__init__(parent)
+        self.set_locale(locale)
+
+    def set_locale(self, locale: str) -> None:
+        self.set_columns(self.columns_for(locale))
+
+    def columns_for(self, locale: str) -> Sequence[Column[T]]:
+        raise NotImplementedError
