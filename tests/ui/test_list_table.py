@@ -4,10 +4,10 @@ reports once typing stops."""
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QHeaderView, QLabel
 from pytestqt.qtbot import QtBot
 
-from ui.widgets.list_table import ListTable, SearchBox
+from ui.widgets.list_table import ListTable, SearchBox, list_beside_detail, show_list_or_note
 
 
 def _table(qtbot: QtBot, names: list[str]) -> tuple[ListTable, list[int]]:
@@ -76,3 +76,30 @@ def test_search_box_forgets_a_change_when_told(qtbot: QtBot) -> None:
     box.cancel_pending()
     with qtbot.assertNotEmitted(box.settled, wait=120):
         pass
+
+
+def test_an_empty_list_shows_a_note_saying_why(qtbot: QtBot) -> None:
+    table, _activated = _table(qtbot, [])
+    note = QLabel()
+    qtbot.addWidget(note)
+    note.show()
+    texts = {"no_match": "Nothing matches.", "none_yet": "Nothing yet."}
+    show_list_or_note(table, note, shown=0, searching=True, **texts)
+    assert note.isVisible() and not table.isVisible()
+    assert note.text() == "Nothing matches."
+    show_list_or_note(table, note, shown=0, searching=False, **texts)
+    assert note.text() == "Nothing yet."
+    show_list_or_note(table, note, shown=3, searching=False, **texts)
+    assert table.isVisible() and not note.isVisible()
+
+
+def test_the_list_stands_beside_the_detail(qtbot: QtBot) -> None:
+    table, _activated = _table(qtbot, ["Ana"])
+    note, count, detail = QLabel(), QLabel("1 name"), QLabel("Ana's details")
+    splitter = list_beside_detail(table, note, count, detail, sizes=(300, 200))
+    qtbot.addWidget(splitter)
+    assert splitter.count() == 2 and not splitter.childrenCollapsible()
+    left, right = splitter.widget(0), splitter.widget(1)
+    assert left is not None and right is not None
+    assert left.isAncestorOf(table) and left.isAncestorOf(note) and left.isAncestorOf(count)
+    assert right.isAncestorOf(detail)

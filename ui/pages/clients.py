@@ -25,7 +25,7 @@ from ui.dialogs.client_form import ClientFormDialog
 from ui.errors import guarded
 from ui.models.clients import ClientListModel
 from ui.pages.client import ClientPage
-from ui.widgets.list_table import ListTable, SearchBox
+from ui.widgets.list_table import ListTable, SearchBox, show_list_or_note
 from ui.widgets.page_header import page_title
 
 #: The status filter: (label, statuses or None for every client).
@@ -138,14 +138,14 @@ class ClientsPage(QWidget):
             self.table.selectRow(row)
         count = len(rows)
         self.count_label.setText(f"{count} client{'s' if count != 1 else ''}")
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        if not rows:
-            self.empty.setText(
-                "No client matches your search."
-                if self.search.text().strip()
-                else "No clients here yet. Press “New client…” to add the first one."
-            )
+        show_list_or_note(
+            self.table,
+            self.empty,
+            shown=count,
+            searching=bool(self.search.text().strip()),
+            no_match="No client matches your search.",
+            none_yet="No clients here yet. Press “New client…” to add the first one.",
+        )
         self._update_buttons()
 
     def selected_id(self) -> int | None:

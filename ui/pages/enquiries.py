@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from ui.models.enquiries import (
 )
 from ui.widgets.details_form import DetailsForm
 from ui.widgets.list_section import ListSection
-from ui.widgets.list_table import ListTable, SearchBox
+from ui.widgets.list_table import ListTable, SearchBox, list_beside_detail, show_list_or_note
 from ui.widgets.page_header import heading_font, page_title
 
 CLOSED = tuple(o for o in EnquiryOutcome if o is not EnquiryOutcome.WAITING)
@@ -205,23 +204,14 @@ class EnquiriesPage(QWidget):
         bar.addWidget(self.outcome_filter, 2)
         bar.addStretch(1)
         bar.addWidget(self.new_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty, 1)
-        left_layout.addWidget(self.count_label)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(12, 0, 0, 0)
-        right_layout.addWidget(self.right)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 500])
+        splitter = list_beside_detail(
+            self.table,
+            self.empty,
+            self.count_label,
+            self.right,
+            sizes=(560, 500),
+            equal_stretch=True,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(
@@ -286,14 +276,14 @@ class EnquiriesPage(QWidget):
             text += f" · {waiting} waiting for an answer"
         self.count_label.setText(text)
         self.nothing.setText(CHOOSE if shown else ABOUT)
-        self.table.setVisible(shown > 0)
-        self.empty.setVisible(shown == 0)
-        if not shown:
-            self.empty.setText(
-                "No enquiry matches your search."
-                if self.search.text().strip()
-                else "No enquiries here. Press “New enquiry…” when someone asks for help."
-            )
+        show_list_or_note(
+            self.table,
+            self.empty,
+            shown=shown,
+            searching=bool(self.search.text().strip()),
+            no_match="No enquiry matches your search.",
+            none_yet="No enquiries here. Press “New enquiry…” when someone asks for help.",
+        )
         if keep is None or self._proxy_row(keep) < 0:
             keep = (
                 self.model.row_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row()).id

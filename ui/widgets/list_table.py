@@ -1,11 +1,21 @@
 """The pieces every list page shares: a read-only table of rows that opens a row on
-double-click or Enter, and a search box that says when typing has stopped."""
+double-click or Enter, a search box that says when typing has stopped, the note shown
+instead of an empty list, and the list beside the selected row's details."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ListTable(QTableView):
@@ -82,3 +92,46 @@ class SearchBox(QLineEdit):
     def cancel_pending(self) -> None:
         """Forget a change not yet reported (the list is being searched anyway)."""
         self._delay.stop()
+
+
+def show_list_or_note(
+    table: QTableView, note: QLabel, *, shown: int, searching: bool, no_match: str, none_yet: str
+) -> None:
+    """The table when it has rows; otherwise a note saying why it has none: nothing
+    matches the search (``no_match``), or nothing is there yet (``none_yet``)."""
+    table.setVisible(shown > 0)
+    note.setVisible(shown == 0)
+    if not shown:
+        note.setText(no_match if searching else none_yet)
+
+
+def list_beside_detail(
+    table: QTableView,
+    note: QLabel,
+    count: QLabel,
+    detail: QWidget,
+    *,
+    sizes: tuple[int, int],
+    equal_stretch: bool = False,
+) -> QSplitter:
+    """The list (its table, the note shown instead of an empty one, and the count under
+    it) on the left, the selected row's ``detail`` on the right."""
+    left = QWidget()
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(table, 1)
+    left_layout.addWidget(note, 1)
+    left_layout.addWidget(count)
+    right = QWidget()
+    right_layout = QVBoxLayout(right)
+    right_layout.setContentsMargins(12, 0, 0, 0)
+    right_layout.addWidget(detail)
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setChildrenCollapsible(False)
+    if equal_stretch:
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    return splitter

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from ui.models.row_table import RowTableModel
 from ui.models.rows import RowsModel
 from ui.widgets.details_form import DetailsForm
 from ui.widgets.list_section import ListSection
-from ui.widgets.list_table import ListTable, SearchBox
+from ui.widgets.list_table import ListTable, SearchBox, list_beside_detail, show_list_or_note
 from ui.widgets.page_header import heading_font
 
 R = TypeVar("R", bound=Provider | Resource)
@@ -124,12 +123,6 @@ class DirectoryTab(QWidget, Generic[R]):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.archive_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty, 1)
-        left_layout.addWidget(self.count_label)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,15 +137,9 @@ class DirectoryTab(QWidget, Generic[R]):
         self.detail = QStackedWidget()
         self.detail.addWidget(self.nothing)
         self.detail.addWidget(detail)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(12, 0, 0, 0)
-        right_layout.addWidget(self.detail)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([560, 480])
+        splitter = list_beside_detail(
+            self.table, self.empty, self.count_label, self.detail, sizes=(560, 480)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(bar)
@@ -186,14 +173,14 @@ class DirectoryTab(QWidget, Generic[R]):
         count = len(rows)
         self.count_label.setText(f"{count} {self.noun}{'' if count == 1 else 's'}")
         self.nothing.setText(f"Choose a {self.noun} to see its details." if rows else self.about)
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        if not rows:
-            self.empty.setText(
-                f"No {self.noun} matches your search."
-                if self.search.text().strip()
-                else f"No {self.noun}s yet. Press “New {self.noun}…” to add the first."
-            )
+        show_list_or_note(
+            self.table,
+            self.empty,
+            shown=count,
+            searching=bool(self.search.text().strip()),
+            no_match=f"No {self.noun} matches your search.",
+            none_yet=f"No {self.noun}s yet. Press “New {self.noun}…” to add the first.",
+        )
         row = self.model.row_of(keep.id) if keep is not None else -1
         if row < 0 and rows:
             row = 0
