@@ -22,32 +22,11 @@ from datetime import date
 from typing import Any
 
 from practice.models import AgreementClause, Programme
+from practice.services.programme_rules import PROGRAMME_FIELDS
 from practice.services.scheduling import planned_sessions
 from practice.timeutil import utcnow
 
 SNAPSHOT_VERSION = 1
-
-_PROGRAMME_TERMS = (
-    "name",
-    "summary",
-    "description",
-    "length_value",
-    "length_unit",
-    "session_minutes",
-    "support_mode",
-    "support_call_count",
-    "support_call_minutes",
-    "support_minutes_estimate",
-    "price",
-    "currency",
-    "full_payment_discount",
-    "instalment_count",
-    "instalment_interval",
-    "minimum_term",
-    "prep_minutes_per_session",
-    "writeup_minutes_per_session",
-    "supervision_minutes_per_month",
-)
 
 
 def build_snapshot(
@@ -62,7 +41,7 @@ def build_snapshot(
 ) -> dict[str, Any]:
     """A self-contained JSON-able dict of everything the client agrees to."""
     terms: dict[str, Any] = {}
-    for name in _PROGRAMME_TERMS:
+    for name in PROGRAMME_FIELDS:
         value = getattr(programme, name)
         terms[name] = value.value if hasattr(value, "value") else value
     terms["periods"] = [

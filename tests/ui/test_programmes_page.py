@@ -78,6 +78,28 @@ def test_models_pass_the_model_tester(db: Database, qtmodeltester: object) -> No
     assert inclusions.index(1, 0).data() == "Resource"
 
 
+def test_plan_and_inclusion_rows_are_added_numbered_and_removed() -> None:
+    periods = PeriodPlanModel("Week")
+    assert periods.add_row() == 0
+    assert periods.add_row() == 1
+    assert periods.rows() == [PeriodRow(1, 1, 1), PeriodRow(2, 2, 1)]  # continues after the last
+    horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+    headers = [periods.headerData(c, horizontal) for c in range(periods.columnCount())]
+    assert headers == ["From week", "To week", "Sessions each"]
+    assert periods.headerData(1, vertical) == "2"
+    assert periods.headerData(2, vertical) is None
+    assert periods.flags(periods.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    periods.remove_row(0)
+    periods.remove_row(5)  # no such row: nothing happens
+    assert periods.rows() == [PeriodRow(2, 2, 1)]
+    inclusions = InclusionModel()
+    assert inclusions.add_row() == 0
+    assert inclusions.rows() == [InclusionRow(InclusionKind.RECORDING, "")]
+    assert inclusions.headerData(1, horizontal) == "Description"
+    inclusions.remove_row(0)
+    assert inclusions.rowCount() == 0
+
+
 def test_typing_a_new_programme_updates_economics_and_saves(ctx: AppContext, qtbot: QtBot) -> None:
     page = open_page(ctx, qtbot)
     form = page.form

@@ -8,7 +8,7 @@ the service validates them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from practice.models import InclusionKind, label
 
 Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 
 
 @dataclass
@@ -35,14 +36,63 @@ class InclusionRow:
     description: str
 
 
-class PeriodPlanModel(QAbstractTableModel):
+class _EditableRows(QAbstractTableModel, Generic[R]):
+    """Rows edited in place, numbered down the side, added at the end and removed by
+    number; subclasses give ``HEADERS`` and the cells (``data``/``setData``)."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[R] = []
+
+    def _append(self, new: R) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(new)
+        self.endInsertRows()
+        return row
+
+    def remove_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    def header(self, section: int) -> str:
+        return self.HEADERS[section]
+
+    # -- Qt model API ----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.header(section)
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+
+class PeriodPlanModel(_EditableRows[PeriodRow]):
     """Rows of (from period, to period, sessions each), edited in place."""
 
     HEADERS = ("From", "To", "Sessions each")
 
     def __init__(self, unit_word: str = "Month") -> None:
         super().__init__()
-        self._rows: list[PeriodRow] = []
         self._unit_word = unit_word
 
     # -- plain-value API -------------------------------------------------
@@ -61,37 +111,12 @@ class PeriodPlanModel(QAbstractTableModel):
     def add_row(self) -> int:
         """Append a row continuing after the last one; returns its row number."""
         start = self._rows[-1].last_period + 1 if self._rows else 1
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(PeriodRow(start, start, 1))
-        self.endInsertRows()
-        return row
+        return self._append(PeriodRow(start, start, 1))
 
-    def remove_row(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-
-    # -- Qt model API ----------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            if section < 2:
-                return f"{self.HEADERS[section]} {self._unit_word.lower()}"
-            return self.HEADERS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+    def header(self, section: int) -> str:
+        if section < 2:
+            return f"{self.HEADERS[section]} {self._unit_word.lower()}"
+        return self.HEADERS[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -123,21 +148,12 @@ class PeriodPlanModel(QAbstractTableModel):
         self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
         return True
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-
-class InclusionModel(QAbstractTableModel):
+class InclusionModel(_EditableRows[InclusionRow]):
     """Rows of (kind, description): what the programme includes besides sessions."""
 
     HEADERS = ("Kind", "Description")
     KINDS = tuple(InclusionKind)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[InclusionRow] = []
 
     def rows(self) -> list[InclusionRow]:
         return [InclusionRow(r.kind, r.description) for r in self._rows]
@@ -148,34 +164,7 @@ class InclusionModel(QAbstractTableModel):
         self.endResetModel()
 
     def add_row(self) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(InclusionRow(InclusionKind.RECORDING, ""))
-        self.endInsertRows()
-        return row
-
-    def remove_row(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+        return self._append(InclusionRow(InclusionKind.RECORDING, ""))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -204,8 +193,3 @@ class InclusionModel(QAbstractTableModel):
             row.description = str(value)
         self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
         return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
