@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +24,7 @@ from practice.services.clients import create_client, get_client, update_client
 from ui.context import AppContext
 from ui.errors import guarded
 from ui.widgets.choices import choice_combo
+from ui.widgets.field_box import add_form_row
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -125,16 +125,7 @@ class ClientFormDialog(QDialog):
         self.edits["first_name"].setFocus()
 
     def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget) -> None:
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.errors.add(field, widget))
-        caption = QLabel(text)
-        caption.setBuddy(widget)
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow(caption, holder)
+        add_form_row(form, self.errors, text, field, widget)
 
     def _load(self, client: Client) -> None:
         for field, edit in self.edits.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded
 from ui.widgets.choices import choice_combo
+from ui.widgets.field_box import add_form_row
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.time_fields import day_edit, day_of, set_day
 
@@ -83,16 +84,7 @@ class FormDialog(QDialog):
 
     def add_row(self, text: str, field: str, widget: QWidget) -> None:
         widget.setObjectName(field)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.errors.add(field, widget))
-        caption = QLabel(text)
-        caption.setBuddy(widget)
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.addRow(caption, holder)
+        add_form_row(self.form, self.errors, text, field, widget)
 
     def finish(self, notice: str = "", *, blocked: bool = False) -> None:
         """Lay the dialog out with an optional ``notice`` line above the fields; when

@@ -11,12 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -47,7 +45,7 @@ from ui.errors import guarded, show_refusal
 from ui.models.sessions import REVIEW_CHOICES, ActionReviewModel, NewActionItemModel, NewItemRow
 from ui.widgets.choices import NOT_IN_PROGRAMME, choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
-from ui.widgets.draft_keeper import DraftKeeper, draft_key
+from ui.widgets.draft_keeper import DraftKeeper, DraftsDialog, draft_key
 from ui.widgets.editable_table import ChoiceDelegate
 from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
@@ -56,7 +54,7 @@ from ui.widgets.optional_date import CalendarOpensToday
 from ui.widgets.time_fields import minutes_spin, session_start_edit
 
 
-class SessionLogDialog(QDialog):
+class SessionLogDialog(DraftsDialog):
     """Log a new session for a client, or log a planned one (``planned``)."""
 
     def __init__(
@@ -346,19 +344,7 @@ class SessionLogDialog(QDialog):
         )
 
     # -- never lose the notes --------------------------------------------
-    def _keep_drafts(self) -> None:
+    def keep_drafts(self) -> None:
         if self.saved_session is None:
             self.note_draft.flush()
             self.private_draft.flush()
-
-    def reject(self) -> None:
-        self._keep_drafts()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._keep_drafts()
-        super().closeEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._keep_drafts()
-        super().hideEvent(event)

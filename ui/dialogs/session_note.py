@@ -6,9 +6,7 @@ until it is saved, so a crash, a lock or closing the window loses nothing.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
@@ -29,10 +27,10 @@ from practice.services import sessions as session_service
 from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
-from ui.widgets.draft_keeper import DraftKeeper, draft_key
+from ui.widgets.draft_keeper import DraftKeeper, DraftsDialog, draft_key
 
 
-class SessionNoteDialog(QDialog):
+class SessionNoteDialog(DraftsDialog):
     def __init__(self, ctx: AppContext, session_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -234,20 +232,8 @@ class SessionNoteDialog(QDialog):
         self.reload()
 
     # -- never lose what is typed ----------------------------------------
-    def _keep_drafts(self) -> None:
+    def keep_drafts(self) -> None:
         if not self.body.isReadOnly():
             self.body_draft.flush()
             self.private_draft.flush()
         self.addendum_draft.flush()
-
-    def reject(self) -> None:
-        self._keep_drafts()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._keep_drafts()
-        super().closeEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._keep_drafts()
-        super().hideEvent(event)

@@ -11,7 +11,8 @@ import logging
 import weakref
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
 from practice.db import Database
 from practice.services import drafts
@@ -119,3 +120,23 @@ class DraftKeeper(QObject):
         self.dirty = False
         if self.key is not None:
             drafts.discard_draft(self.db, self.key)
+
+
+class DraftsDialog(QDialog):
+    """A dialog that writes what was typed as drafts whenever it is cancelled, closed
+    or hidden; subclasses say which drafts in :meth:`keep_drafts`."""
+
+    def keep_drafts(self) -> None:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        self.keep_drafts()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.keep_drafts()
+        super().closeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.keep_drafts()
+        super().hideEvent(event)

@@ -1,8 +1,10 @@
-"""A form field with its error label under it (see :class:`FormErrors`)."""
+"""A form field with its error label under it (see :class:`FormErrors`), and a form row
+made of one."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.widgets.form_errors import FormErrors
 
@@ -22,3 +24,14 @@ def field_box(errors: FormErrors, field: str, *widgets: QWidget, stretch: bool =
     column.addLayout(line)
     column.addWidget(errors.add(field, widgets[0]))
     return box
+
+
+def add_form_row(
+    form: QFormLayout, errors: FormErrors, text: str, field: str, widget: QWidget
+) -> None:
+    """Add ``widget`` to ``form`` with the error for ``field`` under it, captioned
+    ``text`` (top right, its mnemonic focusing the widget)."""
+    caption = QLabel(text)
+    caption.setBuddy(widget)
+    caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.addRow(caption, field_box(errors, field, widget))
