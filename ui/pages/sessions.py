@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from practice.db import Database
+from practice.economics.report_period import PeriodKind, period_containing
 from practice.errors import PracticeError
 from practice.models import Attendance, Session, label
 from practice.services import drafts
@@ -41,8 +42,8 @@ from ui.widgets.page_header import page_title
 
 
 def week_start(day: date) -> date:
-    """The Monday of ``day``'s week."""
-    return day - timedelta(days=day.weekday())
+    """The Monday of ``day``'s week (weeks as the reports count them)."""
+    return period_containing(PeriodKind.WEEK, day).start
 
 
 def drafted_sessions(db: Database) -> set[int]:
