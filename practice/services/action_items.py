@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload
 from practice.db import Database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import ActionItem, ActionStatus, Session
-from practice.services import validation
+from practice.services import records, validation
 from practice.timeutil import to_local, today
 
 MAX_DESCRIPTION = 1000
@@ -199,10 +199,7 @@ def _due_date(value: object, session: Session) -> date | None:
 
 
 def _get(s: DbSession, action_item_id: int) -> ActionItem:
-    item = s.get(ActionItem, action_item_id)
-    if item is None:
-        raise NotFoundError("action item", action_item_id)
-    return item
+    return records.get_or_raise(s, ActionItem, action_item_id, "action item")
 
 
 def _loaded(s: DbSession, action_item_id: int) -> ActionItem:

@@ -11,9 +11,9 @@ from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
-from practice.errors import NotFoundError, ValidationError
+from practice.errors import ValidationError
 from practice.models import Client, ClientStatus, Enrolment, EnrolmentStatus
-from practice.services import audit, validation
+from practice.services import audit, records, validation
 from practice.timeutil import today, utcnow
 
 MAX_NOTES = 50_000
@@ -231,10 +231,7 @@ def _filtered(stmt: _Query, search: str, statuses: Iterable[ClientStatus | str] 
 
 
 def _load(s: DbSession, client_id: int) -> Client:
-    client = s.get(Client, client_id)
-    if client is None:
-        raise NotFoundError("client", client_id)
-    return client
+    return records.get_or_raise(s, Client, client_id, "client")
 
 
 def _check_status_change(s: DbSession, client: Client, new_status: ClientStatus) -> None:

@@ -30,7 +30,7 @@ from practice.models import (
     PaymentPlan,
     label,
 )
-from practice.services import audit, validation
+from practice.services import audit, records, validation
 from practice.services.enrolment_plan import EnrolmentPreview, InstalmentPlan, plan_enrolment
 from practice.services.terms_snapshot import build_snapshot
 from practice.timeutil import today
@@ -302,10 +302,7 @@ def _close(s: DbSession, enrolment: Enrolment, status: EnrolmentStatus) -> None:
 
 
 def _load(s: DbSession, enrolment_id: int) -> Enrolment:
-    enrolment = s.get(Enrolment, enrolment_id)
-    if enrolment is None:
-        raise NotFoundError("enrolment", enrolment_id)
-    return enrolment
+    return records.get_or_raise(s, Enrolment, enrolment_id, "enrolment")
 
 
 def _loaded(s: DbSession, enrolment_id: int) -> Enrolment:

@@ -21,7 +21,7 @@ from practice.models import (
     Resource,
     SupportMode,
 )
-from practice.services import validation
+from practice.services import records, validation
 from practice.services.programme_rules import (
     PROGRAMME_FIELDS,
     InclusionSpec,
@@ -228,10 +228,7 @@ def _specs(programme: Programme) -> list[InclusionSpec]:
 
 
 def _load(s: DbSession, programme_id: int) -> Programme:
-    programme = s.get(Programme, programme_id)
-    if programme is None:
-        raise NotFoundError("programme", programme_id)
-    return programme
+    return records.get_or_raise(s, Programme, programme_id, "programme")
 
 
 def _loaded(s: DbSession, programme_id: int) -> Programme:

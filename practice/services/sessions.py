@@ -27,7 +27,7 @@ from practice.models import (
     SessionMode,
     SessionNote,
 )
-from practice.services import audit, validation
+from practice.services import audit, records, validation
 from practice.services.action_items import (
     ActionReview,
     NewActionItem,
@@ -354,10 +354,7 @@ def _client(s: DbSession, client_id: int) -> Client:
 
 
 def _get(s: DbSession, session_id: int) -> Session:
-    session = s.get(Session, session_id)
-    if session is None:
-        raise NotFoundError("session", session_id)
-    return session
+    return records.get_or_raise(s, Session, session_id, "session")
 
 
 def _loaded(s: DbSession, session_id: int) -> Session:

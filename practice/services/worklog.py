@@ -28,7 +28,7 @@ from practice.models import (
     WorkLogEntry,
     WorkTimer,
 )
-from practice.services import validation
+from practice.services import records, validation
 from practice.timeutil import to_local, today, utcnow
 
 #: One entry is at most a long working day; longer work is split over several entries.
@@ -374,7 +374,4 @@ def _session(s: DbSession, session_id: int) -> Session:
 
 
 def _get(s: DbSession, entry_id: int) -> WorkLogEntry:
-    entry = s.get(WorkLogEntry, entry_id)
-    if entry is None:
-        raise NotFoundError("work log entry", entry_id)
-    return entry
+    return records.get_or_raise(s, WorkLogEntry, entry_id, "work log entry")
