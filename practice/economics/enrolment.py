@@ -297,13 +297,16 @@ def enrolment_rows(
         .outerjoin(used, used.c.enrolment_id == Enrolment.id)
         .order_by(Enrolment.start_date.desc(), Enrolment.id.desc())
     )
+    listed = select(Enrolment.id)  # the same enrolments, for their instalments
     if client_id is not None:
         query = query.where(Enrolment.client_id == client_id)
+        listed = listed.where(Enrolment.client_id == client_id)
     if statuses is not None:
-        query = query.where(Enrolment.status.in_([EnrolmentStatus(x) for x in statuses]))
+        wanted = Enrolment.status.in_([EnrolmentStatus(x) for x in statuses])
+        query, listed = query.where(wanted), listed.where(wanted)
     with reading(source) as s:
         found = s.execute(query).all()
-        allocation = instalment_statuses(s, [r.id for r in found], today=today)
+        allocation = instalment_statuses(s, listed, today=today)
         sessions_planned: dict[str | None, int] = {}
         rows = []
         for r in found:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.models import Enrolment, EnrolmentStatus, Instalment, Payment, PaymentKind
@@ -150,18 +150,27 @@ def statuses(
 
 def instalment_statuses(
     session: DbSession,
-    enrolment_ids: Collection[int],
+    enrolment_ids: Collection[int] | Select[int],
     *,
     today: date,
 ) -> dict[int, list[InstalmentStatus]]:
-    """Instalment statuses of many enrolments at once (two queries in all)."""
-    ids = list(set(enrolment_ids))
-    if not ids:
-        return {}
+    """Instalment statuses of many enrolments at once (two queries in all).
+
+    ``enrolment_ids`` are ids, or a query selecting them (a list of every enrolment
+    passes its own filter rather than thousands of ids). Every id given has an entry;
+    with a query, the enrolments that have instalments or payments.
+    """
+    if isinstance(enrolment_ids, Select):
+        among: Select[int] | list[int] = enrolment_ids
+        asked: list[int] | None = None
+    else:
+        among = asked = list(set(enrolment_ids))
+        if not asked:
+            return {}
     plans: dict[int, list[InstalmentDue]] = defaultdict(list)
     cancelled: set[int] = set()
     ended: dict[int, date] = {}
-    for row in session.execute(
+    for enrolment_id, ident, number, due_date, amount, status, ended_on in session.execute(
         select(
             Instalment.enrolment_id,
             Instalment.id,
@@ -172,24 +181,25 @@ def instalment_statuses(
             Enrolment.ended_on,
         )
         .join(Enrolment, Enrolment.id == Instalment.enrolment_id)
-        .where(Instalment.enrolment_id.in_(ids))
+        .where(Instalment.enrolment_id.in_(among))
     ):
-        plans[row.enrolment_id].append(InstalmentDue(row.id, row.number, row.due_date, row.amount))
-        if row.status == EnrolmentStatus.CANCELLED:
-            cancelled.add(row.enrolment_id)
-        elif row.status == EnrolmentStatus.ENDED_EARLY and row.ended_on is not None:
-            ended[row.enrolment_id] = row.ended_on
+        plans[enrolment_id].append(InstalmentDue(ident, number, due_date, amount))
+        if status == EnrolmentStatus.CANCELLED:
+            cancelled.add(enrolment_id)
+        elif status == EnrolmentStatus.ENDED_EARLY and ended_on is not None:
+            ended[enrolment_id] = ended_on
     designated: dict[int, dict[int, int]] = defaultdict(dict)
     loose: dict[int, int] = defaultdict(int)
     for enrolment_id, instalment_id, amount in session.execute(
         select(Payment.enrolment_id, Payment.instalment_id, func.sum(Payment.amount))
-        .where(Payment.enrolment_id.in_(ids), Payment.kind == PaymentKind.PAYMENT)
+        .where(Payment.enrolment_id.in_(among), Payment.kind == PaymentKind.PAYMENT)
         .group_by(Payment.enrolment_id, Payment.instalment_id)
     ):
         if instalment_id is None:
             loose[enrolment_id] += int(amount)
         else:
             designated[enrolment_id][instalment_id] = int(amount)
+    wanted = asked if asked is not None else plans.keys() | designated.keys() | loose.keys()
     return {
         ident: statuses(
             plans.get(ident, []),
@@ -199,5 +209,5 @@ def instalment_statuses(
             cancelled=ident in cancelled,
             ended_on=ended.get(ident),
         )
-        for ident in ids
+        for ident in wanted
     }

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from practice.db import Database
 from practice.economics import (
@@ -17,6 +17,7 @@ from practice.economics import (
     overdue_instalments,
     planned,
 )
+from practice.economics.instalments import instalment_statuses
 from practice.errors import NotFoundError
 from practice.models import Enrolment, EnrolmentStatus, WorkCategory
 
@@ -261,3 +262,18 @@ def test_ended_early_owes_only_what_fell_due_before_it_ended(db: Database) -> No
     ahead = enrolment_figures(db, ids[1], today=TODAY)
     # owed: only the 5 Jan instalment (40000); 120000 paid → 80000 credit to refund
     assert (ahead.price_due, ahead.outstanding, ahead.credit, ahead.overdue) == (40000, 0, 80000, 0)
+
+
+def test_instalment_statuses_of_a_query_match_those_of_its_ids(practice: Practice) -> None:
+    db, ids = practice
+    with db.transaction() as s:
+        by_ids = instalment_statuses(s, [ids.e2, ids.e3], today=TODAY)
+        by_query = instalment_statuses(
+            s, select(Enrolment.id).where(Enrolment.client_id == ids.ben), today=TODAY
+        )
+        every = instalment_statuses(s, select(Enrolment.id), today=TODAY)
+        assert by_query == by_ids
+        assert every == instalment_statuses(
+            s, [ids.e1, ids.e2, ids.e3, ids.e4, ids.e5], today=TODAY
+        )
+        assert [i.state for i in by_query[ids.e3]] == [PAID, PART, PAID]
