@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from practice.db import Database
@@ -16,6 +16,7 @@ from practice.services.clients import create_client
 from practice.services.enrolments import end_enrolment_early
 from practice.timeutil import today
 from ui.widgets.choices import NOT_IN_PROGRAMME, choice_combo, fill_active_enrolments
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.time_fields import day_edit, day_of, minutes_spin, session_start_edit
 
 
@@ -86,3 +87,19 @@ def test_minutes_and_start_editors(qtbot: QtBot) -> None:
     start = session_start_edit()
     qtbot.addWidget(start)
     assert start.calendarPopup() and start.displayFormat().endswith("HH:mm")
+
+
+def test_save_and_cancel_buttons(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    saved: list[bool] = []
+    buttons = save_cancel_buttons(dialog, lambda: saved.append(True), "&Plan session")
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save.text() == "&Plan session"
+    save.click()
+    assert saved == [True]
+    dialog.show()
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    plain = save_cancel_buttons(dialog, lambda: None)
+    assert plain.button(QDialogButtonBox.StandardButton.Save).text() not in ("", "&Plan session")

@@ -24,6 +24,7 @@ from practice.services.clients import create_client, get_client, update_client
 from ui.context import AppContext
 from ui.errors import guarded
 from ui.widgets.choices import choice_combo
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.field_box import add_form_row
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.optional_date import OptionalDateEdit
@@ -103,11 +104,7 @@ class ClientFormDialog(QDialog):
         self.form_error.setWordWrap(True)
         self.form_error.setStyleSheet("color: #b3261e;")
         self.form_error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
         columns = QHBoxLayout()

@@ -36,6 +36,7 @@ from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded
 from ui.widgets.choices import choice_combo
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.field_box import add_form_row
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.time_fields import day_edit, day_of, set_day
@@ -72,11 +73,7 @@ class FormDialog(QDialog):
         self.form_error.setWordWrap(True)
         self.form_error.setStyleSheet("color: #b3261e;")
         self.form_error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.save)
 
     @property
     def save_button(self) -> QPushButton:

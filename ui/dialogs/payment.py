@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from practice.services import payments as payment_service
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.widgets.choices import choice_combo
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.time_fields import day_edit
 
@@ -82,14 +82,9 @@ class PaymentDialog(QDialog):
             column.addWidget(widget)
             column.addWidget(self.errors.add(field, widget))
             form.addRow(text, box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons = save_cancel_buttons(
+            self, self.save, "&Record refund" if refund else "&Record payment"
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            "&Record refund" if refund else "&Record payment"
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.widgets.choices import NOT_IN_PROGRAMME, choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
 from ui.widgets.time_fields import minutes_spin, session_start_edit
@@ -66,12 +66,7 @@ class PlanSessionDialog(QDialog):
         ):
             form.addRow(text, widget)
             form.addRow("", self.errors.add(field, widget))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Plan session")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save, "&Plan session")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

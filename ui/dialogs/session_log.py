@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from ui.errors import guarded, show_refusal
 from ui.models.sessions import REVIEW_CHOICES, ActionReviewModel, NewActionItemModel, NewItemRow
 from ui.widgets.choices import NOT_IN_PROGRAMME, choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.draft_keeper import DraftKeeper, DraftsDialog, draft_key
 from ui.widgets.editable_table import ChoiceDelegate
 from ui.widgets.field_box import field_box
@@ -133,12 +133,7 @@ class SessionLogDialog(DraftsDialog):
         self.remove_item_button = QPushButton("Remove")
         self.remove_item_button.clicked.connect(self._remove_new_item)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save session")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.save, "&Save session")
 
         self._build_layout()
         self.client.client_changed.connect(self._client_changed)

@@ -179,15 +179,22 @@ class SessionNoteDialog(DraftsDialog):
     @guarded
     def save_note(self) -> None:
         try:
-            note_service.save_note(
-                self.ctx.db,
-                self.session_id,
-                body=self.body.toPlainText(),
-                private_notes=self.private_notes.toPlainText(),
-            )
+            self._save_typed()
         except PracticeError as error:
             show_refusal(self, error)
             return
+        self._note_saved()
+
+    def _save_typed(self) -> None:
+        note_service.save_note(
+            self.ctx.db,
+            self.session_id,
+            body=self.body.toPlainText(),
+            private_notes=self.private_notes.toPlainText(),
+        )
+
+    def _note_saved(self) -> None:
+        """The typed text is in the note now: its drafts go, and every list hears."""
         self.body_draft.discard()
         self.private_draft.discard()
         self.ctx.changed("sessions")
@@ -204,20 +211,12 @@ class SessionNoteDialog(DraftsDialog):
             return
         try:
             if not self.body.isReadOnly():
-                note_service.save_note(
-                    self.ctx.db,
-                    self.session_id,
-                    body=self.body.toPlainText(),
-                    private_notes=self.private_notes.toPlainText(),
-                )
+                self._save_typed()
             note_service.lock_note(self.ctx.db, self.session_id)
         except PracticeError as error:
             show_refusal(self, error)
             return
-        self.body_draft.discard()
-        self.private_draft.discard()
-        self.ctx.changed("sessions")
-        self.reload()
+        self._note_saved()
 
     @guarded
     def add_addendum(self) -> None:

@@ -24,6 +24,7 @@ from practice.services.enquiries import point_to_resource
 from practice.services.resources import list_resources, share_resource
 from ui.context import AppContext
 from ui.errors import guarded
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.time_fields import day_edit
 
@@ -67,11 +68,7 @@ class ShareResourceDialog(QDialog):
         self.form_error = QLabel()
         self.form_error.setWordWrap(True)
         self.form_error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         if self.resource.count() == 0:
             layout.addWidget(QLabel("The resource library is empty: add resources first."))

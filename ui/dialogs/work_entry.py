@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from practice.services import worklog as worklog_service
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.widgets.choices import choice_combo
+from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.time_fields import day_edit, minutes_spin
@@ -47,11 +47,7 @@ class WorkEntryDialog(QDialog):
         form.addRow("&Time:", field_box(self.errors, "minutes", self.minutes))
         form.addRow("&Category:", field_box(self.errors, "category", self.category))
         form.addRow("&Note:", field_box(self.errors, "note", self.note))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
