@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QPen
 
 from practice.economics.report_period import BucketSize
+from practice.economics.report_time import RatePoint
 from practice.economics.reports import PracticeReport
 from practice.models import label
 from practice.reports.tables import shown_categories
@@ -120,34 +121,37 @@ class RateChart(ChartPanel):
         return round(point.x())
 
     def _effective_reader(self, spans: Sequence[str]) -> Callable[[QPointF, bool], None]:
-        def hovered(point: QPointF, state: bool) -> None:
-            index = self._nearest(point)
-            if not state or self.report is None or not 0 <= index < len(self.report.rates):
-                return
-            r = self.report.rates[index]
-            currency = self.report.currency
-            self.show_value(
-                f"Effective hourly rate, {spans[index]}: "
+        def text(r: RatePoint, span: str, currency: str) -> str:
+            return (
+                f"Effective hourly rate, {span}: "
                 f"{fmt.rate(r.effective_hourly_rate, currency, self.loc)} "
                 f"({fmt.money(r.income_received, currency, self.loc)} received over "
                 f"{fmt.duration(r.total_minutes)})"
             )
 
-        return hovered
+        return self._rate_reader(spans, text)
 
     def _nominal_reader(self, spans: Sequence[str]) -> Callable[[QPointF, bool], None]:
-        def hovered(point: QPointF, state: bool) -> None:
-            index = self._nearest(point)
-            if not state or self.report is None or not 0 <= index < len(self.report.rates):
-                return
-            r = self.report.rates[index]
-            currency = self.report.currency
-            self.show_value(
-                f"Nominal per-session rate, {spans[index]}: "
+        def text(r: RatePoint, span: str, currency: str) -> str:
+            return (
+                f"Nominal per-session rate, {span}: "
                 f"{fmt.money(r.nominal_session_rate, currency, self.loc)} per session "
                 f"({fmt.money(r.agreed_total, currency, self.loc)} agreed for "
                 f"{r.sessions_planned} sessions)"
             )
+
+        return self._rate_reader(spans, text)
+
+    def _rate_reader(
+        self, spans: Sequence[str], text: Callable[[RatePoint, str, str], str]
+    ) -> Callable[[QPointF, bool], None]:
+        """Show the point hovered as ``text(point, its span, currency)`` writes it."""
+
+        def hovered(point: QPointF, state: bool) -> None:
+            index = self._nearest(point)
+            if not state or self.report is None or not 0 <= index < len(self.report.rates):
+                return
+            self.show_value(text(self.report.rates[index], spans[index], self.report.currency))
 
         return hovered
 
