@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session as DbSession
 
 from practice.economics.balance import balance
@@ -255,6 +255,12 @@ def enrolment_rows(
 
     ``overdue`` is as of ``today`` (see :func:`enrolment_figures`).
     """
+    listed = select(Enrolment.id)  # the enrolments listed, for their sums and instalments
+    if client_id is not None:
+        listed = listed.where(Enrolment.client_id == client_id)
+    if statuses is not None:
+        listed = listed.where(Enrolment.status.in_([EnrolmentStatus(x) for x in statuses]))
+    some = client_id is not None or statuses is not None
     paid = (
         select(
             Payment.enrolment_id,
@@ -263,12 +269,14 @@ def enrolment_rows(
                 "payments"
             ),
         )
+        .where(Payment.enrolment_id.in_(listed) if some else true())
         .group_by(Payment.enrolment_id)
         .subquery()
     )
     used = (
         select(Session.enrolment_id, func.count().label("used"))
         .where(Session.kind.in_(MEETING_KINDS), Session.attendance.in_(USED_ATTENDANCE))
+        .where(Session.enrolment_id.in_(listed) if some else true())
         .group_by(Session.enrolment_id)
         .subquery()
     )
@@ -295,15 +303,9 @@ def enrolment_rows(
         .join(Client, Client.id == Enrolment.client_id)
         .outerjoin(paid, paid.c.enrolment_id == Enrolment.id)
         .outerjoin(used, used.c.enrolment_id == Enrolment.id)
+        .where(Enrolment.id.in_(listed) if some else true())
         .order_by(Enrolment.start_date.desc(), Enrolment.id.desc())
     )
-    listed = select(Enrolment.id)  # the same enrolments, for their instalments
-    if client_id is not None:
-        query = query.where(Enrolment.client_id == client_id)
-        listed = listed.where(Enrolment.client_id == client_id)
-    if statuses is not None:
-        wanted = Enrolment.status.in_([EnrolmentStatus(x) for x in statuses])
-        query, listed = query.where(wanted), listed.where(wanted)
     with reading(source) as s:
         found = s.execute(query).all()
         allocation = instalment_statuses(s, listed, today=today)
