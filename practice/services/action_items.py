@@ -81,10 +81,7 @@ def review_action_item(
 
 def update_action_item(db: Database, action_item_id: int, **changes: Any) -> ActionItem:
     """Change ``description`` and/or ``due_date`` (``None`` clears it)."""
-    allowed = {"description", "due_date"}
-    for key in changes:
-        if key not in allowed:
-            raise ValidationError(key, "cannot be changed on an action item.")
+    records.check_changeable(changes, ("description", "due_date"), "an action item")
     with db.transaction() as s:
         item = _get(s, action_item_id)
         if "description" in changes:

@@ -5,6 +5,7 @@ opens exactly one of its own."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -35,6 +36,14 @@ def get_or_raise(s: DbSession, model: type[M], ident: int, what: str) -> M:
     if record is None:
         raise NotFoundError(what, ident)
     return record
+
+
+def check_changeable(changes: Iterable[str], allowed: Collection[str], what: str) -> None:
+    """A :class:`ValidationError` naming the first of ``changes`` not in ``allowed``
+    (``what`` is the record, with its article: "a session")."""
+    for key in changes:
+        if key not in allowed:
+            raise ValidationError(key, f"cannot be changed on {what}.")
 
 
 def change_fields(db: Database, model: type[M], ident: int, what: str, values: dict[str, Any]) -> M:

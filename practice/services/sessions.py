@@ -147,9 +147,7 @@ def log_planned_session(
 def update_session(db: Database, session_id: int, **changes: Any) -> Session:
     """Change any of ``starts_at``, ``duration_minutes``, ``kind``, ``mode``,
     ``attendance`` and ``enrolment_id`` (``None`` takes it out of its enrolment)."""
-    for key in changes:
-        if key not in _CHANGEABLE:
-            raise ValidationError(key, "cannot be changed on a session.")
+    records.check_changeable(changes, _CHANGEABLE, "a session")
     with db.transaction() as s:
         session = _get(s, session_id)
         if "starts_at" in changes:

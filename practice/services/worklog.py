@@ -98,9 +98,7 @@ def log_work(
 def update_work(db: Database, entry_id: int, **changes: Any) -> WorkLogEntry:
     """Change any of ``work_date``, ``minutes``, ``category``, ``client_id``,
     ``enrolment_id``, ``session_id`` and ``note``."""
-    for key in changes:
-        if key not in _CHANGEABLE:
-            raise ValidationError(key, "cannot be changed on a work log entry.")
+    records.check_changeable(changes, _CHANGEABLE, "a work log entry")
     with db.transaction() as s:
         entry = _get(s, entry_id)
         merged = {key: getattr(entry, key) for key in _CHANGEABLE} | changes

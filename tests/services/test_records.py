@@ -74,3 +74,11 @@ def test_check_one_person_wants_exactly_one() -> None:
     for client_id, enquiry_id in ((None, None), (1, 2)):
         with pytest.raises(ValidationError, match="either a client or an enquiry"):
             records.check_one_person(client_id, enquiry_id)
+
+
+def test_check_changeable_names_the_first_unknown_field() -> None:
+    records.check_changeable({"name": "Bea"}, ("name", "notes"), "a provider")
+    records.check_changeable([], (), "a provider")
+    with pytest.raises(ValidationError, match="cannot be changed on a provider") as caught:
+        records.check_changeable(["name", "colour", "size"], ("name",), "a provider")
+    assert caught.value.field == "colour"
