@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
@@ -36,6 +36,7 @@ MAX_MINUTES = 720
 MAX_NOTE = 2000
 #: A timer left running longer than this was probably forgotten: ask how long it really was.
 CONFIRM_AFTER = timedelta(hours=12)
+_Query = TypeVar("_Query", bound=Select[Any])
 _CHANGEABLE = (
     "work_date",
     "minutes",
@@ -128,7 +129,37 @@ def list_work(
     newest_first: bool = False,
 ) -> list[WorkLogEntry]:
     """Entries dated ``start`` to ``end`` (both included), oldest (or newest) first."""
-    stmt = select(WorkLogEntry)
+    stmt = _filtered(select(WorkLogEntry), start, end, categories, client_id)
+    if newest_first:
+        stmt = stmt.order_by(WorkLogEntry.work_date.desc(), WorkLogEntry.id.desc())
+    else:
+        stmt = stmt.order_by(WorkLogEntry.work_date, WorkLogEntry.id)
+    with db.transaction() as s:
+        return list(s.scalars(stmt))
+
+
+def total_work_minutes(
+    db: Database,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    categories: Iterable[WorkCategory | str] | WorkCategory | str | None = None,
+    client_id: int | None = None,
+) -> int:
+    """The minutes of the entries :func:`list_work` lists with the same filters."""
+    total = func.coalesce(func.sum(WorkLogEntry.minutes), 0)
+    stmt = _filtered(select(total), start, end, categories, client_id)
+    with db.transaction() as s:
+        return int(s.scalar(stmt) or 0)
+
+
+def _filtered(
+    stmt: _Query,
+    start: date | None,
+    end: date | None,
+    categories: Iterable[WorkCategory | str] | WorkCategory | str | None,
+    client_id: int | None,
+) -> _Query:
     if start is not None:
         stmt = stmt.where(WorkLogEntry.work_date >= validation.required_date(start, "start"))
     if end is not None:
@@ -138,12 +169,7 @@ def list_work(
         stmt = stmt.where(WorkLogEntry.category.in_(wanted))
     if client_id is not None:
         stmt = stmt.where(WorkLogEntry.client_id == client_id)
-    if newest_first:
-        stmt = stmt.order_by(WorkLogEntry.work_date.desc(), WorkLogEntry.id.desc())
-    else:
-        stmt = stmt.order_by(WorkLogEntry.work_date, WorkLogEntry.id)
-    with db.transaction() as s:
-        return list(s.scalars(stmt))
+    return stmt
 
 
 def suggest_work_after_session(db: Database, session_id: int) -> list[WorkSuggestion]:

@@ -34,6 +34,7 @@ from practice.services.worklog import (
     start_timer,
     stop_timer,
     suggest_work_after_session,
+    total_work_minutes,
     update_work,
 )
 from practice.timeutil import today
@@ -203,6 +204,14 @@ def test_update_delete_and_list(db: Database) -> None:
     assert ids(list_work(db, categories="write_up")) == [a.id]
     assert ids(list_work(db, client_id=ana)) == [c.id]
     assert list_work(db, client_id=zoe)[0].minutes == 35
+    # The total is the sum of what the same filters list, added up in SQL.
+    assert total_work_minutes(db) == 35 + 45 + 15
+    assert total_work_minutes(db, start=DAY) == 35 + 15
+    assert total_work_minutes(db, categories=["travel", WorkCategory.SUPERVISION]) == 45 + 15
+    assert total_work_minutes(db, client_id=ana, end=DAY) == 0
+    with pytest.raises(ValidationError) as info:
+        total_work_minutes(db, categories="naps")
+    assert info.value.field == "category"
     delete_work(db, b.id)
     assert ids(list_work(db)) == [a.id, c.id]
     with pytest.raises(NotFoundError):

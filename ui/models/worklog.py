@@ -36,7 +36,3 @@ class WorkLogModel(RowTableModel[WorkLogEntry]):
                 "Note", lambda e: e.note.splitlines()[0] if e.note else "", tooltip=lambda e: e.note
             ),
         )
-
-    def total_minutes(self) -> int:
-        """The minutes of the entries listed (what the filters show)."""
-        return sum(entry.minutes for entry in self._rows)

@@ -202,18 +202,18 @@ class WorklogPage(QWidget):
         start: date = self.start.date().toPython()  # type: ignore[assignment]
         end: date = self.end.date().toPython()  # type: ignore[assignment]
         category = self.filter_category.currentData()
+        categories = [WorkCategory(category)] if category else None
+        client_id = self.filter_client.client_id()
         entries = worklog_service.list_work(
-            self.ctx.db,
-            start=start,
-            end=end,
-            categories=[WorkCategory(category)] if category else None,
-            client_id=self.filter_client.client_id(),
+            self.ctx.db, start=start, end=end, categories=categories, client_id=client_id
         )
         self.model.set_rows(entries)
         self.view.scrollToBottom()  # oldest first, so the latest work is in view
         count = len(entries)
         if count:
-            minutes = self.model.total_minutes()
+            minutes = worklog_service.total_work_minutes(
+                self.ctx.db, start=start, end=end, categories=categories, client_id=client_id
+            )
             self.total.setText(
                 f"Total: <b>{fmt.duration(minutes)}</b> ({minutes:,} minutes)"
                 f" in {count} {'entry' if count == 1 else 'entries'}"
