@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from practice.services.worklog import list_work
+from practice.services.worklog import list_work, total_work_minutes
 from ui import format as fmt
 from ui.context import AppContext
 from ui.models.client_work import ClientWorkModel
@@ -33,5 +33,5 @@ class WorkTab(ClientTab):
         entries = list_work(self.ctx.db, client_id=client_id)
         entries.reverse()  # newest first
         self.model.set_rows(entries)
-        total = sum(entry.minutes for entry in entries)
+        total = total_work_minutes(self.ctx.db, client_id=client_id)
         self.section.set_summary(f"{fmt.duration(total)} in all" if entries else "")
