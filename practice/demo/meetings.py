@@ -257,15 +257,30 @@ class SessionWriter:
             extra = rng.choice(texts.NOTE_CORRECTIONS)
             save_note(self.db, session.id, body=f"{notes} {extra}", private_notes=private)
         if day < self.today - timedelta(days=14) and (rng.random() < 0.5 or not self.shown_lock):
-            # a stream of its own per session: the rest of the sample stays as it was
-            delays = random.Random(f"note-signing-{session.id}")
-            ended = session.starts_at + timedelta(minutes=session.duration_minutes)
-            signed = ended + timedelta(minutes=delays.randint(20, 30 * 60))
+            signed = self._signed_at(session)
             lock_note(self.db, session.id, at=signed)
             if rng.random() < 0.05 or not self.shown_lock:
-                added = signed + timedelta(days=delays.randint(1, 10), hours=delays.randint(0, 8))
+                added = self._working_hours(signed, random.Random(f"addendum-{session.id}"))
                 add_addendum(self.db, session.id, rng.choice(texts.ADDENDA), at=added)
             self.shown_lock = True
+
+    def _signed_at(self, session: Session) -> datetime:
+        """Signed within four hours of the end of the session, or during the next day."""
+        # a stream of its own per session: the rest of the sample stays as it was
+        delays = random.Random(f"note-signing-{session.id}")
+        ended = session.starts_at + timedelta(minutes=session.duration_minutes)
+        if delays.random() < 0.6:
+            return ended + timedelta(minutes=delays.randint(20, 240))
+        return self._working_hours(ended, delays, days_later=1)
+
+    def _working_hours(
+        self, after: datetime, delays: random.Random, *, days_later: int | None = None
+    ) -> datetime:
+        """A time between 08:00 and 17:45 local, ``days_later`` (else 1-10) days on."""
+        days = days_later if days_later is not None else delays.randint(1, 10)
+        day = after.astimezone(self.zone).date() + timedelta(days=days)
+        moment = time(delays.randint(8, 17), delays.choice([0, 15, 30, 45]))
+        return datetime.combine(day, moment, tzinfo=self.zone)
 
     def _note(self, diary: Diary, programme: ProgrammeSpec, meeting: Meeting) -> str:
         rng = self.rng

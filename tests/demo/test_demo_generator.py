@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from practice.db import Database, open_database
 from practice.demo import NotEmptyError, generate_demo
+from practice.demo.meetings import practice_timezone
 from practice.demo.names import SHOWCASE
 from practice.errors import ValidationError
 from practice.models import (
@@ -152,18 +153,25 @@ def test_some_notes_are_corrected_signed_and_added_to(sample: Database) -> None:
 
 
 def test_old_notes_are_signed_soon_after_the_session_not_today(sample: Database) -> None:
+    zone = practice_timezone()
     with sample.transaction() as s:
         locked = s.scalars(select(SessionNote).where(SessionNote.locked_at.is_not(None))).all()
         for note in locked:
             assert note.locked_at is not None
             ended = note.session.starts_at + timedelta(minutes=note.session.duration_minutes)
-            # that evening or the next day: 20 minutes to 30 hours after it ended
-            assert ended + timedelta(minutes=20) <= note.locked_at <= ended + timedelta(hours=30)
+            signed = note.locked_at.astimezone(zone)
+            # within four hours of the end, or in working hours the next day
+            if note.locked_at <= ended + timedelta(hours=4):
+                assert note.locked_at >= ended + timedelta(minutes=20)
+            else:
+                assert signed.date() == ended.astimezone(zone).date() + timedelta(days=1)
+                assert 8 <= signed.hour <= 17
             assert note.locked_at.date() < TODAY
             for addendum in note.addenda:
-                assert note.locked_at + timedelta(days=1) <= addendum.created_at
-                assert addendum.created_at <= note.locked_at + timedelta(days=10, hours=8)
-                assert addendum.created_at.date() < TODAY
+                added = addendum.created_at.astimezone(zone)
+                assert 1 <= (added.date() - signed.date()).days <= 10
+                assert 8 <= added.hour <= 17
+                assert added.date() < TODAY
 
 
 def signing_times(path: Path) -> list[tuple[Any, ...]]:
