@@ -38,7 +38,11 @@ from practice.economics.enrolment import (
     enrolment_rows,
 )
 from practice.economics.instalments import InstalmentState, InstalmentStatus
-from practice.economics.money_totals import InstalmentTotals, instalment_totals, totals_of
+from practice.economics.money_totals import (
+    InstalmentTotals,
+    instalment_totals,
+    instalment_totals_of,
+)
 from practice.economics.period import PeriodFigures, period_figures
 from practice.economics.planned import (
     PlanPeriod,
@@ -95,6 +99,6 @@ __all__ = [
     "round_half_up",
     "snapshot_plan",
     "snapshot_session_count",
-    "totals_of",
+    "instalment_totals_of",
     "weekly_seen_unseen",
 ]

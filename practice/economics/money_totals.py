@@ -45,7 +45,9 @@ class InstalmentTotals:
     paid: int
 
 
-def totals_of(rows: Iterable[InstalmentAttention], *, today: date) -> tuple[InstalmentTotals, ...]:
+def instalment_totals_of(
+    rows: Iterable[InstalmentAttention], *, today: date
+) -> tuple[InstalmentTotals, ...]:
     """The totals of rows already read (as of the ``today`` they were read for)."""
     soon, month = today + timedelta(days=SOON_DAYS), today + timedelta(days=MONTH_DAYS)
     sums: dict[str, dict[str, int]] = {}
@@ -78,4 +80,4 @@ def instalment_totals(
         due_from=due_from,
         due_to=due_to,
     )
-    return totals_of(rows, today=today)
+    return instalment_totals_of(rows, today=today)

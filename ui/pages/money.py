@@ -2,7 +2,8 @@
 
 The state of each instalment (paid, part-paid, due, overdue) and what is left on it come
 from :func:`practice.economics.instalment_rows`, and the totals above the list from
-:func:`practice.economics.totals_of` over the same rows; this page only shows them.
+:func:`practice.economics.instalment_totals_of` over the same rows; this page only shows
+them.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from practice.economics import (
     InstalmentState,
     InstalmentTotals,
     instalment_rows,
-    totals_of,
+    instalment_totals_of,
 )
 from practice.money import format_money
 from practice.services import payments as payment_service
@@ -239,7 +240,9 @@ class MoneyPage(QWidget):
         rows = instalment_rows(self.ctx.db, today=day, states=states, client_id=client_id)
         self.instalments.set_rows(rows)
         self._show_counts(rows)
-        self.totals.show_totals(totals_of(rows, today=day), profile.currency, self.practice_locale)
+        self.totals.show_totals(
+            instalment_totals_of(rows, today=day), profile.currency, self.practice_locale
+        )
         self.instalment_view.setVisible(bool(rows))
         self.no_instalments.setVisible(not rows)
         self.no_instalments.setText(
