@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,3 +37,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses_qt = bool(qt_fixtures & set(getattr(item, "fixturenames", ())))
         if "tests/ui/" in path or "/gui/" in path or uses_qt:
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Delete every leftover Qt window while the QApplication still exists.
+
+    Widgets still owned by Python when the interpreter shuts down would otherwise be
+    destroyed after the application object, which crashes the process at exit.
+    """
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from ui.shutdown import delete_all_windows
+
+    delete_all_windows()

@@ -26,6 +26,7 @@ from practice.errors import PracticeError
 from ui.context import AppContext
 from ui.errors import install_excepthook
 from ui.main_window import MainWindow
+from ui.shutdown import delete_all_windows
 
 log = logging.getLogger("ui")
 
@@ -97,6 +98,7 @@ def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = 
         if not sample:
             keeper.on_close()  # the closing backup
         ctx.db.close()
+        delete_all_windows()  # before the QApplication goes: no crash on the way out
 
 
 def run_sample(app: QApplication) -> int:
