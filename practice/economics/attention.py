@@ -10,7 +10,10 @@
   last attended contact, or from the start of their active enrolment when that is
   later (a client who just started is not quiet yet).
 * **Action items due**: open items due on or before ``today + within_days``; those due
-  before ``today`` are overdue.
+  before ``today`` are overdue. Only items of clients with an **active enrolment** are
+  listed (the clients the practitioner is working with now): the client's status is
+  not consulted, as an enrolment is what says the work goes on. Items of former
+  clients stay on their client page.
 """
 
 from __future__ import annotations
@@ -290,7 +293,17 @@ class ActionItemDue:
 
 
 def action_items_due(source: Source, *, today: date, within_days: int = 7) -> list[ActionItemDue]:
-    """Open action items due on or before ``today + within_days``, earliest first."""
+    """Open action items due on or before ``today + within_days``, earliest first.
+
+    Only clients with an active enrolment (status ``active``) are included; items of
+    clients whose programmes have ended, or who never enrolled, are left out.
+    """
+    working_with = (
+        select(Enrolment.id)
+        .where(Enrolment.client_id == ActionItem.client_id)
+        .where(Enrolment.status == EnrolmentStatus.ACTIVE)
+        .exists()
+    )
     query = (
         select(
             ActionItem.id,
@@ -307,6 +320,7 @@ def action_items_due(source: Source, *, today: date, within_days: int = 7) -> li
             ActionItem.status == ActionStatus.OPEN,
             ActionItem.due_date.is_not(None),
             ActionItem.due_date <= today + timedelta(days=within_days),
+            working_with,
         )
         .order_by(ActionItem.due_date, ActionItem.id)
     )

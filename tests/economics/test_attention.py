@@ -120,6 +120,54 @@ def test_action_items_due(practice: Practice) -> None:
     )
 
 
+def test_action_items_due_only_for_clients_with_an_active_enrolment(db: Database) -> None:
+    due = TODAY - timedelta(days=3)
+    with db.transaction() as s:
+        current = f.client(s, "Noor")
+        e = f.enrolment(
+            s,
+            current,
+            start=TODAY - timedelta(days=60),
+            end=TODAY + timedelta(days=30),
+            instalments=[],
+        )
+        # an earlier, completed enrolment does not hide the current one
+        f.enrolment(
+            s,
+            current,
+            start=TODAY - timedelta(days=200),
+            end=TODAY - timedelta(days=61),
+            status=EnrolmentStatus.COMPLETED,
+            instalments=[],
+        )
+        f.action(s, f.meeting(s, current, f.at(2026, 3, 1), enrolment=e), due=due, text="Now")
+        former = f.client(s, "Kai")
+        for status in (EnrolmentStatus.COMPLETED, EnrolmentStatus.ENDED_EARLY):
+            old = f.enrolment(
+                s,
+                former,
+                start=date(2024, 1, 5),
+                end=date(2024, 4, 5),
+                status=status,
+                instalments=[],
+            )
+            f.action(s, f.meeting(s, former, f.at(2024, 3, 1), enrolment=old), due=due)
+        proposed = f.client(s, "Lee")
+        p = f.enrolment(
+            s,
+            proposed,
+            start=TODAY + timedelta(days=10),
+            end=TODAY + timedelta(days=100),
+            status=EnrolmentStatus.PROPOSED,
+            instalments=[],
+        )
+        f.action(s, f.meeting(s, proposed, f.at(2026, 3, 2), enrolment=p), due=due)
+        never = f.client(s, "Mo")  # a one-off session, never enrolled
+        f.action(s, f.meeting(s, never, f.at(2026, 3, 3)), due=due)
+    rows = action_items_due(db, today=TODAY)
+    assert [(r.client_name, r.description, r.days_overdue) for r in rows] == [("Noor", "Now", 3)]
+
+
 def test_instalment_rows_for_the_money_page(practice: Practice) -> None:
     db, ids = practice
     rows = instalment_rows(db, today=TODAY)
