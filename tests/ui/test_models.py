@@ -67,7 +67,10 @@ CASES: dict[str, tuple[Callable[[], QAbstractItemModel], Callable[[Database], li
     "clauses": (ClauseListModel, lambda db: list(list_clauses(db))),
     "today_sessions": (TodaySessionsModel, _recent_sessions),
     "week_sessions": (lambda: TodaySessionsModel(with_day=True), _recent_sessions),
-    "actions_due": (ActionItemsDueModel, lambda db: list(action_items_due(db, today=today()))),
+    "actions_due": (  # a fortnight on, so the small sample has items falling due
+        ActionItemsDueModel,
+        lambda db: list(action_items_due(db, today=today() + timedelta(days=14))),
+    ),
     "instalments_due": (
         InstalmentsDueModel,
         lambda db: list(overdue_instalments(db, today=today() + LATER)),
