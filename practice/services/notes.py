@@ -38,14 +38,28 @@ def lock_note(db: Database, session_id: int, *, at: datetime | None = None) -> S
     session started); ``None`` means now. The sample practice signs old notes in the past.
     """
     with db.transaction() as s:
+        note = _lock_in(s, _session(s, session_id), at)
+        s.flush()
+        return _loaded(s, note.id)
+
+
+def save_and_lock_note(
+    db: Database,
+    session_id: int,
+    *,
+    body: str,
+    private_notes: str = "",
+    at: datetime | None = None,
+) -> SessionNote:
+    """Save the note as typed and sign it, in one transaction: both or neither.
+
+    Checks, history and audit entries are those of :func:`save_note` followed by
+    :func:`lock_note`; if signing is refused, the text is not saved either.
+    """
+    with db.transaction() as s:
         session = _session(s, session_id)
-        note = session.note
-        if note is None or not (note.body or note.private_notes):
-            raise ValidationError("note", "is empty: write the note before locking it.")
-        signed_at = _when(at, "at", session)
-        if note.locked_at is None:
-            note.locked_at = signed_at
-            audit.record(s, "lock", "note", note.id, f"session {session_id}")
+        write_note_in(s, session, body=body, private_notes=private_notes)
+        note = _lock_in(s, session, at)
         s.flush()
         return _loaded(s, note.id)
 
@@ -127,6 +141,18 @@ def write_note_in(
     note.updated_at = now
     s.flush()
     audit.record(s, "edit", "note", note.id, f"session {session.id}")
+    return note
+
+
+def _lock_in(s: DbSession, session: Session, at: datetime | None) -> SessionNote:
+    """Sign ``session``'s note inside the caller's transaction (see :func:`lock_note`)."""
+    note = session.note
+    if note is None or not (note.body or note.private_notes):
+        raise ValidationError("note", "is empty: write the note before locking it.")
+    signed_at = _when(at, "at", session)
+    if note.locked_at is None:
+        note.locked_at = signed_at
+        audit.record(s, "lock", "note", note.id, f"session {session.id}")
     return note
 
 

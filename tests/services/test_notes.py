@@ -10,7 +10,13 @@ from sqlalchemy import select
 from practice.db import Database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import AuditEntry, Client, Session
-from practice.services.notes import add_addendum, lock_note, note_history, save_note
+from practice.services.notes import (
+    add_addendum,
+    lock_note,
+    note_history,
+    save_and_lock_note,
+    save_note,
+)
 from practice.services.sessions import get_session
 
 
@@ -180,3 +186,53 @@ def test_an_addendum_cannot_predate_the_signature_or_the_future(db: Database) ->
     assert note is not None and note.addenda == []
     # exactly when it was signed is allowed
     assert add_addendum(db, sid, "At once", at=datetime(2026, 2, 4, 12, tzinfo=UTC)).id
+
+
+def test_save_and_lock_saves_the_typed_text_and_signs_it(db: Database) -> None:
+    sid = add_session(db)
+    signed = datetime(2026, 2, 3, 11, 30, tzinfo=UTC)
+    note = save_and_lock_note(db, sid, body=" First note ", private_notes="Hunch", at=signed)
+    assert (note.body, note.private_notes, note.locked_at) == ("First note", "Hunch", signed)
+    assert [a for a, _ in audit_actions(db)] == ["create", "lock"]
+
+    other = add_session(db)
+    save_note(db, other, body="Draft")
+    note = save_and_lock_note(db, other, body="Final")
+    assert note.body == "Final" and note.locked_at is not None
+    assert [v.body for v in note.versions] == ["Draft"]  # the history, as save_note keeps it
+    assert [a for a, _ in audit_actions(db)][2:] == ["create", "edit", "lock"]
+    # signed already: the same text changes nothing, other text is refused
+    assert save_and_lock_note(db, other, body="Final").locked_at == note.locked_at
+    with pytest.raises(ValidationError, match="locked on"):
+        save_and_lock_note(db, other, body="Changed after signing")
+
+
+@pytest.mark.parametrize(
+    ("body", "at", "message"),
+    [
+        ("", None, "is empty"),  # the save empties the note, so it cannot be signed
+        ("New text", datetime(2026, 2, 3, 9, 59, tzinfo=UTC), "before the session started"),
+        ("New text", datetime.now(UTC) + timedelta(minutes=5), "future"),
+    ],
+)
+def test_save_and_lock_is_all_or_nothing(
+    db: Database, body: str, at: datetime | None, message: str
+) -> None:
+    sid = add_session(db)
+    save_note(db, sid, body="Old text")
+    with pytest.raises(ValidationError, match=message):
+        save_and_lock_note(db, sid, body=body, at=at)
+    note = get_session(db, sid).note
+    assert note is not None
+    assert (note.body, note.locked_at, note.versions) == ("Old text", None, [])
+    assert [a for a, _ in audit_actions(db)] == ["create"]
+
+
+def test_save_and_lock_checks_the_text_like_save_note(db: Database) -> None:
+    sid = add_session(db)
+    with pytest.raises(ValidationError) as info:
+        save_and_lock_note(db, sid, body="x" * 100_001)
+    assert info.value.field == "body"
+    assert get_session(db, sid).note is None
+    with pytest.raises(NotFoundError):
+        save_and_lock_note(db, 9999, body="Text")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from practice.db import Database
+from practice.errors import ValidationError
 from practice.models import (
     ActionStatus,
     Attendance,
@@ -207,6 +209,48 @@ def test_note_edit_history_lock_and_addendum(
     assert note is not None and note.locked_at is not None
     assert [a.body for a in note.addenda] == ["Client later said the walks were daily."]
     assert "walks were daily" in dialog.addenda.text()
+
+
+def test_lock_and_sign_saves_and_signs_together_or_not_at_all(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client_id, enrolment_id = enrolled_client(ctx.db)
+    earlier_session_with_item(ctx.db, client_id, enrolment_id)
+    [session] = session_service.list_sessions(ctx.db)
+    dialog = SessionNoteDialog(ctx, session.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    # Clearing the text and signing: the save would empty the note, so signing is refused
+    # and the note keeps its text (no emptied version left behind).
+    dialog.body.setPlainText("")
+    dialog.lock()
+    assert "is empty" in message_boxes.texts()[-1]
+    note = session_service.get_session(ctx.db, session.id).note
+    assert note is not None and (note.body, note.locked_at) == ("First meeting.", None)
+    assert note_service.note_history(ctx.db, session.id) == []
+
+    # Signing fails after the typed text was written: the text is not saved either,
+    # and it stays in the editor.
+    def refuse(*_args: object) -> None:
+        raise ValidationError("note", "could not be signed just now.")
+
+    dialog.body.setPlainText("First meeting, corrected.")
+    with monkeypatch.context() as patched:
+        patched.setattr(note_service, "_lock_in", refuse)
+        dialog.lock()
+    assert "could not be signed" in message_boxes.texts()[-1]
+    note = session_service.get_session(ctx.db, session.id).note
+    assert note is not None and (note.body, note.locked_at) == ("First meeting.", None)
+    assert dialog.body.toPlainText() == "First meeting, corrected."
+    assert not dialog.body.isReadOnly()
+
+    dialog.lock()
+    note = session_service.get_session(ctx.db, session.id).note
+    assert note is not None and note.locked_at is not None
+    assert note.body == "First meeting, corrected."
+    assert [v.body for v in note.versions] == ["First meeting."]
+    assert dialog.body.isReadOnly()
 
 
 def test_week_agenda_navigation_filter_and_attendance(

@@ -210,9 +210,15 @@ class SessionNoteDialog(DraftsDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            if not self.body.isReadOnly():
-                self._save_typed()
-            note_service.lock_note(self.ctx.db, self.session_id)
+            if self.body.isReadOnly():
+                note_service.lock_note(self.ctx.db, self.session_id)
+            else:  # what is typed is saved and signed together, or neither
+                note_service.save_and_lock_note(
+                    self.ctx.db,
+                    self.session_id,
+                    body=self.body.toPlainText(),
+                    private_notes=self.private_notes.toPlainText(),
+                )
         except PracticeError as error:
             show_refusal(self, error)
             return
