@@ -105,13 +105,24 @@ def note_history(db: Database, session_id: int) -> list[NoteVersion]:
 
 
 def write_note_in(
-    s: DbSession, session: Session, *, body: str, private_notes: str = ""
+    s: DbSession,
+    session: Session,
+    *,
+    body: str,
+    private_notes: str = "",
+    saved_at: datetime | None = None,
+    saved_at_field: str = "saved_at",
 ) -> SessionNote:
-    """Create or change ``session``'s note inside the caller's transaction."""
+    """Create or change ``session``'s note inside the caller's transaction.
+
+    ``saved_at`` is when the text was written (an aware instant, not in the future, not
+    before the session started, nor before the note was last saved); ``None`` means now.
+    ``saved_at_field`` names it in a refusal.
+    """
     new_body = _note_text(body, "body")
     new_private = _note_text(private_notes, "private_notes")
     note = session.note
-    now = utcnow()
+    now = _when(saved_at, saved_at_field, session)
     if note is None:
         note = SessionNote(session=session, body=new_body, private_notes=new_private)
         note.updated_at = now
@@ -126,6 +137,9 @@ def write_note_in(
         raise ValidationError(
             "note", f"was locked on {signed} and cannot be changed; add an addendum instead."
         )
+    if saved_at is not None and now < as_utc(note.updated_at):
+        last = to_local(note.updated_at).strftime("%d %b %Y %H:%M")
+        raise ValidationError(saved_at_field, f"is before the note was last saved ({last}).")
     if note.body or note.private_notes:
         s.add(
             NoteVersion(

@@ -95,8 +95,13 @@ def log_session(
     private_notes: str = "",
     new_action_items: Sequence[NewActionItem] = (),
     reviews: Sequence[ActionReview] = (),
+    note_saved_at: datetime | None = None,
 ) -> Session:
-    """Save a new session with its note, new action items and reviews, all or nothing."""
+    """Save a new session with its note, new action items and reviews, all or nothing.
+
+    ``note_saved_at`` is when the note was written (aware, not in the future, not before
+    the session started); ``None`` means now. The sample practice writes old notes in the
+    past."""
     fields = _session_fields(starts_at, duration_minutes, kind, mode, attendance, reviews)
     with db.transaction() as s:
         _client(s, client_id)
@@ -104,7 +109,7 @@ def log_session(
         session = Session(client_id=client_id, enrolment_id=enrolment_id, **fields)
         s.add(session)
         s.flush()
-        _record_outcome(s, session, notes, private_notes, new_action_items, reviews)
+        _record_outcome(s, session, notes, private_notes, new_action_items, reviews, note_saved_at)
         audit.record(s, "create", "session", session.id, f"client {client_id}")
         s.flush()
         return _loaded(s, session.id)
@@ -124,10 +129,12 @@ def log_planned_session(
     private_notes: str = "",
     new_action_items: Sequence[NewActionItem] = (),
     reviews: Sequence[ActionReview] = (),
+    note_saved_at: datetime | None = None,
 ) -> Session:
     """Log how an existing (usually planned) session went, exactly like :func:`log_session`:
     its details, note, new action items and reviews are saved together or not at all.
-    Empty ``notes`` and ``private_notes`` leave an existing note as it is."""
+    Empty ``notes`` and ``private_notes`` leave an existing note as it is; ``note_saved_at``
+    is as for :func:`log_session` (and not before the note was last saved)."""
     fields = _session_fields(starts_at, duration_minutes, kind, mode, attendance, reviews)
     with db.transaction() as s:
         session = _get(s, session_id)
@@ -138,7 +145,7 @@ def log_planned_session(
         session.enrolment_id = enrolment_id
         if moved:
             _check_action_items_still_ordered(s, session)
-        _record_outcome(s, session, notes, private_notes, new_action_items, reviews)
+        _record_outcome(s, session, notes, private_notes, new_action_items, reviews, note_saved_at)
         audit.record(s, "edit", "session", session.id, "logged")
         s.flush()
         return _loaded(s, session.id)
@@ -263,11 +270,19 @@ def _record_outcome(
     private_notes: str,
     new_action_items: Sequence[NewActionItem],
     reviews: Sequence[ActionReview],
+    note_saved_at: datetime | None,
 ) -> None:
     """The note, new items and reviews of a session, inside the caller's transaction."""
     s.flush()
     if (notes or "").strip() or (private_notes or "").strip():
-        write_note_in(s, session, body=notes, private_notes=private_notes)
+        write_note_in(
+            s,
+            session,
+            body=notes,
+            private_notes=private_notes,
+            saved_at=note_saved_at,
+            saved_at_field="note_saved_at",
+        )
     for new in new_action_items:
         add_item_in(s, session, new)
     for review in reviews:

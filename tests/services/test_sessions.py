@@ -500,3 +500,61 @@ def test_record_attendance_after_the_fact(db: Database) -> None:
             )
         ).all()
     assert list(edits) == ["attendance", "attendance"]
+
+
+def test_the_note_is_saved_now_unless_a_past_time_is_given(db: Database) -> None:
+    client = add_client(db)
+    before = datetime.now(UTC)
+    note = log(db, client, notes="Today's words").note
+    assert note is not None and before <= note.updated_at <= datetime.now(UTC)
+
+    written = datetime(2026, 3, 2, 13, 5, tzinfo=BERLIN)  # 12:05 UTC, after the 11:00 end
+    note = log(db, client, notes="Written that day", note_saved_at=written).note
+    assert note is not None and note.updated_at == written
+    assert note.updated_at.tzinfo is not None
+    assert get_session(db, note.session_id).note.updated_at == written  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("saved_at", "message"),
+    [
+        (datetime(2026, 3, 2, 12, 0), "time zone"),  # naive
+        (datetime.now(UTC) + timedelta(minutes=5), "future"),
+        (PAST - timedelta(minutes=1), "before the session started"),
+    ],
+)
+def test_an_impossible_note_time_is_refused_and_nothing_is_saved(
+    db: Database, saved_at: datetime, message: str
+) -> None:
+    client = add_client(db)
+    with pytest.raises(ValidationError, match=message) as info:
+        log(db, client, notes="Words", note_saved_at=saved_at)
+    assert info.value.field == "note_saved_at"
+    assert count(db, Session) == 0 and count(db, SessionNote) == 0
+
+
+def test_logging_a_planned_session_can_date_its_note(db: Database) -> None:
+    client = add_client(db)
+    planned = plan_session(
+        db, client_id=client, starts_at=PAST, duration_minutes=60, kind="session", mode="video"
+    )
+    form: dict[str, Any] = {
+        "starts_at": PAST,
+        "duration_minutes": 60,
+        "kind": "session",
+        "mode": "video",
+        "attendance": "attended",
+    }
+    first = PAST + timedelta(hours=2)
+    logged = log_planned_session(db, planned.id, notes="First", note_saved_at=first, **form)
+    assert logged.note is not None and logged.note.updated_at == first
+    # a change cannot be dated before the text it replaces was saved
+    with pytest.raises(ValidationError, match="before the note was last saved"):
+        log_planned_session(
+            db, planned.id, notes="Second", note_saved_at=first - timedelta(minutes=1), **form
+        )
+    later = first + timedelta(days=1)
+    logged = log_planned_session(db, planned.id, notes="Second", note_saved_at=later, **form)
+    assert logged.note is not None and logged.note.updated_at == later
+    [version] = logged.note.versions
+    assert (version.body, version.saved_at, version.replaced_at) == ("First", first, later)
