@@ -223,13 +223,16 @@ class SessionWriter:
             notes = rng.choice(texts.SUPPORT_CALL_NOTES).format(name=diary.first_name)
         else:
             notes = texts.ATTENDANCE_NOTES[attendance]
+        starts_at = self._starts_at(meeting)
+        minutes = self._minutes(programme, meeting)
         session = log_session(
             self.db,
             client_id=diary.client_id,
-            starts_at=self._starts_at(meeting),
-            duration_minutes=self._minutes(programme, meeting),
+            starts_at=starts_at,
+            duration_minutes=minutes,
             kind=meeting.kind,
             mode=self._mode(diary, meeting),
+            note_saved_at=self._written_at(diary.client_id, starts_at, minutes),
             attendance=attendance,
             enrolment_id=enrolment_id,
             notes=notes,
@@ -255,7 +258,10 @@ class SessionWriter:
         if rng.random() < 0.04 or not self.shown_edit:
             self.shown_edit = True
             extra = rng.choice(texts.NOTE_CORRECTIONS)
-            save_note(self.db, session.id, body=f"{notes} {extra}", private_notes=private)
+            corrected = self._corrected_at(session)
+            save_note(
+                self.db, session.id, body=f"{notes} {extra}", private_notes=private, at=corrected
+            )
         if day < self.today - timedelta(days=14) and (rng.random() < 0.5 or not self.shown_lock):
             signed = self._signed_at(session)
             lock_note(self.db, session.id, at=signed)
@@ -263,6 +269,29 @@ class SessionWriter:
                 added = self._working_hours(signed, random.Random(f"addendum-{session.id}"))
                 add_addendum(self.db, session.id, rng.choice(texts.ADDENDA), at=added)
             self.shown_lock = True
+
+    def _written_at(self, client_id: int, starts_at: datetime, minutes: int) -> datetime:
+        """The note is written 5 to 20 minutes after the session ends (before any signing)."""
+        # a stream of its own per session, so the rest of the sample stays as it was
+        delays = random.Random(f"note-writing-{client_id}-{starts_at.isoformat()}")
+        ended = starts_at + timedelta(minutes=minutes)
+        return min(ended + timedelta(minutes=delays.randint(5, 20)), self._midnight())
+
+    def _corrected_at(self, session: Session) -> datetime:
+        """A correction comes after the note was written and before it is (or would be) signed."""
+        assert session.note is not None  # every logged talk has a note
+        written = session.note.updated_at
+        latest = min(self._signed_at(session), self._midnight())
+        if latest <= written:
+            return written
+        span = int((latest - written).total_seconds()) // 60
+        return written + timedelta(
+            minutes=random.Random(f"note-correction-{session.id}").randint(0, span)
+        )
+
+    def _midnight(self) -> datetime:
+        """The start of ``today``: nothing in the sample is written later than that."""
+        return datetime.combine(self.today, time(0), tzinfo=self.zone)
 
     def _signed_at(self, session: Session) -> datetime:
         """Signed within four hours of the end of the session, or during the next day."""

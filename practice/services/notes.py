@@ -22,11 +22,22 @@ from practice.timeutil import as_utc, to_local, utcnow
 MAX_NOTE = 100_000
 
 
-def save_note(db: Database, session_id: int, *, body: str, private_notes: str = "") -> SessionNote:
-    """Save the note of a session, keeping the text it replaces (only if it changed)."""
+def save_note(
+    db: Database,
+    session_id: int,
+    *,
+    body: str,
+    private_notes: str = "",
+    at: datetime | None = None,
+) -> SessionNote:
+    """Save the note of a session, keeping the text it replaces (only if it changed).
+
+    ``at`` is when it was written (aware, not in the future, not before the session
+    started nor before the note was last saved); ``None`` means now.
+    """
     with db.transaction() as s:
         session = _session(s, session_id)
-        note = write_note_in(s, session, body=body, private_notes=private_notes)
+        note = write_note_in(s, session, body=body, private_notes=private_notes, saved_at=at)
         s.flush()
         return _loaded(s, note.id)
 
@@ -111,7 +122,7 @@ def write_note_in(
     body: str,
     private_notes: str = "",
     saved_at: datetime | None = None,
-    saved_at_field: str = "saved_at",
+    saved_at_field: str = "at",
 ) -> SessionNote:
     """Create or change ``session``'s note inside the caller's transaction.
 

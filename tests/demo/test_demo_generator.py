@@ -152,6 +152,26 @@ def test_some_notes_are_corrected_signed_and_added_to(sample: Database) -> None:
         assert all(note.session.starts_at.date() < TODAY for note in locked)
 
 
+def test_notes_are_written_soon_after_the_session_not_today(sample: Database) -> None:
+    with sample.transaction() as s:
+        notes = s.scalars(select(SessionNote)).all()
+        assert notes
+        for note in notes:
+            session = note.session
+            ended = session.starts_at + timedelta(minutes=session.duration_minutes)
+            history = sorted(note.versions, key=lambda v: v.id)
+            # first written 5-20 minutes after the end; corrections later, before signing
+            first = history[0].saved_at if history else note.updated_at
+            assert ended + timedelta(minutes=5) <= first <= ended + timedelta(minutes=20)
+            for version in history:
+                assert version.saved_at <= version.replaced_at
+            assert first <= note.updated_at
+            if note.locked_at is not None:
+                assert note.updated_at <= note.locked_at
+            if session.starts_at.date() < TODAY - timedelta(days=1):
+                assert note.updated_at.date() < TODAY
+
+
 def test_old_notes_are_signed_soon_after_the_session_not_today(sample: Database) -> None:
     zone = practice_timezone()
     with sample.transaction() as s:

@@ -236,3 +236,18 @@ def test_save_and_lock_checks_the_text_like_save_note(db: Database) -> None:
     assert get_session(db, sid).note is None
     with pytest.raises(NotFoundError):
         save_and_lock_note(db, 9999, body="Text")
+
+
+def test_a_note_can_be_saved_at_a_past_time(db: Database) -> None:
+    sid = add_session(db)
+    written = datetime(2026, 2, 3, 11, 10, tzinfo=UTC)
+    assert save_note(db, sid, body="First", at=written).updated_at == written
+    with pytest.raises(ValidationError, match="before the note was last saved") as info:
+        save_note(db, sid, body="Second", at=written - timedelta(minutes=1))
+    assert info.value.field == "at"
+    corrected = written + timedelta(hours=2)
+    note = save_note(db, sid, body="Second", at=corrected)
+    assert note.updated_at == corrected
+    assert [(v.body, v.saved_at, v.replaced_at) for v in note.versions] == [
+        ("First", written, corrected)
+    ]
