@@ -172,6 +172,18 @@ def get_client(db: Database, client_id: int) -> Client:
         return _load(s, client_id)
 
 
+def view_client(db: Database, client_id: int) -> Client:
+    """Open a client's record for the practitioner to read.
+
+    The audit log notes the viewing (who, when, which record; never the content), as the
+    record-keeping duties ask; plain look-ups for lists and forms use :func:`get_client`.
+    """
+    with db.transaction() as s:
+        client = _load(s, client_id)
+        audit.record(s, "view", "client", client.id)
+        return client
+
+
 def list_clients(
     db: Database,
     *,

@@ -279,3 +279,20 @@ def test_archive_allowed_after_enrolment_completed(db: Database) -> None:
     client = create_client(db, first_name="Ana")
     _add_enrolment(db, client.id, EnrolmentStatus.COMPLETED)
     assert archive_client(db, client.id).status is ClientStatus.ARCHIVED
+
+
+def test_viewing_a_client_record_is_audited_without_content(db: Database) -> None:
+    from practice.services.clients import view_client
+
+    client = create_client(db, first_name="Ελένη", last_name="Παπαδοπούλου")
+    assert view_client(db, client.id).id == client.id
+    with db.transaction() as s:
+        entries = s.execute(
+            select(AuditEntry.action, AuditEntry.entity_id, AuditEntry.detail).where(
+                AuditEntry.action == "view"
+            )
+        ).all()
+    assert [(action, ident) for action, ident, _ in entries] == [("view", client.id)]
+    assert all("Ελένη" not in detail for _, _, detail in entries)
+    with pytest.raises(NotFoundError):
+        view_client(db, client.id + 1000)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from practice.errors import NotFoundError
 from practice.models import label
-from practice.services.clients import get_client
+from practice.services.clients import get_client, view_client
 from ui.context import AppContext
 from ui.dialogs.client_form import ClientFormDialog
 from ui.dialogs.session_log import SessionLogDialog
@@ -100,6 +100,11 @@ class ClientPage(QWidget):
     def show_client(self, client_id: int) -> None:
         if client_id != self.client_id:
             self.tabs.setCurrentIndex(0)
+        try:
+            view_client(self.ctx.db, client_id)  # each opening is noted in the audit log
+        except NotFoundError:
+            self.back_requested.emit()
+            return
         self.client_id = client_id
         self.refresh()
 
