@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from practice.db import Database
 from practice.errors import PracticeError, ValidationError
-from practice.models import Client
 from practice.safekeeping.erase import erase_client
 from practice.safekeeping.export import ExportResult, export_record
 from practice.safekeeping.retention import RetentionDue, records_past_retention
+from practice.services.clients import get_client
 
 
 class ExportRecordDialog(QDialog):
@@ -144,11 +144,8 @@ def _escape(text: str) -> str:
 
 def client_names(db: Database, client_id: int) -> tuple[str, str]:
     """(display name, full name) of a client, for the dialogs' wording."""
-    with db.transaction() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise PracticeError(f"There is no client with id {client_id}.")
-        return client.display_name, client.full_name
+    client = get_client(db, client_id)
+    return client.display_name, client.full_name
 
 
 def export_client_record(
