@@ -22,6 +22,7 @@ from practice.db import Database
 from practice.errors import PracticeError
 from practice.safekeeping.backup import default_backup_folder
 from practice.services.profile import get_profile, update_profile
+from ui.widgets.form_errors import ErrorLine
 
 
 class BackupSettingsDialog(QDialog):
@@ -62,10 +63,7 @@ class BackupSettingsDialog(QDialog):
         self.retention.setValue(profile.retention_years)
         form.addRow("&Keep records:", self.retention)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -83,8 +81,7 @@ class BackupSettingsDialog(QDialog):
     def accept(self) -> None:
         folder = self.folder.text().strip()
         if folder and not Path(folder).expanduser().is_dir():
-            self.error.setText(f"The folder {folder} does not exist (is the USB stick in?).")
-            self.error.show()
+            self.error.say(f"The folder {folder} does not exist (is the USB stick in?).")
             return
         try:
             update_profile(
@@ -94,7 +91,6 @@ class BackupSettingsDialog(QDialog):
                 retention_years=self.retention.value(),
             )
         except PracticeError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.error.say(str(exc))
             return
         super().accept()

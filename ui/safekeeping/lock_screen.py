@@ -24,6 +24,7 @@ from practice.db import Database
 from practice.errors import WrongPasswordError
 from practice.safekeeping.idle import DEFAULT_MINUTES, IdleTimer
 from ui.safekeeping.password_dialogs import password_field
+from ui.widgets.form_errors import ErrorLine
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -82,9 +83,7 @@ class LockScreen(QDialog):
         self.password = password_field("password")
         self.password.setVisible(encrypted)
         layout.addWidget(self.password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
@@ -100,8 +99,7 @@ class LockScreen(QDialog):
             super().accept()
             return
         self.password.clear()
-        self.error.setText("Wrong password.")
-        self.error.show()
+        self.error.say("Wrong password.")
         self.password.setFocus()
 
     def reject(self) -> None:  # Esc or the close button: stay locked

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from practice.db.files import create_private_file, restrict_to_owner
 from practice.errors import PracticeError, ValidationError
 from practice.safekeeping.password import FORGOTTEN_WARNING, validate_new_password
+from ui.widgets.form_errors import ErrorLine
 
 
 def password_field(name: str) -> QLineEdit:
@@ -30,15 +31,6 @@ def password_field(name: str) -> QLineEdit:
     field.setObjectName(name)
     field.setAccessibleName(name.replace("_", " "))
     return field
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(highlight); font-weight: bold;")
-    label.hide()
-    return label
 
 
 def _explain(text: str) -> QLabel:
@@ -57,7 +49,7 @@ class SetPasswordDialog(QDialog):
         self.repeat = password_field("repeat_password")
         self.want_recovery = QCheckBox("Make a recovery key I can print and keep safe")
         self.want_recovery.setChecked(True)
-        self.error = _error_label()
+        self.error = ErrorLine()
         layout = QVBoxLayout(self)
         layout.addWidget(
             _explain(
@@ -87,8 +79,7 @@ class SetPasswordDialog(QDialog):
         try:
             self.chosen = validate_new_password(self.password.text(), self.repeat.text())
         except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.error.say(str(exc))
             (self.repeat if exc.field == "repeat_password" else self.password).setFocus()
             return
         super().accept()
@@ -106,7 +97,7 @@ class ChangePasswordDialog(QDialog):
         self.current = password_field("current_password")
         self.password = password_field("new_password")
         self.repeat = password_field("repeat_password")
-        self.error = _error_label()
+        self.error = ErrorLine()
         layout = QVBoxLayout(self)
         layout.addWidget(
             _explain(
@@ -132,14 +123,12 @@ class ChangePasswordDialog(QDialog):
         try:
             self._change(self.current.text(), self.password.text(), self.repeat.text())
         except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.error.say(str(exc))
             fields = {"current_password": self.current, "repeat_password": self.repeat}
             fields.get(exc.field, self.password).setFocus()
             return
         except PracticeError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.error.say(str(exc))
             return
         super().accept()
 

@@ -27,6 +27,7 @@ from practice.safekeeping.erase import erase_client
 from practice.safekeeping.export import ExportResult, export_record
 from practice.safekeeping.retention import RetentionDue, records_past_retention
 from practice.services.clients import get_client
+from ui.widgets.form_errors import ErrorLine
 
 
 class ExportRecordDialog(QDialog):
@@ -55,10 +56,7 @@ class ExportRecordDialog(QDialog):
         self.private = QCheckBox("Include my private process notes")
         self.private.setObjectName("include_private")
         layout.addWidget(self.private)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -83,8 +81,7 @@ class ExportRecordDialog(QDialog):
                 include_private=self.private.isChecked(),
             )
         except PracticeError as exc:
-            self.error.setText(exc.message if isinstance(exc, ValidationError) else str(exc))
-            self.error.show()
+            self.error.say(exc.message if isinstance(exc, ValidationError) else str(exc))
             return
         super().accept()
 
@@ -114,10 +111,7 @@ class EraseClientDialog(QDialog):
         self.confirmation = QLineEdit()
         self.confirmation.setObjectName("confirmation")
         layout.addWidget(self.confirmation)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = buttons.addButton("Erase", QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -129,8 +123,7 @@ class EraseClientDialog(QDialog):
         try:
             erase_client(self.db, self.client_id, confirmation=self.confirmation.text())
         except PracticeError as exc:
-            self.error.setText(exc.message if isinstance(exc, ValidationError) else str(exc))
-            self.error.show()
+            self.error.say(exc.message if isinstance(exc, ValidationError) else str(exc))
             return
         self.erased = True
         super().accept()

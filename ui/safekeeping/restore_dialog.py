@@ -25,6 +25,7 @@ from practice.safekeeping.names import BackupFile, list_backups
 from practice.safekeeping.restore import RestoreResult, restore_backup
 from practice.timeutil import to_local
 from ui.safekeeping.password_dialogs import password_field
+from ui.widgets.form_errors import ErrorLine
 
 REASONS = {
     "manual": "taken by hand",
@@ -92,10 +93,7 @@ class RestoreDialog(QDialog):
             self.password.setText(password)
         form.addRow("&Password of the backup:", self.password)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -122,8 +120,7 @@ class RestoreDialog(QDialog):
         return None if item is None else Path(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.error.say(text)
 
     def accept(self) -> None:
         backup = self.selected()

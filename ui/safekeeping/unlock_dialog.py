@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from practice.db import Database
 from practice.errors import DatabaseRefusedError, WrongPasswordError
 from ui.safekeeping.password_dialogs import password_field
+from ui.widgets.form_errors import ErrorLine
 
 WRONG = (
     "Wrong password or damaged file. Try the password again; if the file is damaged, "
@@ -52,10 +53,7 @@ class UnlockDialog(QDialog):
         self.password: QLineEdit = password_field("password")
         form.addRow("&Password:", self.password)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -75,8 +73,7 @@ class UnlockDialog(QDialog):
             self.show_error(message)
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        self.error.say(text)
 
     def _finish(self, choice: str) -> None:
         self.choice = choice
@@ -110,10 +107,7 @@ class RecoveryKeyEntryDialog(QDialog):
         self.key.setObjectName("recovery_key")
         self.key.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         layout.addWidget(self.key)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLine()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -126,7 +120,6 @@ class RecoveryKeyEntryDialog(QDialog):
         try:
             self.password = self._recover(self.key.text())
         except WrongPasswordError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            self.error.say(str(exc))
             return
         super().accept()

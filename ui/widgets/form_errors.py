@@ -9,6 +9,31 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from practice.errors import PracticeError, ValidationError
 
+#: How every refusal looks, beside a field or at the foot of a dialog, light or dark.
+ERROR_STYLE = (
+    "color: palette(highlighted-text); background: #b3261e; border-radius: 3px; padding: 2px 6px;"
+)
+
+
+class ErrorLine(QLabel):
+    """A hidden line that shows a refusal in plain words: ``say(text)``, ``clear()``."""
+
+    def __init__(self, object_name: str = "error", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(ERROR_STYLE)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        self.show()
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
+
 
 class FormErrors:
     """Maps service field names to the widgets that edit them and their error labels.
@@ -21,18 +46,10 @@ class FormErrors:
 
     def __init__(self) -> None:
         self._widgets: dict[str, QWidget] = {}
-        self._labels: dict[str, QLabel] = {}
+        self._labels: dict[str, ErrorLine] = {}
 
     def add(self, field: str, widget: QWidget) -> QLabel:
-        label = QLabel()
-        label.setObjectName(f"error_{field}")
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setStyleSheet(
-            "color: palette(highlighted-text); background: #b3261e;"
-            " border-radius: 3px; padding: 2px 6px;"
-        )
-        label.hide()
+        label = ErrorLine(f"error_{field}")
         self._widgets[field] = widget
         self._labels[field] = label
         return label
@@ -40,15 +57,13 @@ class FormErrors:
     def clear(self) -> None:
         for label in self._labels.values():
             label.clear()
-            label.hide()
 
     def show(self, error: ValidationError) -> bool:
         self.clear()
         label = self._labels.get(error.field)
         if label is None:
             return False
-        label.setText(error.message)
-        label.show()
+        label.say(error.message)
         widget = self._widgets[error.field]
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
