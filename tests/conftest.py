@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +10,10 @@ from pathlib import Path
 import pytest
 
 from practice.db import Database, open_database
+
+# Qt draws offscreen in every test run (make test, a bare pytest, faketime, CI), unless the
+# person running the tests asks for a real screen, e.g. QT_QPA_PLATFORM=xcb to watch.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture

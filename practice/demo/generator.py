@@ -5,6 +5,13 @@ Deterministic: only ``random.Random(seed)`` is used and every date is relative t
 always give the same database (same ids, names, dates, amounts and notes). With the
 real today the sample is always current: sessions this week, instalments due soon.
 
+Whatever ``today`` is, a sample of nine clients or more holds at least one row of every
+kind: every client, enrolment and enquiry status, attendance, session kind and mode,
+action-item outcome, work category and payment kind, and resources shared with and
+referrals of both clients and enquirers. A smaller sample keeps all of that but the
+client statuses its first clients do not reach (see ``plan.FORCED``).
+``tests/demo/test_demo_any_day.py`` checks it on awkward days.
+
 A database that already holds clients or programmes is refused: the sample never mixes
 with a practitioner's own records. Make it in a new file (``--database``) instead.
 """

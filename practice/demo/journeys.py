@@ -52,6 +52,8 @@ class JourneyWriter:
         self.counts = counts
         self.sessions = SessionWriter(db, rng, today, tally)
         self.payments = PaymentWriter(db, rng, today, money)
+        #: How many clients have reached :meth:`_extras` so far.
+        self._with_extras = 0
 
     def write(self, plan: ClientPlan) -> int:
         """Write one client's whole story; returns the client's id."""
@@ -177,13 +179,22 @@ class JourneyWriter:
         return enrolment.id
 
     def _extras(self, diary: Diary, first: EnrolmentPlan) -> None:
-        """Resources shared with the client, and now and then a referral elsewhere."""
+        """Resources shared with the client, and now and then a referral elsewhere.
+
+        The first client with an agreed enrolment is always given a resource and the
+        second is always referred on, so even a small sample made on any day has both
+        (the random draws are the same either way, so a seed's sample stays the same).
+        """
         rng = self.rng
         on = first.start + timedelta(days=rng.randint(0, 20))
+        self._with_extras += 1
         if on >= self.today:
-            return
-        if rng.random() < 0.35:
-            key = rng.choice(_SHARED[first.programme.strand])
+            if self._with_extras > 2:
+                return
+            on = self.today - timedelta(days=1)
+        if rng.random() < 0.35 or self._with_extras == 1:
+            strand = _SHARED[first.programme.strand]
+            key = strand[0] if self._with_extras == 1 else rng.choice(strand)
             resources.share_resource(
                 self.db,
                 resource_id=self.catalogue.resources[key],
@@ -192,8 +203,10 @@ class JourneyWriter:
                 note="Shared after a session.",
             )
             self.counts.shares += 1
-        if rng.random() < 0.08:
-            key, reason = rng.choice(texts.CLIENT_REFERRAL_REASONS)
+        if rng.random() < 0.08 or self._with_extras == 2:
+            key, reason = texts.CLIENT_REFERRAL_REASONS[0]
+            if self._with_extras != 2:
+                key, reason = rng.choice(texts.CLIENT_REFERRAL_REASONS)
             referrals.refer(
                 self.db,
                 provider_id=self.catalogue.providers[key],

@@ -33,6 +33,9 @@ from practice.services.sessions import ActionReview, NewActionItem, log_session,
 
 #: How far ahead running enrolments have sessions in the diary.
 BOOKED_AHEAD_DAYS = 28
+#: An attendance the sample has not shown yet is used by this many sessions at the latest.
+SHOW_WITHIN = 4
+
 #: Attendance that uses up one of the programme's sessions.
 USED = frozenset({Attendance.ATTENDED, Attendance.CANCELLED_LATE, Attendance.NO_SHOW})
 
@@ -125,6 +128,8 @@ class SessionWriter:
             Attendance.CANCELLED_LATE,
             Attendance.CANCELLED_EARLY,
         ]
+        #: Sessions logged since an unshown attendance was last used.
+        self.since_unshown = 0
         self.unshown_reviews = [ActionStatus.DROPPED, ActionStatus.PARTLY, ActionStatus.DONE]
         self.support_shown = False
         self.shown_edit = False
@@ -189,8 +194,11 @@ class SessionWriter:
     def _attendance(self, meeting: Meeting) -> Attendance:
         if meeting.kind is SessionKind.SUPPORT_CALL:
             return Attendance.ATTENDED
-        if self.unshown_attendance and self.rng.random() < 0.2:
-            return self.unshown_attendance.pop()
+        if self.unshown_attendance:
+            self.since_unshown += 1
+            if self.rng.random() < 0.2 or self.since_unshown >= SHOW_WITHIN:
+                self.since_unshown = 0
+                return self.unshown_attendance.pop()
         return self.rng.choices(
             [
                 Attendance.ATTENDED,
