@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck check screenshots benchmarks clean
+.PHONY: run test test-days lint typecheck check screenshots benchmarks clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ run: $(STAMP_RUN)
 
 test: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The whole suite with the clock moved to awkward days (leap day, month and year ends,
+# the clock changes, three years on) through libfaketime; DAYS="2027-03-28 01:30:00,..." for others.
+test-days: $(STAMP_TEST)
+	scripts/test-on-days.sh
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check practice ui tests
