@@ -41,6 +41,7 @@ from practice.models import (
     WorkCategory,
     WorkLogEntry,
 )
+from tests.clock import FromNow, resolve
 
 TODAY = date(2025, 6, 30)
 
@@ -245,7 +246,7 @@ def test_a_database_with_clients_is_refused_and_left_as_it_was(sample: Database)
         ({"clients": 0}, "clients"),
         ({"clients": 100_000}, "clients"),
         ({"years": 0}, "years"),
-        ({"today": date.today() + timedelta(days=2)}, "today"),
+        ({"today": FromNow(days=2)}, "today"),
     ],
 )
 def test_impossible_sizes_and_dates_are_refused(
@@ -254,7 +255,7 @@ def test_impossible_sizes_and_dates_are_refused(
     db = open_database(tmp_path / "empty.db")
     try:
         with pytest.raises(ValidationError) as caught:
-            generate_demo(db, **options)
+            generate_demo(db, **resolve(options))
         assert caught.value.field == field
         assert count(db, select(func.count(Client.id))) == 0
     finally:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +18,7 @@ from practice.services.clients import (
     set_client_status,
     update_client,
 )
+from tests.clock import FromNow, resolve
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +86,11 @@ def test_create_client_stores_every_field_and_audits(db: Database) -> None:
         ({"email": "not-an-email"}, "email"),
         ({"phone": "call me maybe"}, "phone"),
         ({"emergency_contact_phone": "abc"}, "emergency_contact_phone"),
-        ({"date_of_birth": date.today() + timedelta(days=1)}, "date_of_birth"),
+        ({"date_of_birth": FromNow(days=1)}, "date_of_birth"),
         ({"date_of_birth": date(1850, 1, 1)}, "date_of_birth"),
         ({"date_of_birth": date(date.today().year - 130, 1, 1)}, "date_of_birth"),
         ({"date_of_birth": "1990-01-01"}, "date_of_birth"),
-        ({"consent_recorded_on": date.today() + timedelta(days=3)}, "consent_recorded_on"),
+        ({"consent_recorded_on": FromNow(days=3)}, "consent_recorded_on"),
         ({"status": "vanished"}, "status"),
         ({"consent_to_contact": "yes"}, "consent_to_contact"),
         ({"notes": "n" * 50_001}, "notes"),
@@ -99,7 +100,7 @@ def test_create_client_stores_every_field_and_audits(db: Database) -> None:
 def test_create_client_rejects_bad_input_and_saves_nothing(
     shared_db: Database, changes: dict[str, object], field: str
 ) -> None:
-    kwargs: dict[str, object] = {"first_name": "Ana", **changes}
+    kwargs: dict[str, object] = {"first_name": "Ana", **resolve(changes)}
     with pytest.raises(ValidationError) as caught:
         create_client(shared_db, **kwargs)  # type: ignore[arg-type]
     assert caught.value.field == field

@@ -18,6 +18,7 @@ from practice.services.notes import (
     save_note,
 )
 from practice.services.sessions import get_session
+from tests.clock import FromNow, resolve
 
 
 def add_session(db: Database) -> int:
@@ -152,7 +153,7 @@ def test_without_a_time_the_note_is_signed_now(db: Database) -> None:
     ("at", "message"),
     [
         (datetime(2026, 2, 3, 10, 0), "time zone"),  # naive
-        (datetime.now(UTC) + timedelta(minutes=5), "future"),
+        (FromNow(minutes=5), "future"),
         (datetime(2026, 2, 3, 9, 59, tzinfo=UTC), "before the session started"),
     ],
 )
@@ -162,7 +163,7 @@ def test_an_impossible_signing_time_is_refused_and_nothing_changes(
     sid = add_session(db)
     save_note(db, sid, body="Note")
     with pytest.raises(ValidationError, match=message) as info:
-        lock_note(db, sid, at=at)
+        lock_note(db, sid, at=resolve(at))
     assert info.value.field == "at"
     note = get_session(db, sid).note
     assert note is not None and note.locked_at is None
@@ -212,7 +213,7 @@ def test_save_and_lock_saves_the_typed_text_and_signs_it(db: Database) -> None:
     [
         ("", None, "is empty"),  # the save empties the note, so it cannot be signed
         ("New text", datetime(2026, 2, 3, 9, 59, tzinfo=UTC), "before the session started"),
-        ("New text", datetime.now(UTC) + timedelta(minutes=5), "future"),
+        ("New text", FromNow(minutes=5), "future"),
     ],
 )
 def test_save_and_lock_is_all_or_nothing(
@@ -221,7 +222,7 @@ def test_save_and_lock_is_all_or_nothing(
     sid = add_session(db)
     save_note(db, sid, body="Old text")
     with pytest.raises(ValidationError, match=message):
-        save_and_lock_note(db, sid, body=body, at=at)
+        save_and_lock_note(db, sid, body=body, at=resolve(at))
     note = get_session(db, sid).note
     assert note is not None
     assert (note.body, note.locked_at, note.versions) == ("Old text", None, [])

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from practice.services.payments import (
     record_refund,
 )
 from practice.services.programmes import PeriodPlan, create_programme
+from tests.clock import FromNow, resolve
 
 START = date(2026, 3, 3)
 
@@ -114,7 +115,7 @@ def test_overpayment_message_says_by_how_much(db: Database) -> None:
         ({"amount": -100}, "amount"),
         ({"amount": 10.5}, "amount"),
         ({"amount": 10**13}, "amount"),
-        ({"received_on": date.today() + timedelta(days=1)}, "received_on"),
+        ({"received_on": FromNow(days=1)}, "received_on"),
         ({"received_on": date(1850, 1, 1)}, "received_on"),
         ({"received_on": None}, "received_on"),
         ({"method": "bitcoin"}, "method"),
@@ -133,7 +134,7 @@ def test_record_payment_validation_saves_nothing(
         "amount": 40_000,
         "received_on": START,
         "method": "card",
-        **overrides,
+        **resolve(overrides),
     }
     with pytest.raises(ValidationError) as caught:
         record_payment(shared_db, **kwargs)

@@ -37,6 +37,7 @@ from practice.services.sessions import (
     record_attendance,
     update_session,
 )
+from tests.clock import FromNow, resolve
 
 PAST = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 BERLIN = timezone(timedelta(hours=1))
@@ -519,7 +520,7 @@ def test_the_note_is_saved_now_unless_a_past_time_is_given(db: Database) -> None
     ("saved_at", "message"),
     [
         (datetime(2026, 3, 2, 12, 0), "time zone"),  # naive
-        (datetime.now(UTC) + timedelta(minutes=5), "future"),
+        (FromNow(minutes=5), "future"),
         (PAST - timedelta(minutes=1), "before the session started"),
     ],
 )
@@ -528,7 +529,7 @@ def test_an_impossible_note_time_is_refused_and_nothing_is_saved(
 ) -> None:
     client = add_client(db)
     with pytest.raises(ValidationError, match=message) as info:
-        log(db, client, notes="Words", note_saved_at=saved_at)
+        log(db, client, notes="Words", note_saved_at=resolve(saved_at))
     assert info.value.field == "note_saved_at"
     assert count(db, Session) == 0 and count(db, SessionNote) == 0
 

@@ -38,6 +38,7 @@ from practice.services.worklog import (
     update_work,
 )
 from practice.timeutil import today
+from tests.clock import FromNow, resolve
 
 DAY = date(2026, 3, 2)
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -128,7 +129,7 @@ def test_log_work_and_links(db: Database) -> None:
         ({"minutes": 721}, "minutes"),
         ({"minutes": 10_000}, "minutes"),
         ({"minutes": 12.5}, "minutes"),
-        ({"work_date": date.today() + timedelta(days=1)}, "work_date"),
+        ({"work_date": FromNow(days=1)}, "work_date"),
         ({"work_date": date(1800, 1, 1)}, "work_date"),
         ({"work_date": datetime(2026, 3, 2, tzinfo=UTC)}, "work_date"),
         ({"category": "napping"}, "category"),
@@ -140,7 +141,7 @@ def test_log_work_refuses_bad_input(
     shared_db: Database, kwargs: dict[str, object], field: str
 ) -> None:
     args: dict[str, object] = {"work_date": DAY, "minutes": 30, "category": "prep"}
-    args.update(kwargs)
+    args.update(resolve(kwargs))
     with pytest.raises(ValidationError) as info:
         log_work(shared_db, **args)  # type: ignore[arg-type]
     assert info.value.field == field
