@@ -12,6 +12,7 @@ COMMAND_MODULES: list[str] = [
     "commands_documents",
     "commands_safekeeping",
     "commands_reports",
+    "commands_search",
 ]
 
 

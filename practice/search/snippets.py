@@ -1,0 +1,84 @@
+"""A short extract of a text around the words that were searched for, with the places
+of those words, so any front end can highlight them (the app in bold, JSON as ranges)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from practice.search.query import SearchQuery
+from practice.services.validation import fold
+
+WIDTH = 180
+_WORD = re.compile(r"[^\W_]+")
+_SPACE = re.compile(r"\s+")
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    #: (start, end) character ranges of ``text`` that matched, in order.
+    highlights: tuple[tuple[int, int], ...]
+
+    def marked(self, before: str = "[", after: str = "]") -> str:
+        """The text with each match wrapped, e.g. ``her [father]'s illness``."""
+        out, at = [], 0
+        for start, end in self.highlights:
+            out += [self.text[at:start], before, self.text[start:end], after]
+            at = end
+        out.append(self.text[at:])
+        return "".join(out)
+
+
+def _matches(text: str, query: SearchQuery) -> list[tuple[int, int, str]]:
+    """(start, end, what matched) for each word of ``text`` the query matches."""
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    found: dict[int, tuple[int, int, str]] = {}
+    for index, (start, end, word) in enumerate(tokens):
+        for term in query.words:
+            if word.startswith(term):
+                found[index] = (start, end, term)
+                break
+    for phrase in query.phrases:
+        size = len(phrase)
+        for index in range(len(tokens) - size + 1):
+            window = tokens[index : index + size]
+            if all(t[2] == w for t, w in zip(window, phrase, strict=True)):
+                for offset, (start, end, _w) in enumerate(window):
+                    found[index + offset] = (start, end, " ".join(phrase))
+    return [found[i] for i in sorted(found)]
+
+
+def make_snippet(text: str, query: SearchQuery, *, width: int = WIDTH) -> Snippet:
+    """About ``width`` characters of ``text`` (spaces and line breaks made single spaces)
+    around the part with the most different searched words."""
+    flat = _SPACE.sub(" ", text).strip()
+    matches = _matches(flat, query)
+    if len(flat) <= width:
+        start, end = 0, len(flat)
+    else:
+        start = _best_start(matches, width)
+        start = max(0, start - width // 4)
+        if start > 0:
+            space = flat.find(" ", start)
+            start = space + 1 if 0 <= space < start + 20 else start
+        end = min(len(flat), start + width)
+        if end < len(flat):
+            space = flat.rfind(" ", start, end)
+            end = space if space > start + width // 2 else end
+    body = flat[start:end]
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(flat) else ""
+    shift = len(prefix) - start
+    highlights = tuple((s + shift, e + shift) for s, e, _t in matches if s >= start and e <= end)
+    return Snippet(prefix + body + suffix, highlights)
+
+
+def _best_start(matches: list[tuple[int, int, str]], width: int) -> int:
+    best, best_count = 0, -1
+    for index, (start, _e, _t) in enumerate(matches):
+        seen = {t for s, _e2, t in matches[index:] if s < start + width * 3 // 4}
+        if len(seen) > best_count:
+            best, best_count = start, len(seen)
+    return best
