@@ -13,6 +13,7 @@ COMMAND_MODULES: list[str] = [
     "commands_safekeeping",
     "commands_reports",
     "commands_search",
+    "commands_transfer",
 ]
 
 
