@@ -14,6 +14,7 @@ COMMAND_MODULES: list[str] = [
     "commands_reports",
     "commands_search",
     "commands_transfer",
+    "commands_import",
 ]
 
 
