@@ -43,7 +43,7 @@ class SearchHitsModel(RowTableModel[SearchHit]):
             Column("Date", lambda h: fmt.day(h.day, self.locale)),
             Column("Client", lambda h: h.client_name),
             Column("In", lambda h: h.kind.label),
-            Column("What was written", lambda h: h.snippet.text),
+            Column("What was written", lambda h: h.snippet.text, tooltip=lambda h: h.snippet.text),
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -73,9 +73,11 @@ class HighlightDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         rect = option.rect
+        document.setTextWidth(-1)
+        top = max(0.0, (rect.height() - document.size().height()) / 2)
         painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(rect.translated(-rect.topLeft()))
+        painter.translate(rect.left(), rect.top() + top)
+        painter.setClipRect(0, -int(top), rect.width(), rect.height())
         document.documentLayout().draw(painter, context)
         painter.restore()
 

@@ -226,11 +226,13 @@ class CheckPage(QWizardPage):
         plan = self.owner.make_plan()
         ready, refused = len(plan.ready), len(plan.refused)
         shown = min(ready, PREVIEW_ROWS)
-        self.setSubTitle(
-            f"The first {shown} of the {ready:,} clients to add, as they will be saved."
-            if ready
-            else "No row of the file can be imported as it is."
-        )
+        if not ready:
+            subtitle = "No row of the file can be imported as it is."
+        elif shown < ready:
+            subtitle = f"The first {shown} of the {ready:,} clients to add, as they will be saved."
+        else:
+            subtitle = "The clients to add, exactly as they will be saved."
+        self.setSubTitle(subtitle)
         duplicates = len(plan.duplicates)
         self.summary.setText(
             f"<b>{ready:,} client{'s' if ready != 1 else ''}</b> will be added, together. "
