@@ -66,6 +66,7 @@ def build_hits(
     for kind, source_id in found:
         by_kind[kind].append(source_id)
     made: dict[tuple[SearchKind, int], SearchHit] = {}
+    wanted = set(found)
 
     def add(
         kind: SearchKind,
@@ -75,6 +76,8 @@ def build_hits(
         when: datetime,
         body: str,
     ) -> None:
+        if (kind, source_id) not in wanted:
+            return
         client_id, first, preferred, last = client
         made[(kind, source_id)] = SearchHit(
             kind,

@@ -31,9 +31,14 @@ class Snippet:
         return "".join(out)
 
 
+def _folded(word: str) -> str:
+    """:func:`fold` of one word; plain ASCII words only need lower-casing (quicker)."""
+    return word.lower() if word.isascii() else fold(word)
+
+
 def _matches(text: str, query: SearchQuery) -> list[tuple[int, int, str]]:
     """(start, end, what matched) for each word of ``text`` the query matches."""
-    tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    tokens = [(m.start(), m.end(), _folded(m.group())) for m in _WORD.finditer(text)]
     found: dict[int, tuple[int, int, str]] = {}
     for index, (start, end, word) in enumerate(tokens):
         for term in query.words:

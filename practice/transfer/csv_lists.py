@@ -176,7 +176,19 @@ def _sessions(_db: Database, s: DbSession, options: ListOptions) -> Table:
     if options.with_notes:
         heading += ["Note", "Note signed on", "Addenda"]
     query = (
-        select(Session, Client.first_name, Client.last_name, Enrolment.programme_name)
+        select(
+            Session.id,
+            Session.client_id,
+            Session.enrolment_id,
+            Session.starts_at,
+            Session.duration_minutes,
+            Session.kind,
+            Session.mode,
+            Session.attendance,
+            Client.first_name,
+            Client.last_name,
+            Enrolment.programme_name,
+        )
         .join(Client, Client.id == Session.client_id)
         .outerjoin(Enrolment, Enrolment.id == Session.enrolment_id)
         .order_by(Session.starts_at, Session.id)
@@ -196,14 +208,14 @@ def _sessions(_db: Database, s: DbSession, options: ListOptions) -> Table:
             day = options.zone.day(created_at).isoformat()
             addenda.setdefault(session_id, []).append(f"{day}: {body}")
     rows = []
-    for meeting, first, last, programme in s.execute(query):
+    for meeting in s.execute(query):
         local = options.zone.local(meeting.starts_at)
         row: list[Any] = [
             meeting.id,
             meeting.client_id,
-            _name(first, last),
+            _name(meeting.first_name, meeting.last_name),
             meeting.enrolment_id,
-            programme or "",
+            meeting.programme_name or "",
             local.date(),
             local.strftime("%H:%M"),
             meeting.duration_minutes,
@@ -232,7 +244,18 @@ def _work(_db: Database, s: DbSession, _options: ListOptions) -> Table:
         "Note",
     ]
     query = (
-        select(WorkLogEntry, Client.first_name, Client.last_name)
+        select(
+            WorkLogEntry.id,
+            WorkLogEntry.work_date,
+            WorkLogEntry.minutes,
+            WorkLogEntry.category,
+            WorkLogEntry.client_id,
+            WorkLogEntry.enrolment_id,
+            WorkLogEntry.session_id,
+            WorkLogEntry.note,
+            Client.first_name,
+            Client.last_name,
+        )
         .outerjoin(Client, Client.id == WorkLogEntry.client_id)
         .order_by(WorkLogEntry.work_date, WorkLogEntry.id)
     )
@@ -243,12 +266,12 @@ def _work(_db: Database, s: DbSession, _options: ListOptions) -> Table:
             e.minutes,
             label(e.category),
             e.client_id,
-            _name(first or "", last or ""),
+            _name(e.first_name or "", e.last_name or ""),
             e.enrolment_id,
             e.session_id,
             e.note,
         ]
-        for e, first, last in s.execute(query)
+        for e in s.execute(query)
     ]
     return heading, rows
 
@@ -309,28 +332,40 @@ def _instalments(db: Database, s: DbSession, options: ListOptions) -> Table:
     states = {row.instalment_id: row for row in instalment_rows(db, today=options.today)}
     owner = aliased(Client)
     query = (
-        select(Instalment, Enrolment, owner.first_name, owner.last_name)
+        select(
+            Instalment.id,
+            Instalment.number,
+            Instalment.due_date,
+            Instalment.amount,
+            Enrolment.id.label("enrolment_id"),
+            Enrolment.client_id,
+            Enrolment.programme_name,
+            Enrolment.status,
+            Enrolment.currency,
+            owner.first_name,
+            owner.last_name,
+        )
         .join(Enrolment, Enrolment.id == Instalment.enrolment_id)
         .join(owner, owner.id == Enrolment.client_id)
         .order_by(Instalment.due_date, Instalment.enrolment_id, Instalment.number)
     )
     rows = []
-    for instalment, enrolment, first, last in s.execute(query):
-        state = states.get(instalment.id)
+    for item in s.execute(query):
+        state = states.get(item.id)
         rows.append(
             [
-                instalment.id,
-                enrolment.id,
-                enrolment.client_id,
-                _name(first, last),
-                enrolment.programme_name,
-                label(enrolment.status),
-                instalment.number,
-                instalment.due_date,
-                enrolment.currency,
-                _money(instalment.amount, enrolment.currency),
-                _money(state.paid if state else None, enrolment.currency),
-                _money(state.left if state else None, enrolment.currency),
+                item.id,
+                item.enrolment_id,
+                item.client_id,
+                _name(item.first_name, item.last_name),
+                item.programme_name,
+                label(item.status),
+                item.number,
+                item.due_date,
+                item.currency,
+                _money(item.amount, item.currency),
+                _money(state.paid if state else None, item.currency),
+                _money(state.left if state else None, item.currency),
                 state.state.label if state else "Not agreed",
             ]
         )

@@ -25,7 +25,7 @@ from practice.errors import PracticeError
 from practice.models import Base
 from practice.services import audit
 from practice.transfer.files import write_private
-from practice.transfer.values import BadValue, from_plain, to_plain
+from practice.transfer.values import BadValue, from_plain, stored_to_plain
 
 FORMAT = "practice-manager/practice"
 FORMAT_VERSION = 1
@@ -55,9 +55,34 @@ def _order(table: Table) -> list[Any]:
     return list(table.primary_key.columns)
 
 
-def _row_line(row: dict[str, Any]) -> bytes:
-    plain = {name: to_plain(value) for name, value in row.items()}
-    return json.dumps(plain, ensure_ascii=False).encode("utf-8")
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _write_table(s: DbSession, table: Table, handle: BinaryIO, tick: Callable[[], None]) -> None:
+    """The rows of ``table`` in id order, one JSON object a line, read raw (see
+    :func:`~practice.transfer.values.stored_to_plain`)."""
+    names = [column.name for column in table.columns]
+    converters = [stored_to_plain(column) for column in table.columns]
+    order = ", ".join(_quoted(column.name) for column in _order(table))
+    query = (
+        f"SELECT {', '.join(_quoted(n) for n in names)} FROM {_quoted(table.name)} ORDER BY {order}"
+    )
+    result = s.connection().exec_driver_sql(query).yield_per(BATCH)
+    first = True
+    for raw in result:
+        row = {
+            name: convert(value)
+            for name, convert, value in zip(names, converters, raw, strict=True)
+        }
+        handle.write(b"\n    " if first else b",\n    ")
+        handle.write(_ENCODER.encode(row).encode("utf-8"))
+        first = False
+        tick()
+    handle.write(b"]" if first else b"\n  ]")
 
 
 def write_practice_json(s: DbSession, handle: BinaryIO, *, progress: Progress | None = None) -> int:
@@ -73,20 +98,16 @@ def write_practice_json(s: DbSession, handle: BinaryIO, *, progress: Progress | 
     for key, value in header.items():
         handle.write(f"  {json.dumps(key)}: {json.dumps(value)},\n".encode())
     done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and done % BATCH == 0:
+            progress(done, total)
+
     for index, table in enumerate(tables):
         handle.write(f"  {json.dumps(table.name)}: [".encode())
-        result = s.execute(
-            select(table).order_by(*_order(table)).execution_options(yield_per=BATCH)
-        )
-        first = True
-        for row in result.mappings():
-            handle.write(b"\n    " if first else b",\n    ")
-            handle.write(_row_line(dict(row)))
-            first = False
-            done += 1
-            if progress is not None and done % BATCH == 0:
-                progress(done, total)
-        handle.write(b"]" if first else b"\n  ]")
+        _write_table(s, table, handle, tick)
         handle.write(b",\n" if index < len(tables) - 1 else b"\n")
     handle.write(b"}\n")
     if progress is not None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import enum
+import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -24,16 +25,53 @@ class BadValue(ValueError):
     """A value from a file that does not fit its column; the message says why."""
 
 
-def to_plain(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
+def _instant(value: Any) -> str:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat() + "Z"
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else date.fromisoformat(value).isoformat()
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _binary(value: Any) -> str:
+    return base64.b64encode(bytes(value)).decode("ascii")
+
+
+def _same(value: Any) -> Any:
     return value
+
+
+def stored_to_plain(column: Column[Any]) -> Callable[[Any], Any]:
+    """For ``column``, a function from the value as the database driver returns it
+    (before SQLAlchemy's types see it: SQLite gives instants as text) to its JSON form
+    as the module text describes. Reading rows raw this way, rather than through the
+    models' types, makes exporting a large practice about twice as quick."""
+    kind = column.type
+    convert: Callable[[Any], Any]
+    if isinstance(kind, UTCDateTime):
+        convert = _instant
+    elif isinstance(kind, Date):
+        convert = _day
+    elif isinstance(kind, Boolean):
+        convert = bool
+    elif isinstance(kind, JSON):
+        convert = _json
+    elif isinstance(kind, LargeBinary):
+        convert = _binary
+    else:  # whole numbers, text and closed sets are stored as they are written
+        return _same
+
+    def plain(value: Any) -> Any:
+        return None if value is None else convert(value)
+
+    return plain
 
 
 def from_plain(column: Column[Any], value: Any) -> Any:
