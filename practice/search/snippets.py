@@ -3,6 +3,7 @@ of those words, so any front end can highlight them (the app in bold, JSON as ra
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,16 +39,52 @@ def _folded(word: str) -> str:
 
 def _matches(text: str, query: SearchQuery) -> list[tuple[int, int, str]]:
     """(start, end, what matched) for each word of ``text`` the query matches."""
-    tokens = [(m.start(), m.end(), _folded(m.group())) for m in _WORD.finditer(text)]
+    if text.isascii():  # most notes: lower-casing is folding, and keeps every position
+        return _matches_in_ascii(text.lower(), query)
+    return _matches_by_word(text, query)
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(query: SearchQuery) -> tuple[re.Pattern[str] | None, list[re.Pattern[str]]]:
+    words = None
+    if query.words:
+        alternatives = "|".join(re.escape(w) for w in sorted(query.words, key=len, reverse=True))
+        words = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*")
+    phrases = [
+        re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, p)) + r"(?![^\W_])")
+        for p in query.phrases
+    ]
+    return words, phrases
+
+
+def _matches_in_ascii(lowered: str, query: SearchQuery) -> list[tuple[int, int, str]]:
+    words, phrases = _patterns(query)
     found: dict[int, tuple[int, int, str]] = {}
-    for index, (start, end, word) in enumerate(tokens):
-        for term in query.words:
-            if word.startswith(term):
+    if words is not None:
+        for match in words.finditer(lowered):
+            term = next(t for t in query.words if match.group().startswith(t))
+            found[match.start()] = (match.start(), match.end(), term)
+    for phrase, pattern in zip(query.phrases, phrases, strict=True):
+        for match in pattern.finditer(lowered):
+            for word in _WORD.finditer(lowered, match.start(), match.end()):
+                found[word.start()] = (word.start(), word.end(), " ".join(phrase))
+    return [found[at] for at in sorted(found)]
+
+
+def _matches_by_word(text: str, query: SearchQuery) -> list[tuple[int, int, str]]:
+    tokens = [(m.start(), m.end(), _folded(m.group())) for m in _WORD.finditer(text)]
+    words = query.words
+    found: dict[int, tuple[int, int, str]] = {}
+    if words:
+        for index, (start, end, word) in enumerate(tokens):
+            if word.startswith(words):  # any of them (one quick test for most words)
+                term = next(t for t in words if word.startswith(t))
                 found[index] = (start, end, term)
-                break
     for phrase in query.phrases:
-        size = len(phrase)
+        size, head = len(phrase), phrase[0]
         for index in range(len(tokens) - size + 1):
+            if tokens[index][2] != head:
+                continue
             window = tokens[index : index + size]
             if all(t[2] == w for t, w in zip(window, phrase, strict=True)):
                 for offset, (start, end, _w) in enumerate(window):

@@ -236,3 +236,14 @@ def test_cli_search_json_gives_the_same_hits(
     assert hits[0]["snippet"][start:end] == "café"
     assert cli(["--database", str(db_path), "search", "nothing-like-it"]) == 0
     assert "Nothing found." in capsys.readouterr().out
+
+
+def test_plain_and_accented_texts_are_marked_alike() -> None:
+    query = parse_query('ill "inner critic"')
+    for text_ in (
+        "The Inner critic said she was ill; illness, not Ill-will. inner_critic",
+        "Thé Inner critic said she was ill; illness, not Ill-will. inner_critic",
+    ):
+        snippet = make_snippet(text_, query)
+        marked = [snippet.text[a:b] for a, b in snippet.highlights]
+        assert marked == ["Inner", "critic", "ill", "illness", "Ill", "inner", "critic"], text_
