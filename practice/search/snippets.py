@@ -13,6 +13,7 @@ from practice.services.validation import fold
 WIDTH = 180
 _WORD = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
 ELLIPSIS = "…"
 
 
@@ -32,16 +33,37 @@ class Snippet:
         return "".join(out)
 
 
-def _folded(word: str) -> str:
-    """:func:`fold` of one word; plain ASCII words only need lower-casing (quicker)."""
-    return word.lower() if word.isascii() else fold(word)
-
-
 def _matches(text: str, query: SearchQuery) -> list[tuple[int, int, str]]:
     """(start, end, what matched) for each word of ``text`` the query matches."""
     if text.isascii():  # most notes: lower-casing is folding, and keeps every position
-        return _matches_in_ascii(text.lower(), query)
-    return _matches_by_word(text, query)
+        return _matches_in_folded(text.lower(), query)
+    folded, starts, ends = _folded_with_places(text)
+    return [(starts[a], ends[b - 1], t) for a, b, t in _matches_in_folded(folded, query)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
+def _folded_with_places(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` folded a character at a time, with where each folded character came
+    from (its start and end in ``text``), so matches map back to the original."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for run in _RUNS.finditer(text):
+        at, piece = run.start(), run.group()
+        if piece.isascii():  # a run of plain characters: lower-cased as it is
+            parts.append(piece.lower())
+            starts.extend(range(at, at + len(piece)))
+            ends.extend(range(at + 1, at + len(piece) + 1))
+        else:
+            folded = _fold_char(piece)
+            parts.append(folded)
+            starts.extend([at] * len(folded))
+            ends.extend([at + 1] * len(folded))
+    return "".join(parts), starts, ends
 
 
 @functools.lru_cache(maxsize=64)
@@ -57,7 +79,7 @@ def _patterns(query: SearchQuery) -> tuple[re.Pattern[str] | None, list[re.Patte
     return words, phrases
 
 
-def _matches_in_ascii(lowered: str, query: SearchQuery) -> list[tuple[int, int, str]]:
+def _matches_in_folded(lowered: str, query: SearchQuery) -> list[tuple[int, int, str]]:
     words, phrases = _patterns(query)
     found: dict[int, tuple[int, int, str]] = {}
     if words is not None:
@@ -69,27 +91,6 @@ def _matches_in_ascii(lowered: str, query: SearchQuery) -> list[tuple[int, int, 
             for word in _WORD.finditer(lowered, match.start(), match.end()):
                 found[word.start()] = (word.start(), word.end(), " ".join(phrase))
     return [found[at] for at in sorted(found)]
-
-
-def _matches_by_word(text: str, query: SearchQuery) -> list[tuple[int, int, str]]:
-    tokens = [(m.start(), m.end(), _folded(m.group())) for m in _WORD.finditer(text)]
-    words = query.words
-    found: dict[int, tuple[int, int, str]] = {}
-    if words:
-        for index, (start, end, word) in enumerate(tokens):
-            if word.startswith(words):  # any of them (one quick test for most words)
-                term = next(t for t in words if word.startswith(t))
-                found[index] = (start, end, term)
-    for phrase in query.phrases:
-        size, head = len(phrase), phrase[0]
-        for index in range(len(tokens) - size + 1):
-            if tokens[index][2] != head:
-                continue
-            window = tokens[index : index + size]
-            if all(t[2] == w for t, w in zip(window, phrase, strict=True)):
-                for offset, (start, end, _w) in enumerate(window):
-                    found[index + offset] = (start, end, " ".join(phrase))
-    return [found[i] for i in sorted(found)]
 
 
 def make_snippet(text: str, query: SearchQuery, *, width: int = WIDTH) -> Snippet:
