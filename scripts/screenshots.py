@@ -153,6 +153,10 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
             save(dialog, folder, name, app)
             dialog.close()
 
+    from screenshots_transfer import take_transfer  # importing clients, note search
+
+    take_transfer(window, db, folder, app, save)
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -34,6 +34,7 @@ from ui.dialogs.first_run import sample_command
 from ui.dialogs.go_to_client import GoToClientDialog
 from ui.errors import guarded
 from ui.icons import has_icon, icon
+from ui.transfer.menu import TransferActions
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +269,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.new_action, self.save_action):
             file_menu.addAction(action)
+        self.transfer = TransferActions(self, self.ctx)  # import, exports, note search
+        self.transfer.add_to_file_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -275,6 +278,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         self.find_action = self._action("&Find…", self._find, QKeySequence.StandardKey.Find)
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.transfer.search_action)
         edit_menu.addSeparator()
         self.preferences_action = self._action(
             "&Preferences…",
@@ -349,6 +353,7 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.save_action,
             self.find_action,
+            self.transfer.search_action,
             self.go_to_client_action,
             self.preferences_action,
             *self.page_actions,

@@ -12,6 +12,9 @@ COMMAND_MODULES: list[str] = [
     "commands_documents",
     "commands_safekeeping",
     "commands_reports",
+    "commands_search",
+    "commands_transfer",
+    "commands_import",
 ]
 
 

@@ -22,6 +22,7 @@ from practice.safekeeping.record import (
     collect_record,
     draft_belongs,
 )
+from practice.search import purge_deleted_in
 from practice.services import audit
 
 
@@ -63,6 +64,7 @@ def erase_client(db: Database, client_id: int, *, confirmation: str) -> EraseRes
             s.execute(delete(Draft).where(Draft.key.in_(keys)))
             removed += len(keys)
         audit.record(s, "erase", "client", client_id, f"erased on request; {removed} rows removed")
+        purge_deleted_in(s)  # their words leave the note search's index too
     checkpoint(db)
     return EraseResult(client_id=client_id, rows=removed)
 

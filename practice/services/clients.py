@@ -320,3 +320,23 @@ def refresh_search_columns(client: Client) -> None:
         )
     )
     client.sort_name = fold(f"{client.last_name} {client.first_name}".strip())
+
+
+def validated_client(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """A new client's fields cleaned by exactly the rules of :func:`create_client` (fields
+    not given take their defaults); raises :class:`ValidationError` for the first bad
+    one. For importing many clients: check every row first, then :func:`add_client_in`."""
+    return _validated({**CLIENT_FIELDS, **raw})
+
+
+def add_client_in(s: DbSession, values: Mapping[str, Any], *, detail: str = "") -> Client:
+    """Add a client from :func:`validated_client`'s values in the caller's transaction,
+    as :func:`create_client` does (search columns, archived date, audit entry)."""
+    client = Client(**validated_client(values))
+    refresh_search_columns(client)
+    if client.status is ClientStatus.ARCHIVED:
+        client.archived_at = utcnow()
+    s.add(client)
+    s.flush()
+    audit.record(s, "create", "client", client.id, detail)
+    return client

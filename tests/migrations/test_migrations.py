@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 
 from practice.db import Database, migrate, open_database
 from practice.models import Base
+from practice.search.kinds import is_index_table
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "schemas").glob("*.db"))
 
@@ -65,7 +66,11 @@ def test_old_database_upgrades_without_losing_rows(fixture: Path, tmp_path: Path
 
 def test_models_and_migrations_describe_the_same_schema(db: Database) -> None:
     with db.engine.connect() as conn:
-        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        # The note search's FTS5 tables are made by migration 0004, not by models.
+        context = MigrationContext.configure(
+            conn, opts={"include_name": lambda name, *_: not is_index_table(str(name))}
+        )
+        differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
 

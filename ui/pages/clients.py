@@ -25,6 +25,7 @@ from ui.dialogs.client_form import ClientFormDialog
 from ui.errors import guarded
 from ui.models.clients import ClientListModel
 from ui.pages.client import ClientPage
+from ui.transfer.csv_button import CsvExportButton
 from ui.widgets.list_table import ListTable, SearchBox, show_list_or_note
 from ui.widgets.page_header import page_title
 
@@ -87,6 +88,7 @@ class ClientsPage(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.archive_button)
+        bar.addWidget(CsvExportButton(ctx, ["clients", "enrolments"], self))
         layout = QVBoxLayout(self.list_view)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(page_title("Clients", "Everyone you work with or who has enquired."))

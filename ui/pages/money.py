@@ -47,6 +47,7 @@ from ui.dialogs.payment import PaymentDialog
 from ui.documents.actions import show_receipt, show_statement
 from ui.errors import guarded
 from ui.models.money import InstalmentModel, PaymentModel
+from ui.transfer.csv_button import CsvExportButton
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.page_header import page_title
 
@@ -186,6 +187,7 @@ class MoneyPage(QWidget):
         filters.addWidget(self.status)
         filters.addWidget(self.client_filter)
         filters.addWidget(self.counts, 1)
+        filters.addWidget(CsvExportButton(self.ctx, ["instalments", "payments"], self))
 
         due_box = QGroupBox("Instalments")
         due_layout = QVBoxLayout(due_box)

@@ -37,6 +37,7 @@ from ui.dialogs.session_note import SessionNoteDialog
 from ui.dialogs.work_suggestions import offer_work_after_session
 from ui.errors import guarded, show_refusal
 from ui.models.sessions import SessionListModel
+from ui.transfer.csv_button import CsvExportButton
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.page_header import page_title
 
@@ -149,6 +150,7 @@ class SessionsPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.log_button)
         actions.addWidget(self.plan_button)
+        actions.addWidget(CsvExportButton(self.ctx, ["sessions"], self))
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
         actions.addWidget(self.attendance_button)

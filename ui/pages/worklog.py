@@ -34,6 +34,7 @@ from ui.context import AppContext
 from ui.dialogs.work_entry import WorkEntryDialog
 from ui.errors import guarded, show_refusal
 from ui.models.worklog import WorkLogModel
+from ui.transfer.csv_button import CsvExportButton
 from ui.widgets.choices import choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
 from ui.widgets.form_errors import FormErrors
@@ -174,6 +175,7 @@ class WorklogPage(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.total, 1)
+        bottom.addWidget(CsvExportButton(self.ctx, ["work-log"], self))
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.delete_button)
 

@@ -1,0 +1,161 @@
+"""The whole practice as one JSON document, and back into an empty database."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from practice.cli.main import main as cli
+from practice.db import Database, open_database
+from practice.errors import PracticeError
+from practice.models import Base, Client, Session
+from practice.search import search_notes
+from practice.services.clients import create_client
+from practice.transfer.practice_json import (
+    FORMAT_VERSION,
+    ImportRefused,
+    export_practice,
+    exported_tables,
+    import_practice,
+)
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "export-format.md"
+
+
+def test_round_trip_of_the_sample_practice_is_byte_for_byte(
+    sample: Database, tmp_path: Path
+) -> None:
+    first = export_practice(sample, tmp_path / "first.json")
+    restored = open_database(tmp_path / "restored.db")
+    try:
+        import_practice(restored, first.path)
+        second = export_practice(restored, tmp_path / "second.json")
+        # The restored practice works: its notes are searchable (the triggers ran).
+        with restored.transaction() as s:
+            note = s.scalar(select(func.count()).select_from(Session))
+        assert note
+    finally:
+        restored.close()
+    assert first.rows > 500
+    assert first.path.read_bytes() == second.path.read_bytes()
+
+
+def test_every_table_is_a_key_with_ids_money_and_instants_as_documented(
+    sample: Database, tmp_path: Path
+) -> None:
+    path = export_practice(sample, tmp_path / "practice.json").path
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["format_version"] == FORMAT_VERSION
+    assert document["format"] == "practice-manager/practice"
+    for table in Base.metadata.sorted_tables:  # a new table cannot be forgotten
+        assert table.name in document, table.name
+        rows = document[table.name]
+        if rows:
+            assert set(rows[0]) == {column.name for column in table.columns}
+    assert len(exported_tables()) == len(Base.metadata.tables)
+    payment = document["payments"][0]
+    assert isinstance(payment["amount"], int) and re.fullmatch(r"[A-Z]{3}", payment["currency"])
+    session = document["sessions"][0]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z", session["starts_at"])
+    assert isinstance(document["enrolments"][0]["terms_snapshot"], dict)
+    ids = [row["id"] for row in document["clients"]]
+    assert ids == sorted(ids)
+    assert path.stat().st_mode & 0o077 == 0
+
+
+def test_the_format_document_names_every_table() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for table in Base.metadata.sorted_tables:
+        assert f"`{table.name}`" in text, f"docs/export-format.md does not describe {table.name}"
+    assert f"`format_version`: {FORMAT_VERSION}" in text
+
+
+def test_import_refuses_a_database_that_holds_a_practice(
+    sample: Database, tmp_path: Path, db: Database
+) -> None:
+    path = export_practice(sample, tmp_path / "practice.json").path
+    create_client(db, first_name="Already")
+    with pytest.raises(ImportRefused, match="not empty"):
+        import_practice(db, path)
+    with db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Client)) == 1
+
+
+def test_a_bad_row_late_in_the_file_imports_nothing(
+    sample: Database, tmp_path: Path, db: Database
+) -> None:
+    document = json.loads(export_practice(sample, tmp_path / "p.json").path.read_text("utf-8"))
+    document["work_log_entries"][-1]["minutes"] = "forty"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ImportRefused, match="work_log_entries, row .*minutes must be a whole"):
+        import_practice(db, broken)
+    document["work_log_entries"][-1]["minutes"] = 40
+    document["payments"][0]["enrolment_id"] = 99999  # a link to nothing
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ImportRefused, match="payments"):
+        import_practice(db, broken)
+    with db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Client)) == 0
+        assert s.scalar(select(func.count()).select_from(Session)) == 0
+    assert search_notes(db, "session") == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json", "not a JSON file"),
+        ('{"format": "other"}', "not a whole-practice export"),
+        ('{"format": "practice-manager/practice", "format_version": 99}', "newer version"),
+        (
+            '{"format": "practice-manager/practice", "format_version": 1, "spaceships": []}',
+            "not a table",
+        ),
+    ],
+)
+def test_files_that_are_not_exports_are_refused(
+    db: Database, tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportRefused, match=message):
+        import_practice(db, path)
+
+
+def test_a_failed_export_leaves_no_file_and_never_replaces_one_unasked(
+    sample: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "practice.json"
+
+    def stop(done: int, total: int) -> None:
+        raise RuntimeError("killed half-way")
+
+    with pytest.raises(RuntimeError):
+        export_practice(sample, target, progress=stop)
+    assert list(tmp_path.iterdir()) == []
+    target.write_text("mine", encoding="utf-8")
+    with pytest.raises(PracticeError, match="already exists"):
+        export_practice(sample, target)
+    assert target.read_text(encoding="utf-8") == "mine"
+    export_practice(sample, target, replace=True)
+    assert json.loads(target.read_text(encoding="utf-8"))["clients"]
+
+
+def test_cli_export_then_import_into_a_new_database(
+    sample: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample.close()
+    source, out = str(sample.path), tmp_path / "p.json"
+    assert cli(["--database", source, "export", "--output", str(out)]) == 0
+    new = tmp_path / "new.db"
+    assert cli(["--database", str(new), "import", str(out)]) == 0
+    assert "Imported" in capsys.readouterr().out
+    assert cli(["--database", str(new), "import", str(out)]) == 1
+    assert "not empty" in capsys.readouterr().err
+    again = tmp_path / "again.json"
+    assert cli(["--database", str(new), "export", "--output", str(again)]) == 0
+    assert out.read_bytes() == again.read_bytes()

@@ -1,0 +1,1 @@
+"""Search every note (Ctrl+Shift+F): the search window and its list of hits."""
