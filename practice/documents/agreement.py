@@ -103,7 +103,8 @@ def _title(ctx: Context, on: date, reference: str) -> list[Flowable]:
     st = styles()
     record = ctx.record
     dated = "Agreed on" if record.agreed_on else "Prepared on"
-    emergency = ", ".join(
+    # Name and phone on lines of their own: each reads in its own direction.
+    emergency = "\n".join(
         part.strip()
         for part in (record.emergency_contact_name, record.emergency_contact_phone)
         if part.strip()
@@ -128,6 +129,6 @@ def _title(ctx: Context, on: date, reference: str) -> list[Flowable]:
     rows += [(dated, ctx.fmt.date(on)), ("Reference", reference)]
     return [
         Text(agreement_title(record), st.title),
-        Text(f"{record.terms.name} for {record.client_name}", st.subtitle),
+        Text(f"{record.terms.name} for {record.client_name}", st.subtitle, rtl=False),
         details_table(rows, ctx.width),
     ]

@@ -62,7 +62,7 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
     story: list[Flowable] = [
         *practice_header(record.practice, width),
         Text(title, st.title),
-        Text(f"{record.terms.name} — {record.client_name}", st.subtitle),
+        Text(f"{record.terms.name} — {record.client_name}", st.subtitle, rtl=False),
         details_table(details, width),
         Spacer(1, 5 * mm),
         figures_box(

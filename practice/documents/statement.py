@@ -58,7 +58,7 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
     story: list[Flowable] = [
         *practice_header(record.practice, width),
         Text("Statement", st.title),
-        Text(f"{record.terms.name} for {record.client_name}", st.subtitle),
+        Text(f"{record.terms.name} for {record.client_name}", st.subtitle, rtl=False),
         details_table(details, width),
         *_summary(figures, record.status, fmt, width),
         *_instalments(figures, fmt, width),

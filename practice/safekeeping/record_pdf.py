@@ -103,7 +103,7 @@ def record_pdf(record: ClientRecord, client: Client, profile: PracticeProfile) -
     width = content_width(profile.page_size)
     story: list[Flowable] = list(practice_header(PracticeHeader.from_profile(profile), width))
     exported = utcnow()
-    story.append(Text(f"Client record: {client.full_name}", st.title))
+    story.append(Text(f"Client record: {client.full_name}", st.title, rtl=False))
     private = (
         "Private process notes are included."
         if record.include_private
