@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from practice.db import Database, open_database
+from practice.db import open_database
 from practice.documents.agreement import agreement_pdf
 from practice.documents.fonts import face_for, font, undrawable
 from practice.documents.scripts import levels, shape, visual_order
