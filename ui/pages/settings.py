@@ -133,7 +133,7 @@ class SettingsPage(QWidget):
             if multiline:
                 widget = QPlainTextEdit()
                 widget.setTabChangesFocus(True)
-                widget.setFixedHeight(52)
+                widget.setFixedHeight(64)
             else:
                 widget = QLineEdit()
             widget.setObjectName(field)
