@@ -30,15 +30,15 @@ from practice.models import PageSize, PracticeProfile
 from practice.services.profile import get_profile, update_profile
 from ui.context import AppContext
 from ui.errors import guarded
-from ui.pages.settings_fields import (
+from ui.widgets.form_errors import FormErrors
+from ui.widgets.page_header import page_title
+from ui.widgets.profile_fields import (
     CURRENCIES,
     LOCALES,
     NUMBER_FIELDS,
     TERMS_FIELDS,
     TEXT_FIELDS,
 )
-from ui.widgets.form_errors import FormErrors
-from ui.widgets.page_header import page_title
 from ui.widgets.terms_editor import TermsEditor
 
 LOGO_MAX_PX = 64

@@ -1,4 +1,4 @@
-"""The fields of the Settings page, with their labels and limits (read by ``settings``)."""
+"""The practice profile's fields on the Settings page: labels, limits and choices."""
 
 from __future__ import annotations
 
