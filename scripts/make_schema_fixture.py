@@ -1,6 +1,7 @@
 """Save a small sample practice at the current schema as a migration-test fixture.
 
-Run once for every schema that ships (before the next migration is added):
+Run once for every schema that ships in a release (and list it in
+tests/migrations/test_migrations.py RELEASED_SCHEMAS):
 
     .venv/bin/python scripts/make_schema_fixture.py
 

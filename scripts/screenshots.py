@@ -46,6 +46,8 @@ SAMPLE_NOTE = (
 
 #: Errors met while taking the screenshots (shown at the end; the script then fails).
 FAILURES: list[str] = []
+#: Save only the screenshots whose names start with one of these (``--only``); all if empty.
+ONLY: list[str] = []
 
 
 def _record_failure(exc: BaseException, parent: object = None) -> None:
@@ -66,6 +68,8 @@ def settle(app: QApplication) -> None:
 def save(widget: QWidget, folder: Path, name: str, app: QApplication) -> Path:
     settle(app)
     path = folder / f"{name}.png"
+    if ONLY and not any(name.startswith(prefix) for prefix in ONLY):
+        return path
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(f"  {path}")
@@ -101,6 +105,14 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
         settings.tabs.setCurrentWidget(settings.terms)
         save(window, folder, "settings-terms", app)
         settings.tabs.setCurrentIndex(0)
+        # The practice details the terms use, scrolled into view on the profile tab.
+        box = settings.term_fields["payment_details"].parentWidget()
+        scroll = box.parentWidget()
+        while scroll is not None and not hasattr(scroll, "ensureWidgetVisible"):
+            scroll = scroll.parentWidget()
+        if scroll is not None:
+            scroll.ensureWidgetVisible(settings.term_fields["data_protection_number"])
+        save(window, folder, "settings-terms-details", app)
 
     if "enquiries" in window.page_keys:  # an enquirer who was referred on, with the referral
         referred = list_enquiries(db, outcomes=EnquiryOutcome.REFERRED)
@@ -163,7 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--clients", type=int, default=30)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="save only screenshots whose names start so"
+    )
     args = parser.parse_args(argv)
+    ONLY[:] = args.only
     args.output.mkdir(parents=True, exist_ok=True)
 
     configure_application()

@@ -7,14 +7,25 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from practice.models import AgreementClause, PracticeProfile
+from practice.models import AgreementClause, ClauseScope, PracticeProfile
 from practice.resources import resource_text
 
 
 def default_clauses() -> list[dict[str, str]]:
-    """The default agreement terms shipped in resources/, in print order."""
+    """The default agreement terms shipped in resources/, in print order: each has a
+    ``key``, ``heading``, ``body`` and ``applies_to`` (a :class:`ClauseScope` value)."""
     data: list[dict[str, str]] = json.loads(resource_text("texts", "default_terms.json"))
     return data
+
+
+def default_clause(position: int, clause: dict[str, str]) -> AgreementClause:
+    return AgreementClause(
+        key=clause["key"],
+        position=position,
+        heading=clause["heading"],
+        body=clause["body"],
+        applies_to=ClauseScope(clause.get("applies_to", ClauseScope.ALL.value)),
+    )
 
 
 def ensure_defaults(session: DbSession) -> None:
@@ -22,11 +33,4 @@ def ensure_defaults(session: DbSession) -> None:
         session.add(PracticeProfile(id=1))
     if session.scalar(select(AgreementClause.id).limit(1)) is None:
         for position, clause in enumerate(default_clauses()):
-            session.add(
-                AgreementClause(
-                    key=clause["key"],
-                    position=position,
-                    heading=clause["heading"],
-                    body=clause["body"],
-                )
-            )
+            session.add(default_clause(position, clause))

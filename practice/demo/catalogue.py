@@ -22,6 +22,15 @@ PROFILE: dict[str, object] = {
     "phone": "07700 900123",
     "address": "The Old Mill, 4 Wharf Street, Riverside",
     "website": "https://riverside-wellbeing.example.org",
+    "payment_details": (
+        "by bank transfer to Riverside Wellbeing, sort code 00-00-00, account 00000000 "
+        "(sample), with your name as the reference, or by card at the practice"
+    ),
+    "professional_body": "the British Association for Counselling and Psychotherapy (BACP)",
+    "complaints_route": (
+        "by email to hello@riverside-wellbeing.example.org, or in writing to the practice"
+    ),
+    "data_protection_number": "ICO ZA000000 (sample)",
     "currency": CURRENCY,
     "locale": LOCALE,
     "default_session_minutes": 60,

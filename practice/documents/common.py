@@ -7,13 +7,15 @@ import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -21,20 +23,22 @@ from reportlab.platypus import (
     Frame,
     Image,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
 )
 
 from practice.db import Database
-from practice.documents.fonts import ITALIC, REGULAR, font_runs, register_fonts
-from practice.documents.formatting import markup
+from practice.documents.fonts import REGULAR, register_fonts
 from practice.documents.styles import MUTED, RULE, styles
+from practice.documents.text import Text, draw_line, fit_text, text_width
 from practice.models import PageSize, PracticeProfile
 from practice.services import audit
+from practice.timeutil import utcnow
 
 MARGIN = 18 * mm
 FOOTER_GAP = 10 * mm
+FOOTER_SIZE = 8
+FOOTER_PADDING = 4 * mm
 
 #: Where a finished document goes: a file path, or an open binary stream.
 Output = Path | str | BinaryIO
@@ -57,6 +61,12 @@ class PracticeHeader:
     email: str
     website: str
     logo_png: bytes | None
+    # What the terms refer to (merge fields), not printed in the header itself:
+    payment_details: str = ""
+    professional_body: str = ""
+    complaints_route: str = ""
+    data_protection_number: str = ""
+    retention_years: int = 7
 
     @classmethod
     def from_profile(cls, profile: PracticeProfile) -> PracticeHeader:
@@ -70,6 +80,11 @@ class PracticeHeader:
             email=profile.email,
             website=profile.website,
             logo_png=profile.logo_png,
+            payment_details=profile.payment_details or "",
+            professional_body=profile.professional_body or "",
+            complaints_route=profile.complaints_route or "",
+            data_protection_number=profile.data_protection_number or "",
+            retention_years=profile.retention_years,
         )
 
     @property
@@ -83,21 +98,21 @@ def practice_header(header: PracticeHeader, width: float) -> list[Flowable]:
     st = styles()
     left: list[Flowable] = []
     if header.name:
-        left.append(Paragraph(markup(header.name), st.practice_name))
+        left.append(Text(header.name, st.practice_name))
     person = [header.practitioner_name] if header.business_name else []
     if header.qualifications:
         person.append(header.qualifications)
     if person and any(person):
-        left.append(Paragraph(markup(", ".join(p for p in person if p)), st.practice_detail))
+        left.append(Text(", ".join(p for p in person if p), st.practice_detail))
     if header.registration:
-        left.append(Paragraph(markup(header.registration), st.practice_detail))
+        left.append(Text(header.registration, st.practice_detail))
     contact = [
         line
         for part in (header.address, header.phone, header.email, header.website)
         for line in part.splitlines()
         if line.strip()
     ]
-    right = [Paragraph(markup(line), _right(st.practice_detail)) for line in contact]
+    right = [Text(line, _right(st.practice_detail)) for line in contact]
     logo = _logo(header.logo_png, max_height=20 * mm, max_width=40 * mm)
     cells: list[Any] = [left or "", right or ""]
     widths = [width * 0.6, width * 0.4]
@@ -118,10 +133,7 @@ def practice_header(header: PracticeHeader, width: float) -> list[Flowable]:
     return [table, Spacer(1, 5 * mm)]
 
 
-def _right(style: Any) -> Any:
-    from reportlab.lib.enums import TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
+def _right(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}_right", parent=style, alignment=TA_RIGHT)
 
 
@@ -169,36 +181,48 @@ def _numbered_canvas(reference: str, practice_name: str) -> type[Canvas]:
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, y + 11, width - MARGIN, y + 11)
-            self.setFillColor(MUTED)
-            self.setFont(REGULAR, 8)
-            self.drawString(MARGIN, y, reference)
+            page = f"Page {self._pageNumber} of {total}"
+            draw_line(self, MARGIN, y, reference, FOOTER_SIZE, MUTED)
+            draw_line(self, width - MARGIN, y, page, FOOTER_SIZE, MUTED, align="right")
             if practice_name:
-                _draw_centred(self, width / 2, y, practice_name, ITALIC, 8)
-                self.setFont(REGULAR, 8)
-            self.drawRightString(width - MARGIN, y, f"Page {self._pageNumber} of {total}")
+                # The practice's name, centred in the room the reference and page leave.
+                side = max(text_width(reference, FOOTER_SIZE), text_width(page, FOOTER_SIZE))
+                room = width - 2 * MARGIN - 2 * side - 2 * FOOTER_PADDING
+                name = fit_text(practice_name, FOOTER_SIZE, room, italic=True)
+                if room > 0 and name:
+                    draw_line(
+                        self, width / 2, y, name, FOOTER_SIZE, MUTED, align="centre", italic=True
+                    )
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _draw_centred(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
-    """Draw ``text`` centred on ``x``, switching to the fallback font where DejaVu has no glyph."""
-    runs = font_runs(text, font)
-    total = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
-    left = x - total / 2
-    for name, run in runs:
-        canvas.setFont(name, size)
-        canvas.drawString(left, y, run)
-        left += pdfmetrics.stringWidth(run, name, size)
-
-
 @dataclass(frozen=True)
 class DocumentInfo:
+    """What a PDF says about itself (its document properties) and its page footer."""
+
     title: str
     reference: str
-    author: str
-    subject: str
+    author: str  # the practice
+    subject: str  # what it is about: the client and the programme
     page_size: PageSize | str
+    #: The document's own date (the day agreed, received, or of the statement): the PDF's
+    #: creation date. None: the moment it is made.
+    created: date | datetime | None = None
+    #: The language the document is written in (BCP 47), e.g. ``en-GB``.
+    language: str = "en-GB"
+
+
+def pdf_date(when: date | datetime | None) -> str:
+    """A PDF date string, ``D:20261214000000+00'00'``, in UTC."""
+    if when is None:
+        moment = utcnow()
+    elif isinstance(when, datetime):
+        moment = when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+    else:
+        moment = datetime.combine(when, time(), tzinfo=UTC)
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def build_pdf(info: DocumentInfo, story: Sequence[Flowable], practice_name: str) -> bytes:
@@ -217,13 +241,22 @@ def build_pdf(info: DocumentInfo, story: Sequence[Flowable], practice_name: str)
         author=info.author,
         subject=info.subject,
         creator="Practice Manager",
-        invariant=1,
+        lang=info.language,
+        invariant=1,  # the same document gives the same bytes (its ID and no wall clock)
     )
     frame = Frame(
         doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=size)])
-    doc.build(list(story), canvasmaker=_numbered_canvas(info.reference, practice_name))
+    stamp = pdf_date(info.created)
+    canvas = _numbered_canvas(info.reference, practice_name)
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+        made = canvas(*args, **kwargs)
+        made.setDateFormatter(lambda *_parts: stamp)
+        return made
+
+    doc.build(list(story), canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 
@@ -255,51 +288,3 @@ def save_private(data: bytes, path: Path) -> None:
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
     os.chmod(path, 0o600)
-
-
-def details_table(rows: Sequence[tuple[str, str]], width: float) -> Table:
-    """Label / value rows (client, programme, dates…) under thin rules."""
-    from practice.documents.styles import table_style
-
-    st = styles()
-    table = Table(
-        [
-            [Paragraph(markup(label), st.cell_bold), Paragraph(markup(value), st.cell)]
-            for label, value in rows
-        ],
-        colWidths=[34 * mm, width - 34 * mm],
-        hAlign="LEFT",
-    )
-    table.setStyle(table_style(header=False))
-    return table
-
-
-def figures_box(rows: Sequence[tuple[str, str]], width: float, *, emphasise_last: bool) -> Table:
-    """A shaded box of money figures; the last row large and bold when ``emphasise_last``."""
-    from practice.documents.styles import INK, SHADE
-
-    st = styles()
-    cells = []
-    for index, (label, value) in enumerate(rows):
-        big = emphasise_last and index == len(rows) - 1
-        cells.append(
-            [
-                Paragraph(markup(label), st.total_label if big else st.cell),
-                Paragraph(markup(value), st.total_value if big else st.cell_right),
-            ]
-        )
-    table = Table(cells, colWidths=[width * 0.6, width * 0.4], hAlign="LEFT")
-    commands: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]
-    if emphasise_last and len(rows) > 1:
-        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
-    table.setStyle(commands)
-    return table

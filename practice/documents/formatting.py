@@ -1,21 +1,44 @@
-"""Money, dates and durations as a client reads them, in the practice's locale."""
+"""Money, dates and durations as a client reads them.
+
+Documents are written in English, so their dates are English too ("14 December 2026"),
+whatever the practice's locale: a German practice's agreement never says "14. Dezember
+2026" inside an English sentence. English locales keep their own date order (en_US:
+"December 14, 2026"); others get the British form. Amounts follow the practice's
+locale (``1.200,00 €`` for de_DE), as its clients write them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from practice.documents.fonts import FALLBACK, font_runs
 from practice.models import LengthUnit
 from practice.money import format_money
+
+#: The language documents are written in.
+DOCUMENT_LANGUAGE = "en"
+
+
+def date_locale(locale: str) -> str:
+    """The locale dates are written in: the practice's if it is English, else en_GB."""
+    try:
+        parsed = Locale.parse(locale)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "en_GB"
+    return str(parsed) if parsed.language == DOCUMENT_LANGUAGE else "en_GB"
+
+
+def document_language(locale: str) -> str:
+    """The PDF's language tag: ``en-GB``, ``en-US``… (``en-GB`` for other locales)."""
+    return date_locale(locale).replace("_", "-")
 
 
 @dataclass(frozen=True)
 class Formatter:
-    """Formats for one document: the practice profile's locale."""
+    """Formats for one document: amounts in the practice's locale, dates in English."""
 
     locale: str = "en_GB"
 
@@ -24,7 +47,11 @@ class Formatter:
 
     def date(self, day: dt.date) -> str:
         """A long date for people: ``3 March 2026`` (en_GB), ``March 3, 2026`` (en_US)."""
-        return str(format_date(day, format="long", locale=self.locale))
+        return str(format_date(day, format="long", locale=date_locale(self.locale)))
+
+    @property
+    def language(self) -> str:
+        return document_language(self.locale)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -42,17 +69,7 @@ def length(value: int, unit: LengthUnit | str) -> str:
     return plural(value, word)
 
 
-def markup(text: str) -> str:
-    """Plain text made safe for a reportlab Paragraph: escaped, line breaks kept, and
-    characters DejaVu cannot draw (a Japanese name) set in the fallback font."""
-    pieces = []
-    for font, run in font_runs(text):
-        safe = escape(run).replace("\n", "<br/>")
-        pieces.append(f'<font face="{FALLBACK}">{safe}</font>' if font == FALLBACK else safe)
-    return "".join(pieces)
-
-
 def paragraphs(text: str) -> list[str]:
-    """Split plain text into paragraphs at blank lines; each returned as safe markup."""
+    """Split plain text into paragraphs at blank lines (line breaks inside kept)."""
     blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
-    return [markup(block) for block in blocks if block]
+    return [block for block in blocks if block]

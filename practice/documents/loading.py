@@ -22,6 +22,7 @@ from practice.models import (
     PaymentMethod,
     PaymentPlan,
     PracticeProfile,
+    SupportMode,
 )
 
 
@@ -41,6 +42,9 @@ class EnrolmentRecord:
     client_id: int
     client_name: str
     client_first_name: str
+    client_address: str
+    emergency_contact_name: str
+    emergency_contact_phone: str
     terms: AgreedTerms
     sessions_planned: int
     start_date: date
@@ -58,6 +62,11 @@ class EnrolmentRecord:
     practice: PracticeHeader
     locale: str
     page_size: PageSize
+
+    @property
+    def single_session(self) -> bool:
+        """A one-off consultation: one session planned and no support between sessions."""
+        return self.sessions_planned == 1 and self.terms.support_mode == SupportMode.NONE
 
     @property
     def full_price(self) -> int:
@@ -86,6 +95,9 @@ def load_enrolment(db: Database, enrolment_id: int) -> EnrolmentRecord:
             client_id=client.id,
             client_name=client.full_name,
             client_first_name=client.preferred_name or client.first_name,
+            client_address=client.address,
+            emergency_contact_name=client.emergency_contact_name,
+            emergency_contact_phone=client.emergency_contact_phone,
             terms=AgreedTerms.from_snapshot(snapshot, fallback_name=enrolment.programme_name),
             sessions_planned=snapshot_plan(snapshot).sessions,
             start_date=enrolment.start_date,

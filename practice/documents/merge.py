@@ -30,6 +30,12 @@ MERGE_FIELDS: dict[str, str] = {
     "instalment_amount": "The amount of a regular instalment, e.g. £400.00",
     "practitioner_name": "Your name, from the practice profile",
     "business_name": "Your business name, from the practice profile",
+    "payment_details": "How to pay you: bank details or other ways, from Settings",
+    "professional_body": "The professional body you belong to, from Settings",
+    "complaints_route": "How a client can raise a complaint with you, from Settings",
+    "data_protection_number": "Your registration with the data-protection authority",
+    "retention_period": "How long you keep records, e.g. 7 years (from Settings)",
+    "client_address": "The client's postal address, on one line",
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")

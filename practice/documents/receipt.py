@@ -7,7 +7,7 @@ economics module works them out (:func:`practice.economics.balance_after_payment
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from practice.db import Database
 from practice.documents.common import (
@@ -15,14 +15,14 @@ from practice.documents.common import (
     Output,
     build_pdf,
     content_width,
-    details_table,
     export_pdf,
-    figures_box,
     practice_header,
 )
-from practice.documents.formatting import Formatter, markup
+from practice.documents.formatting import Formatter
 from practice.documents.loading import EnrolmentRecord, PaymentRow, load_enrolment, load_payment
 from practice.documents.styles import styles
+from practice.documents.tables import details_table, figures_box
+from practice.documents.text import Text
 from practice.economics import Balance, balance_after_payment
 from practice.models import PaymentKind, label
 
@@ -61,8 +61,8 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
     cur = record.currency
     story: list[Flowable] = [
         *practice_header(record.practice, width),
-        Paragraph(title, st.title),
-        Paragraph(f"{markup(record.terms.name)} — {markup(record.client_name)}", st.subtitle),
+        Text(title, st.title),
+        Text(f"{record.terms.name} — {record.client_name}", st.subtitle, rtl=False),
         details_table(details, width),
         Spacer(1, 5 * mm),
         figures_box(
@@ -70,7 +70,7 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
             width,
             emphasise_last=True,
         ),
-        Paragraph("After this " + ("refund" if refund else "payment"), st.heading),
+        Text("After this " + ("refund" if refund else "payment"), st.heading),
         figures_box(
             [
                 ("Overall cost agreed", fmt.money(record.agreed_price, cur)),
@@ -81,14 +81,16 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
             emphasise_last=False,
         ),
         Spacer(1, 6 * mm),
-        Paragraph("Thank you." if not refund else "This refund has been sent to you.", st.body),
+        Text("Thank you." if not refund else "This refund has been sent to you.", st.body),
     ]
     info = DocumentInfo(
         title=f"{title} {number} — {record.client_name}",
         reference=number,
         author=record.practice.name,
-        subject=title,
+        subject=f"{title} for {record.client_name}: {record.terms.name}",
         page_size=record.page_size,
+        created=payment.received_on,
+        language=fmt.language,
     )
     return build_pdf(info, story, record.practice.name)
 

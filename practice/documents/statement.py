@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from practice.db import Database
 from practice.documents.common import (
@@ -18,14 +18,15 @@ from practice.documents.common import (
     Output,
     build_pdf,
     content_width,
-    details_table,
     export_pdf,
-    figures_box,
     practice_header,
 )
-from practice.documents.formatting import Formatter, markup
+from practice.documents.formatting import Formatter
+from practice.documents.layout import keep_with_start
 from practice.documents.loading import PaymentRow, load_enrolment, load_payments
-from practice.documents.styles import styles, table_style
+from practice.documents.styles import styles
+from practice.documents.tables import details_table, figures_box, grid
+from practice.documents.text import Text
 from practice.economics.enrolment import EnrolmentFigures, enrolment_figures
 from practice.models import EnrolmentStatus, PaymentKind, label
 from practice.timeutil import today
@@ -56,8 +57,8 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
     ]
     story: list[Flowable] = [
         *practice_header(record.practice, width),
-        Paragraph("Statement", st.title),
-        Paragraph(f"{markup(record.terms.name)} for {markup(record.client_name)}", st.subtitle),
+        Text("Statement", st.title),
+        Text(f"{record.terms.name} for {record.client_name}", st.subtitle, rtl=False),
         details_table(details, width),
         *_summary(figures, record.status, fmt, width),
         *_instalments(figures, fmt, width),
@@ -67,8 +68,10 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
         title=f"Statement: {record.terms.name} — {record.client_name}",
         reference=reference,
         author=record.practice.name,
-        subject="Statement",
+        subject=f"Statement for {record.client_name}: {record.terms.name}",
         page_size=record.page_size,
+        created=on,
+        language=fmt.language,
     )
     return build_pdf(info, story, record.practice.name)
 
@@ -100,9 +103,7 @@ def _summary(
         rows.append(("In credit", fmt.money(figures.credit, cur)))
     rows.append(("Outstanding", fmt.money(figures.outstanding, cur)))
     flow: list[Flowable] = [
-        KeepTogether(
-            [Paragraph("Summary", st.heading), figures_box(rows, width, emphasise_last=True)]
-        )
+        KeepTogether([Text("Summary", st.heading), figures_box(rows, width, emphasise_last=True)])
     ]
     nxt = figures.next_instalment
     if nxt is not None:
@@ -114,7 +115,7 @@ def _summary(
         text = "Nothing more falls due later; the amount outstanding is due now."
     else:
         text = "Nothing more is due. Thank you."
-    flow += [Spacer(1, 2 * mm), Paragraph(markup(text), st.body)]
+    flow += [Spacer(1, 2 * mm), Text(text, st.body)]
     return flow
 
 
@@ -123,70 +124,59 @@ def _instalments(figures: EnrolmentFigures, fmt: Formatter, width: float) -> lis
         return []
     st = styles()
     cur = figures.currency
-    rows: list[list[Flowable]] = [
+    table = grid(
         [
-            Paragraph("No.", st.cell_bold),
-            Paragraph("Due on", st.cell_bold),
-            Paragraph("Amount", st.cell_right_bold),
-            Paragraph("Paid", st.cell_right_bold),
-            Paragraph("Left", st.cell_right_bold),
-            Paragraph("Status", st.cell_bold),
-        ]
-    ]
-    for inst in figures.instalments:
-        rows.append(
+            ("No.", st.cell_bold),
+            ("Due on", st.cell_bold),
+            ("Amount", st.cell_right_bold),
+            ("Paid", st.cell_right_bold),
+            ("Left", st.cell_right_bold),
+            ("Status", st.cell_bold),
+        ],
+        [
             [
-                Paragraph(str(inst.number), st.cell),
-                Paragraph(fmt.date(inst.due_date), st.cell),
-                Paragraph(fmt.money(inst.amount, cur), st.cell_right),
-                Paragraph(fmt.money(inst.paid, cur), st.cell_right),
-                Paragraph(fmt.money(inst.left, cur), st.cell_right),
-                Paragraph(inst.state.label, st.cell_bold if inst.left else st.cell),
+                (str(inst.number), st.cell),
+                (fmt.date(inst.due_date), st.cell),
+                (fmt.money(inst.amount, cur), st.cell_right),
+                (fmt.money(inst.paid, cur), st.cell_right),
+                (fmt.money(inst.left, cur), st.cell_right),
+                (inst.state.label, st.cell_bold if inst.left else st.cell),
             ]
-        )
-    fixed = 14 * mm + 3 * 27 * mm + 24 * mm
-    table = Table(
-        rows,
-        colWidths=[14 * mm, width - fixed, 27 * mm, 27 * mm, 27 * mm, 24 * mm],
-        hAlign="LEFT",
-        repeatRows=1,
+            for inst in figures.instalments
+        ],
+        width,
+        measured=[True, False, True, True, True, True],
     )
-    table.setStyle(table_style())
-    return [Paragraph("Instalments", st.heading), table]
+    return keep_with_start([Text("Instalments", st.heading)], table, width)
 
 
 def _payments(payments: tuple[PaymentRow, ...], fmt: Formatter, width: float) -> list[Flowable]:
     st = styles()
-    flow: list[Flowable] = [Paragraph("Payments and refunds", st.heading)]
+    flow: list[Flowable] = [Text("Payments and refunds", st.heading)]
     if not payments:
-        return [*flow, Paragraph("No payments have been received yet.", st.body)]
-    rows: list[list[Flowable]] = [
+        return [*flow, Text("No payments have been received yet.", st.body)]
+    table = grid(
         [
-            Paragraph("Received on", st.cell_bold),
-            Paragraph("", st.cell_bold),
-            Paragraph("Method", st.cell_bold),
-            Paragraph("Reference", st.cell_bold),
-            Paragraph("Amount", st.cell_right_bold),
-        ]
-    ]
-    for p in payments:
-        refund = p.kind == PaymentKind.REFUND
-        amount = fmt.money(p.amount, p.currency)
-        rows.append(
+            ("Received on", st.cell_bold),
+            ("", st.cell_bold),
+            ("Method", st.cell_bold),
+            ("Reference", st.cell_bold),
+            ("Amount", st.cell_right_bold),
+        ],
+        [
             [
-                Paragraph(fmt.date(p.received_on), st.cell),
-                Paragraph(label(p.kind), st.cell),
-                Paragraph(label(p.method), st.cell),
-                Paragraph(markup(p.reference), st.cell),
-                Paragraph("−" + amount if refund else amount, st.cell_right),
+                (fmt.date(p.received_on), st.cell),
+                (label(p.kind), st.cell),
+                (label(p.method), st.cell),
+                (p.reference, st.cell),
+                (
+                    ("−" if p.kind == PaymentKind.REFUND else "") + fmt.money(p.amount, p.currency),
+                    st.cell_right,
+                ),
             ]
-        )
-    fixed = 38 * mm + 22 * mm + 32 * mm + 30 * mm
-    table = Table(
-        rows,
-        colWidths=[38 * mm, 22 * mm, 32 * mm, width - fixed, 30 * mm],
-        hAlign="LEFT",
-        repeatRows=1,
+            for p in payments
+        ],
+        width,
+        measured=[True, True, True, False, True],
     )
-    table.setStyle(table_style())
-    return [*flow, table]
+    return keep_with_start(flow, table, width)

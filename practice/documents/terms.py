@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from practice.models import InclusionKind, LengthUnit, SupportMode, label
+from practice.models import ClauseScope, InclusionKind, LengthUnit, SupportMode, label
 
 E = TypeVar("E", LengthUnit, SupportMode)
 
@@ -28,10 +28,33 @@ class Inclusion:
     description: str
 
 
+#: Clauses that only make sense for a programme, in snapshots taken before clauses
+#: said which agreements they belong in.
+_PROGRAMME_ONLY_KEYS = frozenset({"ending_early", "missed_sessions", "between_sessions"})
+
+
 @dataclass(frozen=True)
 class Clause:
     heading: str
     body: str
+    applies_to: ClauseScope = ClauseScope.ALL
+
+    def prints_in(self, single_session: bool) -> bool:
+        """Whether this clause belongs in a single-session (or a programme) agreement."""
+        if self.applies_to == ClauseScope.ALL:
+            return True
+        return (self.applies_to == ClauseScope.SINGLE) == single_session
+
+
+def _scope(clause: dict[str, Any]) -> ClauseScope:
+    value = clause.get("applies_to")
+    if value is None:
+        key = str(clause.get("key", ""))
+        return ClauseScope.PROGRAMMES if key in _PROGRAMME_ONLY_KEYS else ClauseScope.ALL
+    try:
+        return ClauseScope(str(value))
+    except ValueError:
+        return ClauseScope.ALL
 
 
 @dataclass(frozen=True)
@@ -65,7 +88,7 @@ class AgreedTerms:
             if str(i.get("description", "")).strip()
         )
         clauses = tuple(
-            Clause(str(c.get("heading", "")).strip(), str(c.get("body", "")))
+            Clause(str(c.get("heading", "")).strip(), str(c.get("body", "")), _scope(c))
             for c in snapshot.get("clauses") or []
             if str(c.get("heading", "")).strip() or str(c.get("body", "")).strip()
         )

@@ -11,6 +11,7 @@ from practice.models.enrolment import Enrolment, Instalment
 from practice.models.enums import (
     ActionStatus,
     Attendance,
+    ClauseScope,
     ClientStatus,
     EnquiryOutcome,
     EnrolmentStatus,
@@ -55,6 +56,7 @@ __all__ = [
     "LengthUnit",
     "NoteAddendum",
     "NoteVersion",
+    "ClauseScope",
     "PageSize",
     "Payment",
     "PaymentKind",

@@ -125,8 +125,19 @@ class PageSize(StrEnum):
     LETTER = "Letter"
 
 
+class ClauseScope(StrEnum):
+    """Which agreements a clause of the terms is printed in."""
+
+    ALL = "all"
+    PROGRAMMES = "programmes"
+    SINGLE = "single"  # single sessions (a one-off consultation)
+
+
 #: Labels for people, in one place so the UI, documents and CLI agree.
 LABELS: dict[StrEnum, str] = {
+    ClauseScope.ALL: "Every agreement",
+    ClauseScope.PROGRAMMES: "Programme agreements only",
+    ClauseScope.SINGLE: "Single-session agreements only",
     ClientStatus.ENQUIRY: "Enquiry",
     ClientStatus.ACTIVE: "Active",
     ClientStatus.PAUSED: "Paused",

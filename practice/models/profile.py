@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from practice.models.base import Base, Timestamped, enum_column
-from practice.models.enums import PageSize
+from practice.models.enums import ClauseScope, PageSize
 from practice.timeutil import utcnow
 
 
@@ -48,6 +48,11 @@ class PracticeProfile(Timestamped, Base):
     retention_years: Mapped[int] = mapped_column(default=7)
     auto_lock_minutes: Mapped[int] = mapped_column(default=10)
     backup_folder: Mapped[str] = mapped_column(String(1000), default="")
+    # For the agreement's terms (merge fields {payment_details} and friends):
+    payment_details: Mapped[str] = mapped_column(Text, default="")  # bank details, how to pay
+    professional_body: Mapped[str] = mapped_column(String(300), default="")
+    complaints_route: Mapped[str] = mapped_column(Text, default="")
+    data_protection_number: Mapped[str] = mapped_column(String(100), default="")
 
 
 class AgreementClause(Base):
@@ -61,6 +66,9 @@ class AgreementClause(Base):
     position: Mapped[int] = mapped_column(default=0)
     heading: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
+    applies_to: Mapped[ClauseScope] = mapped_column(
+        enum_column(ClauseScope, "clause_scope"), default=ClauseScope.ALL
+    )
 
 
 class AuditEntry(Base):

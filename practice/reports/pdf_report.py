@@ -17,7 +17,7 @@ from fractions import Fraction
 from babel.dates import format_date
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 
 from practice.db import Database
 from practice.documents.common import (
@@ -26,12 +26,13 @@ from practice.documents.common import (
     PracticeHeader,
     build_pdf,
     content_width,
-    figures_box,
     practice_header,
     write_pdf,
 )
-from practice.documents.formatting import Formatter, markup
+from practice.documents.formatting import Formatter
 from practice.documents.styles import styles, table_style
+from practice.documents.tables import figures_box
+from practice.documents.text import Text, cell
 from practice.economics.rates import Ratio
 from practice.economics.reports import PracticeReport
 from practice.reports.csv_export import note_export, one_decimal
@@ -138,12 +139,10 @@ def _table(table: ReportTable, cells: _Cells, width: float) -> Flowable:
     bold = style(st.cell_bold, "r_head", head)
     bold_right = style(st.cell_right_bold, "r_head_right", head)
     data: list[list[Flowable]] = [
-        [Paragraph(markup(h), bold_right if figures[n] else bold) for n, h in enumerate(headings)]
+        [cell(h, bold_right if figures[n] else bold) for n, h in enumerate(headings)]
     ]
     for row in texts:
-        data.append(
-            [Paragraph(markup(t), right if figures[n] else plain) for n, t in enumerate(row)]
-        )
+        data.append([cell(t, right if figures[n] else plain) for n, t in enumerate(row)])
     if len(headings) == 2:
         widths = [width * 0.7, width * 0.3]
     else:
@@ -171,15 +170,15 @@ def _section(
     table: ReportTable, cells: _Cells, width: float, chart: bytes | None
 ) -> list[Flowable]:
     st = styles()
-    head: list[Flowable] = [Paragraph(markup(table.title), st.heading)]
+    head: list[Flowable] = [Text(table.title, st.heading)]
     if table.note:
-        head.append(Paragraph(markup(table.note), st.muted))
+        head.append(Text(table.note, st.muted))
     picture = _chart(chart, width) if chart else None
     if picture is not None:
         head.append(picture)
         head.append(Spacer(1, 4))
     if not table.rows:
-        return [KeepTogether([*head, Paragraph("Nothing in this period.", st.body)])]
+        return [KeepTogether([*head, Text("Nothing in this period.", st.body)])]
     return [KeepTogether(head), _table(table, cells, width)]
 
 
@@ -209,8 +208,8 @@ def report_pdf(
     ]
     story: list[Flowable] = [
         *practice_header(header, width),
-        Paragraph("Practice report", st.title),
-        Paragraph(markup(period_text(report, fmt)), st.subtitle),
+        Text("Practice report", st.title),
+        Text(period_text(report, fmt), st.subtitle),
         figures_box(key_figures, width, emphasise_last=True),
         Spacer(1, 6),
     ]
@@ -222,8 +221,10 @@ def report_pdf(
         title=f"Practice report: {period_text(report, fmt)}",
         reference=reference,
         author=header.name,
-        subject="Practice report",
+        subject=f"Practice report: {period_text(report, fmt)}",
         page_size=profile.page_size,
+        created=report.end,
+        language=fmt.language,
     )
     return build_pdf(info, story, header.name)
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from practice.documents.common import (
     DocumentInfo,
@@ -16,8 +16,9 @@ from practice.documents.common import (
     content_width,
     practice_header,
 )
-from practice.documents.formatting import markup
+from practice.documents.formatting import document_language
 from practice.documents.styles import RULE, styles
+from practice.documents.text import Text, cell
 from practice.models import Client, PracticeProfile
 from practice.money import format_money
 from practice.safekeeping.record import ClientRecord
@@ -77,8 +78,8 @@ def _row_table(row: dict[str, Any], width: float, currency: str | None, locale: 
 
     data = [
         [
-            Paragraph(markup(key.replace("_", " ")), st.cell_bold),
-            Paragraph(markup(shown(key, v)), st.cell),
+            cell(key.replace("_", " "), st.cell_bold),
+            cell(shown(key, v), st.cell),
         ]
         for key, v in row.items()
         if key not in DERIVED and v is not None and v != ""
@@ -101,26 +102,25 @@ def record_pdf(record: ClientRecord, client: Client, profile: PracticeProfile) -
     st = styles()
     width = content_width(profile.page_size)
     story: list[Flowable] = list(practice_header(PracticeHeader.from_profile(profile), width))
-    story.append(Paragraph(markup(f"Client record: {client.full_name}"), st.title))
+    exported = utcnow()
+    story.append(Text(f"Client record: {client.full_name}", st.title, rtl=False))
     private = (
         "Private process notes are included."
         if record.include_private
         else "Private process notes are not included."
     )
     story.append(
-        Paragraph(
-            markup(
-                f"Everything the practice holds about this client, "
-                f"exported on {to_local(utcnow()).strftime('%Y-%m-%d %H:%M')}. {private} "
-                "Empty fields are left out; the JSON export has every field."
-            ),
+        Text(
+            f"Everything the practice holds about this client, "
+            f"exported on {to_local(exported).strftime('%Y-%m-%d %H:%M')}. {private} "
+            "Empty fields are left out; the JSON export has every field.",
             st.subtitle,
         )
     )
     for name, rows in record.tables.items():
-        heading = Paragraph(markup(f"{table_title(name)} ({len(rows)})"), st.heading)
+        heading = Text(f"{table_title(name)} ({len(rows)})", st.heading)
         if not rows:
-            story.append(KeepTogether([heading, Paragraph("None.", st.muted)]))
+            story.append(KeepTogether([heading, Text("None.", st.muted)]))
         for number, row in enumerate(rows):
             block: list[Flowable] = [heading] if number == 0 else []
             currency = _money_currency(row, record)
@@ -130,7 +130,9 @@ def record_pdf(record: ClientRecord, client: Client, profile: PracticeProfile) -
         title=f"Client record: {client.full_name}",
         reference=f"Client record {client.id}",
         author=profile.practitioner_name or profile.business_name,
-        subject="Client record (subject access)",
+        subject=f"Client record (subject access): {client.full_name}",
         page_size=profile.page_size,
+        created=exported,
+        language=document_language(profile.locale),
     )
     return build_pdf(info, story, PracticeHeader.from_profile(profile).name)

@@ -12,10 +12,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
-from practice.db.seed import default_clauses
+from practice.db.seed import default_clause, default_clauses
 from practice.documents.merge import validate_template
 from practice.errors import NotFoundError, ValidationError
-from practice.models import AgreementClause, PageSize, PracticeProfile
+from practice.models import AgreementClause, ClauseScope, PageSize, PracticeProfile
 from practice.money import validate_currency
 from practice.services import validation
 
@@ -83,6 +83,10 @@ _VALIDATORS: dict[str, Callable[[Any, str], Any]] = {
     "retention_years": _number(1, 100),
     "auto_lock_minutes": _number(0, 240),
     "backup_folder": _text(1000),
+    "payment_details": _text(1000),
+    "professional_body": _text(300),
+    "complaints_route": _text(1000),
+    "data_protection_number": _text(100),
 }
 
 PROFILE_FIELDS = tuple(_VALIDATORS)
@@ -121,6 +125,7 @@ def save_clause(
     heading: str,
     body: str,
     position: int | None = None,
+    applies_to: ClauseScope | str | None = None,
 ) -> AgreementClause:
     """Add a clause (no ``key``, or a new one) or change the clause with ``key``.
 
@@ -132,6 +137,7 @@ def save_clause(
     heading = validation.text(heading, "heading", max_length=200, required=True)
     body = validation.text(body, "body", max_length=MAX_CLAUSE_BODY, required=True)
     validate_template(body, "body")
+    scope = None if applies_to is None else validation.choice(applies_to, ClauseScope, "applies_to")
     if key is not None:
         key = validation.text(key, "key", max_length=40, required=True)
         if not re.fullmatch(r"[a-z0-9_]+", key):
@@ -149,6 +155,10 @@ def save_clause(
             if position is None:
                 position = clause.position
         clause.heading, clause.body = heading, body
+        if scope is not None:
+            clause.applies_to = scope
+        elif clause.applies_to is None:
+            clause.applies_to = ClauseScope.ALL
         where = len(clauses) if position is None else position
         where = validation.whole_number(where, "position", maximum=10**6)
         clauses.insert(min(where, len(clauses)), clause)
@@ -174,14 +184,7 @@ def reset_clauses_to_default(db: Database) -> list[AgreementClause]:
         s.execute(delete(AgreementClause))
         s.flush()
         for position, clause in enumerate(defaults):
-            s.add(
-                AgreementClause(
-                    key=clause["key"],
-                    position=position,
-                    heading=clause["heading"],
-                    body=clause["body"],
-                )
-            )
+            s.add(default_clause(position, clause))
         s.flush()
         return list(s.scalars(_ordered()))
 

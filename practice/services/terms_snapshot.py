@@ -6,7 +6,8 @@ The snapshot has every :class:`~practice.models.Programme` column under its own 
 
 * ``periods`` — ``[{first_period, last_period, sessions_per_period}]``
 * ``inclusions`` — ``[{kind, description, resource_id}]``
-* ``clauses`` — the practice's agreement clauses as they stood: ``[{key, heading, body}]``
+* ``clauses`` — the practice's agreement clauses as they stood:
+  ``[{key, heading, body, applies_to}]``
 * ``planned_sessions``, ``programme_id``, ``payment_plan``, ``agreed_price``,
   ``discount``, ``remainder_on`` and ``instalments`` (``[{number, due_date, amount}]``)
   — what was agreed for this client
@@ -57,7 +58,15 @@ def build_snapshot(
         {"kind": i.kind.value, "description": i.description, "resource_id": i.resource_id}
         for i in programme.inclusions
     ]
-    terms["clauses"] = [{"key": c.key, "heading": c.heading, "body": c.body} for c in clauses]
+    terms["clauses"] = [
+        {
+            "key": c.key,
+            "heading": c.heading,
+            "body": c.body,
+            "applies_to": str(getattr(c.applies_to, "value", c.applies_to) or "all"),
+        }
+        for c in clauses
+    ]
     terms.update(
         {
             "programme_id": programme.id,

@@ -121,7 +121,7 @@ def make_enrolment(
             end_date=add_months(start, int(terms["length_value"])) - timedelta(days=1),
             agreed_price=agreed,
             discount=discount,
-            currency="GBP",
+            currency=str(terms.get("currency", "GBP")),
             payment_plan=plan,
             remainder_on=remainder_on,
             status=EnrolmentStatus.ACTIVE if agreed_on else EnrolmentStatus.PROPOSED,

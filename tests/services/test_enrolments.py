@@ -140,7 +140,12 @@ def test_worked_example_in_three_instalments(db: Database) -> None:
         snap["supervision_minutes_per_month"],
     ) == (15, 20, 60)
     assert snap["agreed_price"] == 120_000
-    assert [c["key"] for c in snap["clauses"]][:2] == ["cancellation", "missed_sessions"]
+    assert [c["key"] for c in snap["clauses"]][:3] == [
+        "cooling_off",
+        "cancellation",
+        "missed_sessions",
+    ]
+    assert snap["clauses"][2]["applies_to"] == "programmes"
     assert all(c["heading"] and c["body"] for c in snap["clauses"])
     assert snap["instalments"][2] == {"number": 3, "due_date": "2026-05-03", "amount": 40_000}
 
@@ -160,7 +165,7 @@ def test_snapshot_is_read_by_the_economics_and_documents_modules(db: Database) -
     assert len(plan.periods) == 2
     agreed = terms_module.AgreedTerms.from_snapshot(enrolment.terms_snapshot)
     assert agreed.name == "Three months of change"
-    assert agreed.clauses and agreed.clauses[0].heading == "Cancelling and rescheduling"
+    assert agreed.clauses and agreed.clauses[1].heading == "Cancelling and rescheduling"
 
 
 def test_pay_in_full_takes_the_discount_and_is_due_on_the_start_date(db: Database) -> None:
@@ -298,7 +303,8 @@ def test_snapshot_does_not_change_when_programme_or_clauses_change(db: Database)
     stored = get_enrolment(db, enrolment.id)
     assert stored.terms_snapshot == before
     assert stored.programme_name == "Three months of change"
-    assert stored.terms_snapshot["clauses"][0]["heading"] == "Cancelling and rescheduling"
+    kept = {c["key"]: c for c in stored.terms_snapshot["clauses"]}
+    assert kept["cancellation"]["heading"] == "Cancelling and rescheduling"
     assert [i.amount for i in stored.instalments] == [40_000] * 3
 
 

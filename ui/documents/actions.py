@@ -16,15 +16,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from practice.db import Database
-from practice.documents.agreement import agreement_pdf, agreement_reference
+from practice.documents.agreement import agreement_pdf, agreement_reference, agreement_title
 from practice.documents.common import export_pdf
 from practice.documents.loading import load_enrolment, load_payment
 from practice.documents.receipt import receipt_number, receipt_pdf
 from practice.documents.statement import statement_pdf, statement_reference
 from practice.errors import PracticeError
+from practice.services.printable import (
+    Unprintable,
+    unprintable_in_enrolment,
+    unprintable_in_payment,
+    warning,
+)
 from practice.timeutil import today
 from ui.documents.preview import DocumentPreviewDialog
 from ui.errors import report_exception
@@ -43,6 +49,21 @@ def safe_filename(text: str) -> str:
     """A file name every system accepts: no path separators or reserved characters."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
     return re.sub(r"\s+", " ", cleaned).strip(" .") or "document"
+
+
+def confirm_printable(parent: QWidget | None, problems: list[Unprintable]) -> bool:
+    """Warn, naming each client and field, when some characters will print as a box;
+    True when there is nothing to warn about or the practitioner opens it anyway."""
+    if not problems:
+        return True
+    answer = QMessageBox.question(
+        parent,
+        "Characters that cannot be printed",
+        warning(problems) + "\n\nOpen the document anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _open(
@@ -76,13 +97,16 @@ def show_agreement(
     """Preview the programme agreement of ``enrolment_id``, to print or save."""
     try:
         record = load_enrolment(db, enrolment_id)
+        problems = unprintable_in_enrolment(db, enrolment_id)
     except PracticeError as exc:
         report_exception(exc, parent)
+        return None
+    if not confirm_printable(parent, problems):
         return None
     reference = agreement_reference(enrolment_id, record.agreed_on or today())
     return _open(
         parent,
-        f"Programme agreement — {record.client_name}",
+        f"{agreement_title(record)} — {record.client_name}",
         lambda: agreement_pdf(db, enrolment_id),
         f"Agreement {record.client_name} {reference}",
         lambda data, path: export_pdf(
@@ -97,8 +121,11 @@ def show_statement(
     """Preview today's statement of ``enrolment_id``, to print or save."""
     try:
         record = load_enrolment(db, enrolment_id)
+        problems = unprintable_in_enrolment(db, enrolment_id)
     except PracticeError as exc:
         report_exception(exc, parent)
+        return None
+    if not confirm_printable(parent, problems):
         return None
     on = today()
     return _open(
@@ -119,8 +146,11 @@ def show_receipt(
     try:
         _payment, enrolment_id = load_payment(db, payment_id)
         record = load_enrolment(db, enrolment_id)
+        problems = unprintable_in_payment(db, payment_id)
     except PracticeError as exc:
         report_exception(exc, parent)
+        return None
+    if not confirm_printable(parent, problems):
         return None
     number = receipt_number(payment_id)
     return _open(

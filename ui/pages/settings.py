@@ -32,43 +32,14 @@ from ui.context import AppContext
 from ui.errors import guarded
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.page_header import page_title
+from ui.widgets.profile_fields import (
+    CURRENCIES,
+    LOCALES,
+    NUMBER_FIELDS,
+    TERMS_FIELDS,
+    TEXT_FIELDS,
+)
 from ui.widgets.terms_editor import TermsEditor
-
-TEXT_FIELDS = (
-    ("practitioner_name", "Your &name"),
-    ("business_name", "&Business name"),
-    ("qualifications", "&Qualifications"),
-    ("registration", "&Registration"),
-    ("email", "&Email"),
-    ("phone", "&Phone"),
-    ("website", "&Website"),
-)
-
-#: Offered in the lists; any other ISO code or Babel locale can be typed.
-CURRENCIES = ("GBP", "EUR", "USD", "AUD", "CAD", "NZD", "CHF", "SEK", "NOK", "DKK", "ZAR")
-LOCALES = (
-    ("en_GB", "English (United Kingdom)"),
-    ("en_IE", "English (Ireland)"),
-    ("en_US", "English (United States)"),
-    ("en_AU", "English (Australia)"),
-    ("en_CA", "English (Canada)"),
-    ("en_NZ", "English (New Zealand)"),
-    ("de_DE", "Deutsch (Deutschland)"),
-    ("fr_FR", "Français (France)"),
-    ("es_ES", "Español (España)"),
-    ("nl_NL", "Nederlands (Nederland)"),
-)
-
-#: (field, label, minimum, maximum, suffix)
-NUMBER_FIELDS = (
-    ("default_session_minutes", "&Session length", 5, 600, " min"),
-    ("default_prep_minutes", "Pre&paration per session", 0, 600, " min"),
-    ("default_writeup_minutes", "&Write-up per session", 0, 600, " min"),
-    ("default_support_call_minutes", "Support &call length", 1, 600, " min"),
-    ("quiet_after_days", "Client is &quiet after", 1, 365, " days"),
-    ("retention_years", "Keep records &for", 1, 100, " years"),
-    ("auto_lock_minutes", "&Lock after idle", 0, 240, " min"),
-)
 
 LOGO_MAX_PX = 64
 
@@ -155,6 +126,24 @@ class SettingsPage(QWidget):
         defaults_box = QGroupBox("Defaults and thresholds")
         defaults_box.setLayout(defaults)
 
+        terms_form = QFormLayout()
+        self.term_fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        for field, text, hint, multiline in TERMS_FIELDS:
+            widget: QLineEdit | QPlainTextEdit
+            if multiline:
+                widget = QPlainTextEdit()
+                widget.setTabChangesFocus(True)
+                widget.setFixedHeight(64)
+            else:
+                widget = QLineEdit()
+            widget.setObjectName(field)
+            widget.setPlaceholderText(hint)
+            widget.setToolTip(f"Printed where your terms say {{{field}}}.")
+            self.term_fields[field] = widget
+            self._row(terms_form, text, field, widget)
+        terms_box = QGroupBox("Used in your agreement terms")
+        terms_box.setLayout(terms_form)
+
         self.form_error = QLabel()
         self.form_error.setWordWrap(True)
         self.form_error.setStyleSheet("color: #b3261e;")
@@ -177,8 +166,12 @@ class SettingsPage(QWidget):
         right.addWidget(money_box)
         right.addWidget(defaults_box)
         right.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(practice_box)
+        left.addWidget(terms_box)
+        left.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(practice_box, 3)
+        columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         profile_inner = QWidget()
         profile_layout = QVBoxLayout(profile_inner)
@@ -274,6 +267,12 @@ class SettingsPage(QWidget):
         for field, edit in self.edits.items():
             edit.setText(str(getattr(profile, field) or ""))
         self.address.setPlainText(profile.address)
+        for field, widget in self.term_fields.items():
+            value = str(getattr(profile, field) or "")
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            else:
+                widget.setText(value)
         self.currency.setCurrentText(profile.currency)
         index = self.locale_box.findData(profile.locale)
         if index >= 0:
@@ -292,6 +291,12 @@ class SettingsPage(QWidget):
         typed = self.locale_box.currentText()
         if locale is None or typed != self.locale_box.itemText(self.locale_box.currentIndex()):
             locale = typed.split(" ")[0]
+        values.update(
+            {
+                field: widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+                for field, widget in self.term_fields.items()
+            }
+        )
         values.update(
             address=self.address.toPlainText(),
             currency=self.currency.currentText(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from practice.documents.merge import MERGE_FIELDS
 from practice.errors import PracticeError
-from practice.models import AgreementClause
+from practice.models import AgreementClause, ClauseScope, label
 from practice.services.profile import (
     delete_clause,
     list_clauses,
@@ -72,6 +73,17 @@ class TermsEditor(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("clause_body")
         self.body.setTabChangesFocus(True)
+        self.applies_to = QComboBox()
+        self.applies_to.setObjectName("clause_applies_to")
+        for scope in ClauseScope:
+            self.applies_to.addItem(label(scope), scope.value)
+        self.applies_to.setToolTip(
+            "A single session (one session, no support calls) gets a shorter agreement: "
+            "clauses about a programme's minimum term or support calls belong only in "
+            "programme agreements."
+        )
+        applies_label = QLabel("&Printed in")
+        applies_label.setBuddy(self.applies_to)
         heading_label = QLabel("&Heading")
         heading_label.setBuddy(self.heading)
         body_label = QLabel("&Text")
@@ -100,6 +112,11 @@ class TermsEditor(QWidget):
         right.addWidget(body_label)
         right.addWidget(self.body, 1)
         right.addWidget(self.errors.add("body", self.body))
+        applies_row = QHBoxLayout()
+        applies_row.addWidget(applies_label)
+        applies_row.addWidget(self.applies_to)
+        applies_row.addStretch(1)
+        right.addLayout(applies_row)
         right.addWidget(self.merge_help)
         right.addLayout(save_row)
 
@@ -138,6 +155,7 @@ class TermsEditor(QWidget):
             self.editing_key = clause.key
             self.heading.setText(clause.heading)
             self.body.setPlainText(clause.body)
+            self.applies_to.setCurrentIndex(self.applies_to.findData(clause.applies_to.value))
             self.status.setText(self._note)
         self._update_buttons()
 
@@ -154,6 +172,7 @@ class TermsEditor(QWidget):
         self.editing_key = None
         self.heading.clear()
         self.body.clear()
+        self.applies_to.setCurrentIndex(0)
         self.errors.clear()
         self.status.setText("A new clause is added at the end.")
         self.heading.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -168,6 +187,7 @@ class TermsEditor(QWidget):
                 key=self.editing_key,
                 heading=self.heading.text(),
                 body=self.body.toPlainText(),
+                applies_to=ClauseScope(self.applies_to.currentData()),
             )
         except PracticeError as exc:
             self.errors.refuse(exc, lambda e: QMessageBox.warning(self, "Clause not saved", str(e)))

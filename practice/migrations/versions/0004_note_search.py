@@ -1,7 +1,7 @@
 """note search: an FTS5 index over notes, addenda, action items and client details
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-12-03 08:30:00
 
 One full-text table, ``note_search``, kept in step with its sources by triggers (so
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0001"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
