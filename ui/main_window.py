@@ -24,17 +24,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from practice import __version__
 from practice.services.profile import get_profile
 from ui.context import AppContext
-from ui.dialogs.first_run import sample_command
+from ui.dialogs.first_run import own_practice_command, sample_command
 from ui.dialogs.go_to_client import GoToClientDialog
 from ui.errors import guarded
 from ui.icons import has_icon, icon
 from ui.transfer.menu import TransferActions
+from ui.widgets.sample_banner import SampleBanner
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +113,13 @@ def _page_class(module: object) -> type[QWidget] | None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, *, sample: bool = False) -> None:
+    def __init__(
+        self, ctx: AppContext, *, sample: bool = False, own_practice_open: bool = False
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.sample = sample
+        self.own_practice_open = own_practice_open
         self._stale: set[str] = set()
         self._pages: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
@@ -145,7 +150,17 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        self.sample_banner: SampleBanner | None = None
+        if sample:
+            self.sample_banner = SampleBanner(
+                self.back_to_own_practice, back_closes=own_practice_open
+            )
+            content.addWidget(self.sample_banner)
+        content.addWidget(self.stack, 1)
+        layout.addLayout(content, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -390,6 +405,19 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self, "Sample practice", "The sample practice could not be started."
             )
+
+    @guarded
+    def back_to_own_practice(self) -> None:
+        """From the sample: open the practitioner's own practice (unless it is open in
+        another window already) and close the sample."""
+        if not self.own_practice_open:
+            program, arguments = own_practice_command()
+            if not QProcess.startDetached(program, arguments)[0]:
+                QMessageBox.warning(
+                    self, "Your practice", "Your practice could not be opened from here."
+                )
+                return
+        self.close()
 
     def _quit(self) -> None:
         if self.close():

@@ -96,6 +96,26 @@ def test_go_to_client_searches_as_you_type(ctx: AppContext, db: Database, qtbot:
     assert dialog.result() == GoToClientDialog.DialogCode.Accepted
 
 
+def test_go_to_client_shows_why_a_legal_name_matched(
+    ctx: AppContext, db: Database, qtbot: QtBot
+) -> None:
+    maggie = create_client(db, first_name="Margaret", preferred_name="Maggie", last_name="Okafor")
+    create_client(db, first_name="Ana", preferred_name="Ana", last_name="Lima")
+    dialog = GoToClientDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "margaret")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    index = dialog.model.index(0, 0)
+    assert index.data() == "Maggie Okafor (Margaret)"
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Maggie Okafor (Margaret)"
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.chosen_id == maggie.id
+    # A preferred name that is the first name is not repeated.
+    dialog.search.setText("lima")
+    qtbot.waitUntil(lambda: dialog.model.index(0, 0).data() == "Ana Lima")
+    assert dialog.model.rowCount() == 1
+
+
 def test_go_to_client_says_when_nothing_matches(
     ctx: AppContext, db: Database, qtbot: QtBot
 ) -> None:
