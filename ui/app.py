@@ -95,6 +95,9 @@ def run(
             db.close()
             db, sample = sample_db, True
     ctx = AppContext(db, settings)
+    from ui.appearance import Appearance
+
+    Appearance(app, settings).install()  # the theme and text size chosen in Settings
     window = MainWindow(ctx, sample=sample, own_practice_open=own_practice_open)
     from ui.safekeeping.controller import SafekeepingController
 
