@@ -100,12 +100,20 @@ def run_import_clients(args: argparse.Namespace, db: Database) -> int:
         plan_import,
         read_sheet,
         refused_path_for,
+        undecided_date_order,
         write_refused,
     )
 
     separator = SEPARATORS[args.separator] if args.separator else None
     sheet = read_sheet(args.file, encoding=args.encoding, separator=separator)
     settings = _settings(args, db, sheet)
+    undecided = undecided_date_order(sheet, settings.mapping)
+    if undecided and not args.date_order:
+        raise PracticeError(
+            f"The dates of birth can be read day first or month first (“{undecided}”) and "
+            "none of them shows which; say how they are written with --date-order dmy "
+            "(day/month/year) or --date-order mdy (month/day/year)."
+        )
     plan = plan_import(db, sheet, settings)
     if args.dry_run:
         refused, imported, would = plan.refused, 0, len(plan.ready)

@@ -67,10 +67,15 @@ def test_every_table_is_a_key_with_ids_money_and_instants_as_documented(
     assert path.stat().st_mode & 0o077 == 0
 
 
-def test_the_format_document_names_every_table() -> None:
+def test_the_format_document_names_every_table_and_column() -> None:
     text = DOC.read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `(\w+)` \| (.*) \|$", text, re.MULTILINE))
     for table in Base.metadata.sorted_tables:
-        assert f"`{table.name}`" in text, f"docs/export-format.md does not describe {table.name}"
+        assert table.name in listed, f"docs/export-format.md does not describe {table.name}"
+        columns = re.findall(r"`(\w+)`", listed[table.name])
+        assert columns == [c.name for c in table.columns], (
+            f"docs/export-format.md lists other columns for {table.name}"
+        )
     assert f"`format_version`: {FORMAT_VERSION}" in text
 
 

@@ -50,6 +50,7 @@ from practice.transfer.spreadsheet import (
     plan_import,
     read_sheet,
     refused_path_for,
+    undecided_date_order,
     write_refused,
 )
 from practice.transfer.spreadsheet.columns import check_mapping
@@ -114,6 +115,10 @@ class ColumnsPage(QWizardPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.field_boxes: list[QComboBox] = []
         self.error = ErrorLine()
+        self.date_note = QLabel()
+        self.date_note.setObjectName("importDateNote")
+        self.date_note.setWordWrap(True)
+        self.date_note.hide()
 
         reading = QHBoxLayout()
         reading.addWidget(QLabel("&Encoding:"))
@@ -134,6 +139,7 @@ class ColumnsPage(QWizardPage):
         layout.addWidget(self.reading_row)
         layout.addWidget(self.columns, 1)
         layout.addLayout(form)
+        layout.addWidget(self.date_note)
         layout.addWidget(self.error)
 
         self.encoding.activated.connect(lambda _i: self.reread())
@@ -181,7 +187,16 @@ class ColumnsPage(QWizardPage):
         )
 
     def isComplete(self) -> bool:
-        problem = check_mapping(self.settings().mapping)
+        mapping = self.settings().mapping
+        undecided = undecided_date_order(self.owner.sheet, mapping)
+        self.date_note.setVisible(undecided is not None)
+        if undecided is not None:
+            self.date_note.setText(
+                f"<b>Check how dates are written.</b> A date such as “{undecided}” can be "
+                "read day first or month first, and no date in the file shows which; the "
+                "choice above decides every such date of birth."
+            )
+        problem = check_mapping(mapping)
         if problem:
             self.error.say(problem)
         else:

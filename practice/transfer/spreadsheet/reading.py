@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from practice.csv_cells import from_spreadsheet
 from practice.errors import PracticeError
 
 #: Encodings offered, with what the person is shown.
@@ -31,6 +32,10 @@ ENCODINGS: dict[str, str] = {
 SEPARATORS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_ROWS = 20_000
 MAX_BYTES = 50 * 2**20
+# Python's csv module refuses a cell over 128 KiB and stops reading the file there; a
+# long cell is the row's problem (the clients service names the field that is too long),
+# never the whole file's.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 Cell = str | date
 _UNDEFINED = re.compile("[\udc80-\udcff]")
@@ -146,7 +151,7 @@ def read_csv(path: Path, *, encoding: str | None = None, separator: str | None =
                     headers = tuple(cell.strip() for cell in record)
                 continue
             if any(cell.strip() for cell in record):
-                rows.append(SheetRow(start, tuple(record)))
+                rows.append(SheetRow(start, tuple(from_spreadsheet(cell) for cell in record)))
                 if len(rows) > MAX_ROWS:
                     raise SpreadsheetError(
                         f"The file has more than {MAX_ROWS:,} rows; split it into smaller files."
