@@ -134,6 +134,7 @@ def run_import_clients(args: argparse.Namespace, db: Database) -> int:
             "dry_run": args.dry_run,
             "would_import": would,
             "read_as": sheet.describe(),
+            "notes": list(sheet.notes),
             "date_order": settings.date_order.value,
             "columns": {h: f.value for h, f in zip(sheet.headers, settings.mapping, strict=True)},
             "refused_file": str(refused_file) if refused_file else None,
@@ -141,6 +142,8 @@ def run_import_clients(args: argparse.Namespace, db: Database) -> int:
         print(json.dumps(document, ensure_ascii=False))
         return 0
     print(f"Read {args.file.name}: {sheet.describe()}; {len(sheet.rows)} rows.")
+    for note in sheet.notes:
+        print(note)
     print(f"Dates read as {settings.date_order.label}.")
     for heading, field in zip(sheet.headers, settings.mapping, strict=True):
         print(f"  {heading or '(no heading)'} → {field.label}")

@@ -185,3 +185,27 @@ def test_a_client_list_exported_and_imported_again_comes_back_as_typed(
         "@Lima",
         "+44 7700 900123",
     )
+
+
+def test_a_file_of_utf8_with_some_windows_lines_reads_every_name_right(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        "Name,Email\nZoë Ødegård,zoe@example.org\n".encode()
+        + "Émile Côté,emile@example.org\n".encode("cp1252")
+        + b"Ana Lima,ana@example.org\n"
+    )
+    sheet = read_sheet(path)
+    assert sheet.describe() == "UTF-8, some lines Windows-1252, separated by commas"
+    assert sheet.notes == (
+        "Line 3 of the file is not UTF-8 like the rest and was read as Windows-1252: "
+        "check its names in the preview.",
+    )
+    plan = plan_import(db, sheet, default_settings(db, sheet))
+    assert [r.values["first_name"] for r in plan.ready] == ["Zoë", "Émile", "Ana"]
+    assert [r.values["last_name"] for r in plan.ready] == ["Ødegård", "Côté", "Lima"]
+    # A file wholly in Windows-1252 is still read as that.
+    old = tmp_path / "old.csv"
+    old.write_bytes("Name\nÉmile Côté\nZoë Ødegård\n".encode("cp1252"))
+    assert read_sheet(old).encoding == "cp1252" and read_sheet(old).notes == ()

@@ -13,6 +13,7 @@ Reading, checking and saving are :mod:`practice.transfer.spreadsheet`; this only
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -148,9 +149,10 @@ class ColumnsPage(QWizardPage):
     def show_sheet(self, sheet: Sheet, settings: ImportSettings) -> None:
         rows = len(sheet.rows)
         self.read_as.setText(
-            f"<b>{sheet.path.name}</b>: {rows:,} row{'s' if rows != 1 else ''}, read as "
+            f"<b>{html.escape(sheet.path.name)}</b>: {rows:,} row{'s' if rows != 1 else ''}, read as "
             f"{sheet.describe()}."
             + (" If names look garbled, choose another encoding." if sheet.is_csv else "")
+            + "".join(f"<br><b>{html.escape(note)}</b>" for note in sheet.notes)
         )
         self.reading_row.setVisible(sheet.is_csv)
         if sheet.is_csv:
