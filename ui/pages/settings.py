@@ -242,7 +242,10 @@ class SettingsPage(QWidget):
         return self._loaded is not None and self.values() != self._loaded
 
     def can_close(self) -> bool:
-        """Asked by the main window before it closes: offer to save edits first."""
+        """Asked by the main window before it closes: offer to save edits first (the
+        profile's, then a clause's)."""
+        if not self.terms.may_leave():
+            return False
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(
