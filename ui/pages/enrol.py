@@ -32,7 +32,7 @@ from practice.models import (
     Programme,
     label,
 )
-from practice.money import parse_amount, to_decimal
+from practice.money import amount_text, parse_amount
 from practice.services import enrolments as enrolment_service
 from practice.services import profile as profile_service
 from practice.services import programmes as programme_service
@@ -253,7 +253,9 @@ class EnrolPage(QWidget):
             self.instalments.setText("Instalments")
             self.update_preview()
             return
-        self.agreed_price.setPlaceholderText(f"{to_decimal(programme.price, programme.currency):,}")
+        self.agreed_price.setPlaceholderText(
+            amount_text(programme.price, programme.currency, self.practice_locale)
+        )
         full, instalments = payment_options(programme, self.practice_locale)
         self.pay_in_full.setText(full)
         self.instalments.setText(instalments or "Instalments (this programme is paid in one go)")
@@ -271,7 +273,9 @@ class EnrolPage(QWidget):
         typed_price = self.agreed_price.text().strip()
         currency = self._programmes[programme_id].currency
         return {
-            "agreed_price": parse_amount(typed_price, currency, "agreed_price")
+            "agreed_price": parse_amount(
+                typed_price, currency, "agreed_price", self.practice_locale
+            )
             if typed_price
             else None,
             "client_id": client_id,
