@@ -39,6 +39,7 @@ from practice.db.files import (
 )
 from practice.db.inspect import inspect_existing
 from practice.errors import DatabaseRefusedError, DiskFullError, LockedError, WrongPasswordError
+from practice.outputs import register_database
 
 #: Called with (path, password, from_revision) before an older database is migrated.
 BeforeMigrate = Callable[[Path, str | None, str], None]
@@ -68,6 +69,7 @@ class Database:
         self._encrypted = self.password is not None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         _count_writes(self)
+        register_database(self.path)
 
     @property
     def encrypted(self) -> bool:
