@@ -38,6 +38,7 @@ from practice.db.files import (
     restrict_to_owner,
 )
 from practice.db.inspect import inspect_existing
+from practice.db.rekey import finish_interrupted_rekey
 from practice.errors import DatabaseRefusedError, DiskFullError, LockedError, WrongPasswordError
 from practice.outputs import register_database
 
@@ -168,6 +169,7 @@ def open_database(
     path = Path(path).expanduser()
     if password == "":
         raise WrongPasswordError("The password cannot be empty.")
+    finish_interrupted_rekey(path)
     if not _check_location(path, create=create, make_parents=make_parents):
         _create(path, password)
     revision = inspect_existing(path, password)
