@@ -69,9 +69,13 @@ def test_quiet_clients(practice: Practice) -> None:
     assert rows[1].client_name == "Ani Silva"
     assert rows[1].active_since == date(2026, 1, 5)
     # Exactly N days is quiet; N + 1 is not yet.
-    assert [r.client_id for r in quiet_clients(db, today=TODAY, quiet_after_days=26)] == [ids.zoe]
-    assert quiet_clients(db, today=TODAY, quiet_after_days=27) == []
-    assert {r.client_id for r in quiet_clients(db, today=TODAY, quiet_after_days=12)} == {
+    assert [
+        r.client_id for r in quiet_clients(db, today=TODAY, quiet_after_days=26, tz=LONDON)
+    ] == [ids.zoe]
+    assert quiet_clients(db, today=TODAY, quiet_after_days=27, tz=LONDON) == []
+    assert {
+        r.client_id for r in quiet_clients(db, today=TODAY, quiet_after_days=12, tz=LONDON)
+    } == {
         ids.zoe,
         ids.ana,
         ids.ben,
