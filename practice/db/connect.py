@@ -16,6 +16,8 @@ from typing import Any
 import sqlcipher3
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long a save waits for another window or command to finish saving.
+BUSY_TIMEOUT_MS = 10_000
 
 
 def quote_key(password: str) -> str:
@@ -86,7 +88,7 @@ def apply_pragmas(conn: Any) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA secure_delete = ON")
     # Sorts and temporary tables stay in memory: no temporary file can hold client text.
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -105,3 +107,14 @@ def is_disk_full(exc: BaseException | None) -> bool:
         return True
     message = str(exc).lower()
     return "database or disk is full" in message or "no space left" in message
+
+
+def is_busy(exc: BaseException | None) -> bool:
+    """True when a driver error means another connection held the lock too long."""
+    if exc is None:
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        return True
+    message = str(exc).lower()
+    return "database is locked" in message or "database table is locked" in message

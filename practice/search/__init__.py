@@ -59,7 +59,7 @@ def search_notes(db: Database, text: str, *, limit: int = DEFAULT_LIMIT) -> list
 
     backend = backend_for(db)
     zone = practice_zone(db)
-    with db.transaction() as s:
+    with db.reading() as s:
         found = backend.find(s, query, limit)
         return build_hits(s, found, query, zone)
 

@@ -168,7 +168,7 @@ def archive_client(db: Database, client_id: int) -> Client:
 
 
 def get_client(db: Database, client_id: int) -> Client:
-    with db.transaction() as s:
+    with db.reading() as s:
         return _load(s, client_id)
 
 
@@ -213,7 +213,7 @@ def list_clients(
         stmt = stmt.offset(validation.whole_number(offset, "offset", maximum=10**9))
     if limit is not None:
         stmt = stmt.limit(validation.whole_number(limit, "limit", maximum=10**9))
-    with db.transaction() as s:
+    with db.reading() as s:
         return [ClientRow(**row._asdict()) for row in s.execute(stmt)]
 
 
@@ -224,7 +224,7 @@ def count_clients(
     statuses: Iterable[ClientStatus | str] | None = None,
 ) -> int:
     stmt = _filtered(select(func.count(Client.id)), search, statuses)
-    with db.transaction() as s:
+    with db.reading() as s:
         return int(s.scalar(stmt) or 0)
 
 

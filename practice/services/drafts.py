@@ -34,7 +34,7 @@ def save_draft(db: Database, key: str, body: str) -> None:
 
 
 def get_draft(db: Database, key: str) -> str | None:
-    with db.transaction() as s:
+    with db.reading() as s:
         draft = s.get(Draft, key)
         return None if draft is None else draft.body
 
@@ -47,7 +47,7 @@ def discard_draft(db: Database, key: str) -> None:
 
 
 def list_draft_keys(db: Database, prefix: str = "") -> list[str]:
-    with db.transaction() as s:
+    with db.reading() as s:
         stmt = select(Draft.key).order_by(Draft.updated_at.desc())
         if prefix:
             stmt = stmt.where(Draft.key.startswith(prefix, autoescape=True))

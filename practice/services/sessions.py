@@ -198,7 +198,7 @@ def delete_session(db: Database, session_id: int) -> None:
 
 def get_session(db: Database, session_id: int) -> Session:
     """One session with its client, enrolment, note (history, addenda) and action items."""
-    with db.transaction() as s:
+    with db.reading() as s:
         _get(s, session_id)
         return _loaded(s, session_id)
 
@@ -236,7 +236,7 @@ def list_sessions(
         stmt = stmt.order_by(Session.starts_at.desc(), Session.id.desc())
     else:
         stmt = stmt.order_by(Session.starts_at, Session.id)
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt).unique())
 
 

@@ -68,7 +68,7 @@ def test_foreign_files_are_refused_untouched(tmp_path: Path, make: object) -> No
 
 def test_truncated_copy_is_refused_untouched(db_path: Path, tmp_path: Path) -> None:
     db = open_database(db_path)
-    with db.transaction() as s:
+    with db.reading() as s:
         s.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     db.close()
     data = db_path.read_bytes()

@@ -167,8 +167,10 @@ def test_unwritable_folder_is_one_sentence(tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         if os.access(folder, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
+            # An administrator may write anywhere a mode allows; sysfs refuses new files
+            # to everyone (Permission denied), so the refusal is still a real one.
+            folder = Path("/sys/kernel")
         with pytest.raises(PracticeError, match="cannot be written to"):
             write_output(folder / "x.csv", b"a,b")
     finally:
-        folder.chmod(0o700)
+        (tmp_path / "ro").chmod(0o700)
