@@ -118,3 +118,13 @@ def is_busy(exc: BaseException | None) -> bool:
         return True
     message = str(exc).lower()
     return "database is locked" in message or "database table is locked" in message
+
+
+def is_read_only(exc: BaseException | None) -> bool:
+    """True when a driver error means the file or its folder cannot be written to."""
+    if exc is None:
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == 8:  # SQLITE_READONLY
+        return True
+    return "readonly database" in str(exc).lower()

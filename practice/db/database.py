@@ -29,6 +29,7 @@ from practice.db.connect import (
     forget_keys,
     is_busy,
     is_disk_full,
+    is_read_only,
     raw_connect,
 )
 from practice.db.files import (
@@ -52,6 +53,10 @@ from practice.outputs import register_database
 #: Called with (path, password, from_revision) before an older database is migrated.
 BeforeMigrate = Callable[[Path, str | None, str], None]
 
+READ_ONLY = (
+    "The practice database cannot be written to (the file or its folder is read-only), "
+    "so nothing was saved. Move it to a folder you can write to, or change its permissions."
+)
 BUSY = (
     "The practice is busy saving something else (another window or command) and did "
     "not finish in time; nothing was saved. Try again in a moment."
@@ -165,6 +170,8 @@ class Database:
                 raise DiskFullError(DISK_FULL) from None
             if is_busy(exc.orig):
                 raise BusyError(BUSY) from None
+            if is_read_only(exc.orig):
+                raise DatabaseRefusedError(READ_ONLY) from None
             raise
 
     def close(self) -> None:

@@ -228,9 +228,18 @@ def count_clients(
         return int(s.scalar(stmt) or 0)
 
 
+#: The longest client search taken (a name, an email and a phone fit many times over).
+MAX_SEARCH = 200
+
+
 def search_terms(search: str) -> list[str]:
     """The folded words of a search box, as stored in ``Client.search_text``."""
-    return validation.fold(search or "").split()
+    search = validation.no_broken_characters(search or "", "search")
+    if len(search) > MAX_SEARCH:
+        raise ValidationError(
+            "search", f"is too long ({len(search):,} characters; at most {MAX_SEARCH})."
+        )
+    return validation.fold(search).split()
 
 
 def _filtered(stmt: _Query, search: str, statuses: Iterable[ClientStatus | str] | None) -> _Query:
