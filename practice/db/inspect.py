@@ -14,8 +14,12 @@ from practice.db import migrate
 from practice.db.connect import SQLITE_HEADER, raw_connect
 from practice.errors import DatabaseRefusedError, WrongPasswordError
 
-#: What a wrong password (or a damaged encrypted file) looks like to the user.
-WRONG_PASSWORD = "Wrong password or damaged file: the database could not be opened."
+#: The password does not open the file: its first page does not check out with the key
+#: made from it (SQLCipher's HMAC), which is what a wrong password does.
+WRONG_PASSWORD = (
+    "Wrong password: the database does not open with it. (Only if you are sure of the "
+    "password is its first page damaged; then restore a backup.)"
+)
 
 
 def inspect_existing(path: Path, password: str | None) -> str:
@@ -47,12 +51,22 @@ def inspect_existing(path: Path, password: str | None) -> str:
 
 
 def _check_open(conn: Any, path: Path, password: str | None) -> str:
+    if password is not None:
+        # Reading the schema reads page 1 only: with the right key its HMAC checks out
+        # whatever state the other pages are in, so a failure here is the password.
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception:
+            raise WrongPasswordError(WRONG_PASSWORD) from None
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
         revision = migrate.revision_of(conn)
     except Exception:
         if password is not None:
-            raise WrongPasswordError(WRONG_PASSWORD) from None
+            raise DatabaseRefusedError(
+                f"{path.name} is damaged: the password is right, but some of its pages "
+                "cannot be read. Restore a backup."
+            ) from None
         raise DatabaseRefusedError(
             f"{path.name} is damaged or is not a practice database."
         ) from None
@@ -62,7 +76,7 @@ def _check_open(conn: Any, path: Path, password: str | None) -> str:
         try:
             cipher_problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         except Exception:
-            raise WrongPasswordError(WRONG_PASSWORD) from None
+            cipher_problems = ["unreadable"]
         if cipher_problems:
             raise DatabaseRefusedError(
                 f"{path.name} is damaged: some of its encrypted pages do not check out."
