@@ -41,6 +41,7 @@ from practice.db.files import (
 )
 from practice.db.inspect import inspect_existing
 from practice.db.rekey import finish_interrupted_rekey
+from practice.db.use_lock import acquire_shared, release_shared
 from practice.errors import (
     BusyError,
     DatabaseRefusedError,
@@ -80,6 +81,7 @@ class Database:
     generation: int = 0
     _sessions: sessionmaker[DbSession] = field(init=False, repr=False)
     _read_sessions: sessionmaker[DbSession] = field(init=False, repr=False)
+    _use: Path | None = field(default=None, init=False, repr=False)
     _encrypted: bool = field(init=False, repr=False)
     _locked: bool = field(default=False, init=False, repr=False)
 
@@ -129,6 +131,7 @@ class Database:
     def reconnect(self, password: str | None) -> None:
         """Close every connection and connect again with ``password`` (after a rekey)."""
         self.engine.dispose()
+        self.hold_in_use()
         self.engine = _make_engine(self.path, password)
         self.password = password
         self._encrypted = password is not None
@@ -175,8 +178,16 @@ class Database:
             raise
 
     def close(self) -> None:
-        """Close every connection (used on exit and when the app locks)."""
+        """Close every connection and stop using the file (on exit, before a restore)."""
         self.engine.dispose()
+        if self._use is not None:
+            release_shared(self._use)
+            self._use = None
+
+    def hold_in_use(self) -> None:
+        """Note this process uses the file (restores and password changes elsewhere wait)."""
+        if self._use is None and self.path != Path(":memory:"):
+            self._use = acquire_shared(self.path)
 
 
 def _refuse_while_locked() -> Any:
@@ -215,24 +226,32 @@ def open_database(
     path = Path(path).expanduser()
     if password == "":
         raise WrongPasswordError("The password cannot be empty.")
-    finish_interrupted_rekey(path)
-    if not _check_location(path, create=create, make_parents=make_parents):
-        _create(path, password)
-    revision = inspect_existing(path, password)
-    restrict_to_owner(path)
-    engine = _make_engine(path, password)
+    use = acquire_shared(path)  # refused while a restore or password change is under way
     try:
-        if revision != migrate.head_revision():
-            if before_migrate is None:
-                from practice.safekeeping.backup import backup_before_migrate
+        finish_interrupted_rekey(path)
+        exists = _check_location(path, create=create, make_parents=make_parents)
+        if not exists:
+            _create(path, password)
+        revision = inspect_existing(path, password)
+        restrict_to_owner(path)
+        engine = _make_engine(path, password)
+        try:
+            if revision != migrate.head_revision():
+                if before_migrate is None:
+                    from practice.safekeeping.backup import backup_before_migrate
 
-                before_migrate = backup_before_migrate
-            before_migrate(path, password, revision)
-        _upgrade(engine)
-        return _ready(path, engine, password)
+                    before_migrate = backup_before_migrate
+                before_migrate(path, password, revision)
+            _upgrade(engine)
+            db = _ready(path, engine, password)
+        except BaseException:
+            engine.dispose()
+            raise
     except BaseException:
-        engine.dispose()
+        release_shared(use)
         raise
+    db._use = use
+    return db
 
 
 def _ready(path: Path, engine: Engine, password: str | None) -> Database:

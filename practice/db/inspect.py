@@ -17,8 +17,8 @@ from practice.errors import DatabaseRefusedError, WrongPasswordError
 #: The password does not open the file: its first page does not check out with the key
 #: made from it (SQLCipher's HMAC), which is what a wrong password does.
 WRONG_PASSWORD = (
-    "Wrong password: the database does not open with it. (Only if you are sure of the "
-    "password is its first page damaged; then restore a backup.)"
+    "Wrong password: the database does not open with it. If you are sure of the "
+    "password, its first page is damaged: restore a backup."
 )
 
 

@@ -18,6 +18,7 @@ from practice.db.connect import is_disk_full, salt_key_literal
 from practice.db.files import create_private_file, fsync_dir, remove_with_sidecars
 from practice.db.inspect import inspect_existing
 from practice.db.rekey import rekey_file
+from practice.db.use_lock import InUseError, exclusive_use
 from practice.errors import PracticeError, ValidationError
 from practice.safekeeping.recovery import reseal_for_new_password
 
@@ -64,7 +65,13 @@ def change_password(db: Database, current: str, new: str, repeat: str | None = N
         reseal_for_new_password(db.path, current, new, target=pending)
 
     try:
-        rekey_file(db.path, current, new, reseal=reseal)
+        # Alone with the file: an app or command with it open would go on writing with
+        # the old key to the file being replaced.
+        with exclusive_use(db.path, "change the password"):
+            rekey_file(db.path, current, new, reseal=reseal)
+    except InUseError:
+        db.reconnect(current)
+        raise
     except Exception as exc:
         db.reconnect(current)
         raise PracticeError(

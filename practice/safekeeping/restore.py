@@ -23,6 +23,8 @@ from practice.db.files import (
     restrict_to_owner,
 )
 from practice.db.inspect import inspect_existing
+from practice.db.killpoints import kill_point
+from practice.db.use_lock import exclusive_use
 from practice.errors import DatabaseRefusedError, PracticeError, WrongPasswordError
 from practice.safekeeping.backup import (
     BackupError,
@@ -67,6 +69,22 @@ def restore_backup(
     """
     if not backup.is_file():
         raise RestoreError(f"There is no backup file at {backup}.")
+    # The database itself, not a second name for it: a symlink stays a symlink.
+    db_path = Path(db_path).expanduser().resolve()
+    with exclusive_use(db_path, "restore a backup"):
+        return _restore(
+            backup, db_path, password, current_password, safety_folder, allow_unencrypted
+        )
+
+
+def _restore(
+    backup: Path,
+    db_path: Path,
+    password: str | None,
+    current_password: str | None,
+    safety_folder: Path | None,
+    allow_unencrypted: bool,
+) -> RestoreResult:
     current = password if current_password is None else current_password
     if db_path.exists() and not is_plain(db_path) and is_plain(backup) and not allow_unencrypted:
         raise RestoreError(
@@ -88,6 +106,7 @@ def restore_backup(
     try:
         create_private_file(building)
         _copy(backup, building, password)
+        kill_point("restore-copied")  # a fault test may end the process here
         with building.open("rb+") as handle:
             os.fsync(handle.fileno())
     except Exception as exc:
