@@ -63,13 +63,18 @@ def salt_key_literal(password: str, salt: bytes | None = None) -> str:
     return _derived_key(password, salt if salt is not None else os.urandom(16), KDF_ITERATIONS)
 
 
-def raw_connect(path: Path, password: str | None, *, read_only: bool = False) -> Any:
-    """A DB-API connection to ``path``; with a password, through SQLCipher."""
+def raw_connect(
+    path: Path, password: str | None, *, read_only: bool = False, immutable: bool = False
+) -> Any:
+    """A DB-API connection to ``path``; with a password, through SQLCipher.
+
+    ``immutable``: read the main file alone, ignoring any WAL (nothing is made beside it).
+    """
     if read_only:
         # Without a WAL beside it the file is opened immutable, so reading it creates no
         # -wal/-shm files: a refused file is left exactly as it was found.
         wal = Path(f"{path}-wal")
-        flag = "mode=ro" if wal.exists() else "immutable=1"
+        flag = "mode=ro" if wal.exists() and not immutable else "immutable=1"
         target, uri = f"{path.resolve().as_uri()}?{flag}", True
     else:
         target, uri = str(path), False

@@ -40,12 +40,37 @@ def inspect_existing(path: Path, password: str | None) -> str:
         raise DatabaseRefusedError(f"{path.name} is not encrypted; open it without a password.")
     if size < 512 or size % 512:
         raise DatabaseRefusedError(f"{path.name} is damaged or truncated: it cannot be opened.")
+    if Path(f"{path}-wal").exists() and not _is_ours_as_found(path, password):
+        # Reading a WAL database makes a -shm file beside it: a file that is not ours is
+        # refused before that, from its main file alone, and left exactly as it was.
+        raise DatabaseRefusedError(
+            f"{path.name} is an SQLite database but not a practice database."
+        )
     try:
         conn = raw_connect(path, password, read_only=True)
     except Exception as exc:  # any driver error means we cannot read it
         raise DatabaseRefusedError(f"{path.name} cannot be opened: {exc}.") from None
     try:
         return _check_open(conn, path, password)
+    finally:
+        conn.close()
+
+
+def _is_ours_as_found(path: Path, password: str | None) -> bool:
+    """Whether the main file (read immutable: nothing made beside it) holds our schema
+    bookkeeping. A database of ours whose WAL is not yet checkpointed has it already:
+    the first migration is in the main file before any WAL can exist."""
+    try:
+        conn = raw_connect(path, password, read_only=True, immutable=True)
+    except Exception:
+        return True  # not decidable this way: the full check below decides
+    try:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        return found is not None
+    except Exception:
+        return True
     finally:
         conn.close()
 
