@@ -197,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             ctx = AppContext(
                 db, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
             )
+            from ui.appearance import Appearance
+
+            Appearance(app, ctx.settings).apply()  # the palette users see (light, readable)
             window = MainWindow(ctx, sample=True)
             window.resize(*SIZE)
             window.show()

@@ -48,6 +48,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="open the sample practice (made up, kept in its own file) to explore",
     )
+    # Given by Help › Explore the Sample Practice: the own practice stays open beside it.
+    parser.add_argument("--from-practice", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -76,7 +78,14 @@ def configure_application() -> None:
         )
 
 
-def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = False) -> int:
+def run(
+    app: QApplication,
+    db: Database,
+    settings: QSettings,
+    *,
+    sample: bool = False,
+    own_practice_open: bool = False,
+) -> int:
     """Show the main window on ``db`` until the app quits; return the exit code."""
     from ui.dialogs.first_run import open_sample_practice, should_offer_sample
 
@@ -86,7 +95,10 @@ def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = 
             db.close()
             db, sample = sample_db, True
     ctx = AppContext(db, settings)
-    window = MainWindow(ctx, sample=sample)
+    from ui.appearance import Appearance
+
+    Appearance(app, settings).install()  # the theme and text size chosen in Settings
+    window = MainWindow(ctx, sample=sample, own_practice_open=own_practice_open)
     from ui.safekeeping.controller import SafekeepingController
 
     keeper = SafekeepingController(ctx, window)  # lock, auto-lock, backups, Safekeeping menu
@@ -101,7 +113,7 @@ def run(app: QApplication, db: Database, settings: QSettings, *, sample: bool = 
         delete_all_windows()  # before the QApplication goes: no crash on the way out
 
 
-def run_sample(app: QApplication) -> int:
+def run_sample(app: QApplication, *, own_practice_open: bool = False) -> int:
     """The sample practice in its own window (made up, unencrypted, its own file)."""
     from ui.dialogs.first_run import open_sample_with_progress
 
@@ -111,7 +123,7 @@ def run_sample(app: QApplication) -> int:
         log.warning("sample practice refused: %s", exc)
         QMessageBox.critical(None, "The sample practice cannot be opened", str(exc))
         return 1
-    return run(app, db, QSettings(), sample=True)
+    return run(app, db, QSettings(), sample=True, own_practice_open=own_practice_open)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthook()
     log.info("Practice Manager %s starting (log: %s)", __version__, log_path)
     if args.sample:
-        return run_sample(app)
+        return run_sample(app, own_practice_open=args.from_practice)
     path = args.database if args.database is not None else default_database_path()
     from ui.safekeeping.startup import open_practice_interactive
 

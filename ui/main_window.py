@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
@@ -24,17 +23,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from practice import __version__
 from practice.services.profile import get_profile
 from ui.context import AppContext
-from ui.dialogs.first_run import sample_command
+from ui.dialogs.first_run import own_practice_command, sample_command
 from ui.dialogs.go_to_client import GoToClientDialog
+from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from ui.errors import guarded
 from ui.icons import has_icon, icon
+from ui.shortcuts import window_keys
 from ui.transfer.menu import TransferActions
+from ui.widgets.sample_banner import SampleBanner
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +114,13 @@ def _page_class(module: object) -> type[QWidget] | None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, *, sample: bool = False) -> None:
+    def __init__(
+        self, ctx: AppContext, *, sample: bool = False, own_practice_open: bool = False
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.sample = sample
+        self.own_practice_open = own_practice_open
         self._stale: set[str] = set()
         self._pages: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
@@ -145,7 +151,17 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        self.sample_banner: SampleBanner | None = None
+        if sample:
+            self.sample_banner = SampleBanner(
+                self.back_to_own_practice, back_closes=own_practice_open
+            )
+            content.addWidget(self.sample_banner)
+        content.addWidget(self.stack, 1)
+        layout.addLayout(content, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
@@ -347,40 +363,12 @@ class MainWindow(QMainWindow):
             self.ctx.navigate.emit("clients", dialog.chosen_id)
 
     def shortcut_lines(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for every menu action that has a shortcut."""
-        lines: list[tuple[str, str]] = []
-        for action in (
-            self.new_action,
-            self.save_action,
-            self.find_action,
-            self.transfer.search_action,
-            self.go_to_client_action,
-            self.preferences_action,
-            *self.page_actions,
-            self.close_action,
-            self.quit_action,
-        ):
-            texts = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-            # Leave out dedicated keyboard keys such as "New" or "Close" on some platforms.
-            keys = " or ".join(t for t in texts if "+" in t or re.fullmatch(r"F\d+", t))
-            if keys:
-                what = action.text().replace("&", "").rstrip("…")
-                if action in self.page_actions:
-                    what = f"Go to {what}"
-                lines.append((keys, what))
-        return lines
+        """(keys, what they do) for every shortcut of the window and its pages."""
+        return [(k.keys, k.what) for k in window_keys(self, self._pages)]
 
     def _show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>"
-            for keys, what in self.shortcut_lines()
-        )
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            f"<table>{rows}</table><p>Tab moves between fields; Enter opens what is "
-            "selected in a list; Alt+Left goes back from a client to the list.</p>",
-        )
+        self.shortcuts_dialog = ShortcutsDialog(window_keys(self, self._pages), self)
+        self.shortcuts_dialog.open()
 
     @guarded
     def open_sample(self) -> None:
@@ -390,6 +378,19 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self, "Sample practice", "The sample practice could not be started."
             )
+
+    @guarded
+    def back_to_own_practice(self) -> None:
+        """From the sample: open the practitioner's own practice (unless it is open in
+        another window already) and close the sample."""
+        if not self.own_practice_open:
+            program, arguments = own_practice_command()
+            if not QProcess.startDetached(program, arguments)[0]:
+                QMessageBox.warning(
+                    self, "Your practice", "Your practice could not be opened from here."
+                )
+                return
+        self.close()
 
     def _quit(self) -> None:
         if self.close():

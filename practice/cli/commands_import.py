@@ -100,12 +100,20 @@ def run_import_clients(args: argparse.Namespace, db: Database) -> int:
         plan_import,
         read_sheet,
         refused_path_for,
+        undecided_date_order,
         write_refused,
     )
 
     separator = SEPARATORS[args.separator] if args.separator else None
     sheet = read_sheet(args.file, encoding=args.encoding, separator=separator)
     settings = _settings(args, db, sheet)
+    undecided = undecided_date_order(sheet, settings.mapping)
+    if undecided and not args.date_order:
+        raise PracticeError(
+            f"The dates of birth can be read day first or month first (“{undecided}”) and "
+            "none of them shows which; say how they are written with --date-order dmy "
+            "(day/month/year) or --date-order mdy (month/day/year)."
+        )
     plan = plan_import(db, sheet, settings)
     if args.dry_run:
         refused, imported, would = plan.refused, 0, len(plan.ready)
@@ -126,6 +134,7 @@ def run_import_clients(args: argparse.Namespace, db: Database) -> int:
             "dry_run": args.dry_run,
             "would_import": would,
             "read_as": sheet.describe(),
+            "notes": list(sheet.notes),
             "date_order": settings.date_order.value,
             "columns": {h: f.value for h, f in zip(sheet.headers, settings.mapping, strict=True)},
             "refused_file": str(refused_file) if refused_file else None,
@@ -133,6 +142,8 @@ def run_import_clients(args: argparse.Namespace, db: Database) -> int:
         print(json.dumps(document, ensure_ascii=False))
         return 0
     print(f"Read {args.file.name}: {sheet.describe()}; {len(sheet.rows)} rows.")
+    for note in sheet.notes:
+        print(note)
     print(f"Dates read as {settings.date_order.label}.")
     for heading, field in zip(sheet.headers, settings.mapping, strict=True):
         print(f"  {heading or '(no heading)'} → {field.label}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from practice import __version__
 from practice.cli import registry
+from practice.cli.commands_search import search_argv
 from practice.db import Database, open_database
 from practice.db.paths import default_database_path
 from practice.errors import PracticeError
@@ -96,7 +97,7 @@ def unexpected_sentence(exc: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(search_argv(sys.argv[1:] if argv is None else argv))
     try:
         if getattr(args, "needs_database", True):
             db = open_for(args)

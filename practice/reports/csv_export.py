@@ -16,6 +16,7 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
+from practice.csv_cells import formula_safe
 from practice.db import Database
 from practice.economics.rates import Ratio, round_half_up
 from practice.economics.reports import PracticeReport
@@ -69,7 +70,7 @@ def csv_text(table: ReportTable, currency: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(csv_heading(table, n, currency) for n in range(len(table.columns)))
     for row in table.rows:
-        writer.writerow(csv_cell(cell, currency) for cell in row)
+        writer.writerow(formula_safe(csv_cell(cell, currency)) for cell in row)
     return out.getvalue()
 
 

@@ -14,13 +14,15 @@ from practice.search.query import SearchQuery
 
 
 def match_expression(query: SearchQuery) -> str:
-    """The FTS5 query: every word as a prefix, every phrase in order, all required.
+    """The FTS5 query: every word as a prefix (in any of its forms), every phrase in
+    order, all required.
 
-    Words and phrases hold only letters and digits (see :mod:`.query`), so nothing the
-    person typed can become FTS5 syntax.
+    Words and phrases hold only letters, marks and digits (see :mod:`.folding`), so
+    nothing the person typed can become FTS5 syntax; inside the quotes FTS5 splits a
+    word as its tokenizer split the indexed text.
     """
-    parts = [f'"{word}"*' for word in query.words]
-    parts += ['"' + " ".join(phrase) + '"' for phrase in query.phrases]
+    parts = ["(" + " OR ".join(f'"{form}"*' for form in forms) + ")" for forms in query.index_words]
+    parts += ['"' + " ".join(phrase) + '"' for phrase in query.index_phrases]
     return " AND ".join(parts)
 
 

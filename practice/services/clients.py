@@ -69,6 +69,15 @@ class ClientRow:
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def listed_name(self) -> str:
+        """The name in lists: the preferred name, with the legal first name beside it
+        when the two differ (“Maggie Okafor (Margaret)”), so a search for either shows
+        why the client matched."""
+        if self.preferred_name and self.preferred_name != self.first_name:
+            return f"{self.display_name} ({self.first_name})"
+        return self.display_name
+
 
 def create_client(
     db: Database,

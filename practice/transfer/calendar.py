@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from practice import __version__
 from practice.db import Database
-from practice.errors import ValidationError
+from practice.errors import PracticeError, ValidationError
 from practice.models import Attendance, Client, Enrolment, PracticeProfile, Session, label
 from practice.services import audit
 from practice.transfer.files import write_private_bytes
@@ -75,6 +75,26 @@ def _bounds(
     )
 
 
+def sequence(created: datetime, updated: datetime) -> int:
+    """The event's revision (RFC 5545 SEQUENCE): seconds from the session's creation to
+    its last change, so a moved or cancelled session always carries a higher number than
+    the file imported before, and calendar apps take the change instead of keeping the
+    old time."""
+    return max(0, int((updated - created).total_seconds()))
+
+
+def _when(name: str, instant: datetime, zone: PracticeZone) -> str:
+    """``DTSTART;TZID=Europe/London:20261025T013000``, or in UTC when the practice's zone
+    is unknown or the local time is one a clock change makes ambiguous (the repeated hour
+    in autumn), which a calendar would read as the first of the two."""
+    if zone.name is not None:
+        local = zone.local(instant)
+        # The wall time as a calendar reads it: the first of two, if there are two.
+        if local.replace(fold=0).astimezone(UTC) == instant:
+            return f"{name};TZID={zone.name}:{local_stamp(local)}"
+    return f"{name}:{utc_stamp(instant)}"
+
+
 def calendar_text(
     db: Database,
     *,
@@ -122,20 +142,15 @@ def calendar_text(
         if programme:
             details.append(f"Programme: {programme}")
         details.append(f"Attendance: {label(meeting.attendance)}")
+        when = [_when("DTSTART", meeting.starts_at, zone), _when("DTEND", ends_at, zone)]
         if zone.name is not None:
-            local_start, local_end = zone.local(meeting.starts_at), zone.local(ends_at)
-            years.update((local_start.year, local_end.year))
-            when = [
-                f"DTSTART;TZID={zone.name}:{local_stamp(local_start)}",
-                f"DTEND;TZID={zone.name}:{local_stamp(local_end)}",
-            ]
-        else:
-            when = [f"DTSTART:{utc_stamp(meeting.starts_at)}", f"DTEND:{utc_stamp(ends_at)}"]
+            years.update((zone.local(meeting.starts_at).year, zone.local(ends_at).year))
         events += [
             "BEGIN:VEVENT",
             f"UID:session-{meeting.id}-{key}@practice-manager",
             f"DTSTAMP:{utc_stamp(meeting.updated_at)}",
             f"LAST-MODIFIED:{utc_stamp(meeting.updated_at)}",
+            f"SEQUENCE:{sequence(meeting.created_at, meeting.updated_at)}",
             *when,
             f"SUMMARY:{escape(_title(kind, preferred or first_name, last_name, style))}",
             f"DESCRIPTION:{escape(chr(10).join(details))}",
@@ -173,6 +188,15 @@ def export_calendar(
 ) -> CalendarSummary:
     """Write the sessions' calendar to ``output`` (owner-only); the export is audited."""
     content, count = calendar_text(db, start=start, end=end, names=names, zone=zone)
+    if count == 0:
+        span = (
+            ""
+            if start is None and end is None
+            else f" from {start or 'the first'} to {end or 'the last'}"
+        )
+        raise PracticeError(
+            f"There are no sessions{span} to put in a calendar, so no file was written."
+        )
     path = write_private_bytes(output, content.encode("utf-8"), replace=replace)
     style = NameStyle(names)
     span = f"{start or 'first'} to {end or 'last'}"

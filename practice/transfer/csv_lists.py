@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import aliased
 
+from practice.csv_cells import formula_safe
 from practice.db import Database
 from practice.economics import enrolment_rows, instalment_rows
 from practice.errors import ValidationError
@@ -390,7 +391,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return formula_safe(str(value))
 
 
 def csv_bytes(heading: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:

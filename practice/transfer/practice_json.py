@@ -21,9 +21,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database, migrate
-from practice.errors import PracticeError
+from practice.errors import PracticeError, ValidationError
 from practice.models import Base
 from practice.services import audit
+from practice.services.clients import CLIENT_FIELDS, validated_client
 from practice.transfer.files import write_private
 from practice.transfer.values import BadValue, from_plain, stored_to_plain
 
@@ -196,8 +197,18 @@ def _rows_of(table: Table, raw: Any) -> list[dict[str, Any]]:
                 row[name] = from_plain(column, item[name])
             except BadValue as exc:
                 raise ImportRefused(f"{table.name}, row {number}: {name} {exc}.") from None
+        if table.name == "clients":
+            _check_client(row, number)
         rows.append(row)
     return rows
+
+
+def _check_client(row: dict[str, Any], number: int) -> None:
+    """The rules of the client form, checked (never applied: the row is kept as it is)."""
+    try:
+        validated_client({name: row[name] for name in CLIENT_FIELDS})
+    except ValidationError as exc:
+        raise ImportRefused(f"clients, row {number}: {exc}") from None
 
 
 def import_practice(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -23,6 +24,27 @@ from practice.models.base import UTCDateTime
 
 class BadValue(ValueError):
     """A value from a file that does not fit its column; the message says why."""
+
+
+#: The days a file may hold: outside them the app's date arithmetic (periods, ages, the
+#: calendar) has no meaning, and a hand-edited ``0001-01-01`` would break every page
+#: that shows it.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+#: The whole numbers the database can hold (SQLite's 64-bit integers).
+LARGEST = 2**63 - 1
+#: Columns the app works out from others (folded names for search and sorting): kept as
+#: they are, whatever their length.
+DERIVED = frozenset({"search_text", "sort_name"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _in_range(day: date, shown: str) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadValue(
+            f"“{shown}” is outside the years {FIRST_DAY.year}–{LAST_DAY.year} this app keeps"
+        )
+    return day
 
 
 def _instant(value: Any) -> str:
@@ -85,14 +107,17 @@ def from_plain(column: Column[Any], value: Any) -> Any:
         if not isinstance(value, str) or not value.endswith("Z"):
             raise BadValue("must be an instant written like 2026-03-02T10:00:00Z")
         try:
-            return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
+            instant = datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
         except ValueError:
             raise BadValue(f"“{value}” is not an instant") from None
+        _in_range(instant.date(), value)
+        return instant
     if isinstance(kind, Date):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except (TypeError, ValueError):
             raise BadValue(f"“{value}” is not a date written YYYY-MM-DD") from None
+        return _in_range(day, value)
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
             raise BadValue("must be true or false")
@@ -105,10 +130,18 @@ def from_plain(column: Column[Any], value: Any) -> Any:
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             raise BadValue("must be a whole number")
+        if abs(value) > LARGEST:
+            raise BadValue(f"{value} is too large a number")
         return value
     if isinstance(kind, String):
         if not isinstance(value, str):
             raise BadValue("must be text")
+        if _SURROGATE.search(value):
+            raise BadValue("holds a broken character (half of a UTF-16 pair)")
+        if "\x00" in value:
+            raise BadValue("holds a NUL character")
+        if kind.length is not None and len(value) > kind.length and column.name not in DERIVED:
+            raise BadValue(f"is too long ({len(value):,} characters; at most {kind.length:,})")
         return value
     if isinstance(kind, LargeBinary):
         try:

@@ -113,3 +113,60 @@ def test_cli_calendar(sample: Database, tmp_path: Path, capsys: pytest.CaptureFi
     assert "already exists" in capsys.readouterr().err
     assert cli([*args, "--from", "2020-02-30"]) == 1
     assert "real date" in capsys.readouterr().err
+
+
+def _plan(db: Database, starts_at: datetime) -> int:
+    from practice.services.clients import create_client
+    from practice.services.sessions import plan_session
+
+    client = create_client(db, first_name="Ana", last_name="Lima")
+    return plan_session(
+        db,
+        client_id=client.id,
+        starts_at=starts_at,
+        duration_minutes=60,
+        kind="session",
+        mode="video",
+    ).id
+
+
+def test_a_session_in_the_repeated_autumn_hour_keeps_its_moment(db: Database) -> None:
+    # 25 Oct 2026: London's clocks go back at 02:00 BST, so 01:30 happens twice. The
+    # second 01:30 (GMT) is 01:30 UTC; written as a London wall time it would be read as
+    # the first (00:30 UTC), an hour early.
+    first = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    second = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    _plan(db, first)
+    _plan(db, second)
+    text, count = calendar_text(db, zone=LONDON)
+    assert count == 2
+    starts = sorted(e["DTSTART"].dt.astimezone(UTC) for e in events(text))
+    assert starts == [first, second]
+    assert "DTSTART;TZID=Europe/London:20261025T013000" in text  # the first one
+    assert "DTSTART:20261025T013000Z" in text  # the second, in UTC
+
+
+def test_a_changed_session_carries_a_higher_sequence(db: Database) -> None:
+    from practice.services.sessions import update_session
+
+    ident = _plan(db, datetime(2030, 7, 1, 9, 0, tzinfo=UTC))
+    before = int(events(calendar_text(db, zone=LONDON)[0])[0]["SEQUENCE"])
+    with db.transaction() as s:  # made a while ago (the clock is not read)
+        meeting = s.get(Session, ident)
+        assert meeting is not None
+        meeting.created_at -= timedelta(hours=1)
+        meeting.updated_at -= timedelta(hours=1)
+    update_session(db, ident, starts_at=datetime(2030, 7, 2, 9, 0, tzinfo=UTC))
+    after = int(events(calendar_text(db, zone=LONDON)[0])[0]["SEQUENCE"])
+    assert after > before
+
+
+def test_no_sessions_no_file(db: Database, tmp_path: Path) -> None:
+    from practice.errors import PracticeError
+    from practice.transfer.calendar import export_calendar
+
+    _plan(db, datetime(2030, 7, 1, 9, 0, tzinfo=UTC))
+    out = tmp_path / "none.ics"
+    with pytest.raises(PracticeError, match="no sessions from 2031-01-01 to the last"):
+        export_calendar(db, out, start=date(2031, 1, 1))
+    assert not out.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -14,7 +15,7 @@ from practice.db import Database, open_database
 from practice.errors import PracticeError
 from practice.models import Base, Client, Session
 from practice.search import search_notes
-from practice.services.clients import create_client
+from practice.services.clients import create_client, list_clients
 from practice.transfer.practice_json import (
     FORMAT_VERSION,
     ImportRefused,
@@ -67,10 +68,15 @@ def test_every_table_is_a_key_with_ids_money_and_instants_as_documented(
     assert path.stat().st_mode & 0o077 == 0
 
 
-def test_the_format_document_names_every_table() -> None:
+def test_the_format_document_names_every_table_and_column() -> None:
     text = DOC.read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `(\w+)` \| (.*) \|$", text, re.MULTILINE))
     for table in Base.metadata.sorted_tables:
-        assert f"`{table.name}`" in text, f"docs/export-format.md does not describe {table.name}"
+        assert table.name in listed, f"docs/export-format.md does not describe {table.name}"
+        columns = re.findall(r"`(\w+)`", listed[table.name])
+        assert columns == [c.name for c in table.columns], (
+            f"docs/export-format.md lists other columns for {table.name}"
+        )
     assert f"`format_version`: {FORMAT_VERSION}" in text
 
 
@@ -159,3 +165,29 @@ def test_cli_export_then_import_into_a_new_database(
     again = tmp_path / "again.json"
     assert cli(["--database", str(new), "export", "--output", str(again)]) == 0
     assert out.read_bytes() == again.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "reason"),
+    [
+        ("clients", "first_name", "Ana\ud800", "first_name holds a broken character"),
+        ("clients", "date_of_birth", "0001-01-01", "outside the years 1900–2199"),
+        ("sessions", "starts_at", "9999-12-31T10:00:00Z", "outside the years 1900–2199"),
+        ("payments", "amount", 2**70, "too large a number"),
+        ("clients", "email", "not an email", "Email:"),
+        ("clients", "phone", "0" * 41, "phone is too long"),
+        ("clients", "last_name", "Lima\x00", "NUL"),
+    ],
+)
+def test_import_refuses_values_the_app_would_never_save(
+    sample: Database, tmp_path: Path, db: Database, table: str, column: str, value: Any, reason: str
+) -> None:
+    path = export_practice(sample, tmp_path / "practice.json").path
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document[table][0][column] = value
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_practice(db, edited)
+    assert f"{table}, row 1:" in str(refused.value) and reason in str(refused.value)
+    assert list_clients(db) == []

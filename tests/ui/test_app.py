@@ -147,7 +147,41 @@ def test_sample_window_is_labelled(ctx: Any, qtbot: QtBot) -> None:
 
     window = MainWindow(ctx, sample=True)
     qtbot.addWidget(window)
+    window.show()
     assert window.windowTitle().startswith("Sample practice")
+    banner = window.sample_banner
+    assert banner is not None
+    for key in window.page_keys:  # the band is above every page
+        window.show_page(key)
+        assert banner.isVisible() and "Sample practice" in banner.text.text()
+    own = MainWindow(ctx)
+    qtbot.addWidget(own)
+    assert own.sample_banner is None
+
+
+@pytest.mark.parametrize("own_practice_open", [False, True])
+def test_the_sample_banner_leads_back_to_the_own_practice(
+    ctx: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, own_practice_open: bool
+) -> None:
+    from PySide6.QtCore import QProcess
+
+    from ui.main_window import MainWindow
+
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        QProcess,
+        "startDetached",
+        staticmethod(lambda program, arguments: started.append((program, arguments)) or (True, 1)),
+    )
+    window = MainWindow(ctx, sample=True, own_practice_open=own_practice_open)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.sample_banner is not None
+    button = window.sample_banner.back
+    assert button.text() == ("Back to &My Practice" if own_practice_open else "Open &My Practice")
+    button.click()
+    assert not window.isVisible()
+    assert started == ([] if own_practice_open else [(sys.executable, ["-m", "ui.app"])])
 
 
 def test_sample_flag_opens_the_sample_practice_labelled(
@@ -157,17 +191,26 @@ def test_sample_flag_opens_the_sample_practice_labelled(
     monkeypatch.setattr(first_run, "demo_database_path", lambda: sample_path)
     monkeypatch.setattr(app, "setup_logging", lambda folder=None: tmp_path / "x.log")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    seen: list[tuple[Path, bool, int]] = []
+    seen: list[tuple[Path, bool, bool, int]] = []
 
-    def fake_run(_app: Any, db: Database, _settings: QSettings, *, sample: bool = False) -> int:
-        seen.append((db.path, sample, count_clients(db)))
+    def fake_run(
+        _app: Any,
+        db: Database,
+        _settings: QSettings,
+        *,
+        sample: bool = False,
+        own_practice_open: bool = False,
+    ) -> int:
+        seen.append((db.path, sample, own_practice_open, count_clients(db)))
         db.close()
         return 0
 
     monkeypatch.setattr(app, "run", fake_run)
     assert app.main(["--sample"]) == 0
-    [(path, sample, clients)] = seen
-    assert path == sample_path and sample and clients > 0
+    [(path, sample, own_open, clients)] = seen
+    assert path == sample_path and sample and not own_open and clients > 0
+    assert app.main(["--sample", "--from-practice"]) == 0
+    assert seen[-1][2]  # started from the own practice's Help menu: it is open beside
 
 
 def test_help_menu_starts_the_sample_in_its_own_window(
@@ -186,7 +229,7 @@ def test_help_menu_starts_the_sample_in_its_own_window(
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.sample_action.trigger()
-    assert started == [(sys.executable, ["-m", "ui.app", "--sample"])]
+    assert started == [(sys.executable, ["-m", "ui.app", "--sample", "--from-practice"])]
     sample_window = MainWindow(ctx, sample=True)
     qtbot.addWidget(sample_window)
     assert not sample_window.sample_action.isEnabled()

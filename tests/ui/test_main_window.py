@@ -96,6 +96,26 @@ def test_go_to_client_searches_as_you_type(ctx: AppContext, db: Database, qtbot:
     assert dialog.result() == GoToClientDialog.DialogCode.Accepted
 
 
+def test_go_to_client_shows_why_a_legal_name_matched(
+    ctx: AppContext, db: Database, qtbot: QtBot
+) -> None:
+    maggie = create_client(db, first_name="Margaret", preferred_name="Maggie", last_name="Okafor")
+    create_client(db, first_name="Ana", preferred_name="Ana", last_name="Lima")
+    dialog = GoToClientDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "margaret")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    index = dialog.model.index(0, 0)
+    assert index.data() == "Maggie Okafor (Margaret)"
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Maggie Okafor (Margaret)"
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.chosen_id == maggie.id
+    # A preferred name that is the first name is not repeated.
+    dialog.search.setText("lima")
+    qtbot.waitUntil(lambda: dialog.model.index(0, 0).data() == "Ana Lima")
+    assert dialog.model.rowCount() == 1
+
+
 def test_go_to_client_says_when_nothing_matches(
     ctx: AppContext, db: Database, qtbot: QtBot
 ) -> None:
@@ -143,10 +163,42 @@ def test_keyboard_shortcuts_are_listed_from_the_menus(window: Any, message_boxes
     lines = {what: keys for keys, what in window.shortcut_lines()}
     assert lines["Go to Client"] == "Ctrl+K or Ctrl+G"
     assert lines["New"] == "Ctrl+N"
-    assert lines["Go to Clients"] == "Ctrl+2"
+    assert lines["Clients"] == "Ctrl+2"
+    assert lines["Search Notes"] == "Ctrl+Shift+F"
     window.shortcuts_action.trigger()
-    assert message_boxes.shown[-1][1] == "Keyboard shortcuts"
-    assert "Ctrl+K or Ctrl+G" in message_boxes.shown[-1][2]
+    dialog = window.shortcuts_dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Keyboard shortcuts"
+    assert "Ctrl+K or Ctrl+G" in dialog.text.text()
+    assert dialog.sizeHint().height() <= 700  # whole on a 768-pixel-high screen
+    dialog.close()
+
+
+def test_the_f1_list_has_every_shortcut_the_window_has(window: Any, ctx: AppContext) -> None:
+    """Generated, so it cannot drift: every action, page button and QShortcut with keys."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QAbstractButton
+
+    from ui.safekeeping.controller import SafekeepingController
+    from ui.shortcuts import _is_mnemonic, key_text
+
+    SafekeepingController(ctx, window).install()  # as the app does: lock, backups
+
+    listed = {(keys, what) for keys, what in window.shortcut_lines()}
+    listed_keys = {keys for keys, _what in listed}
+    assert all(what for _keys, what in listed), "a shortcut without a description"
+    expected = {key_text(a.shortcuts()) for a in window.actions()} - {""}
+    expected |= {key_text([s.key()]) for s in window.findChildren(QShortcut)} - {""}
+    for key in window.page_keys:
+        for button in window.page(key).findChildren(QAbstractButton):
+            if not _is_mnemonic(button):
+                expected.add(key_text([button.shortcut()]))
+    expected.discard("")
+    assert expected <= listed_keys, expected - listed_keys
+    # Keys the old hand-kept list left out.
+    assert {"Ctrl+L", "Alt+Left", "Alt+Right", "Ctrl+P"} <= {
+        k for keys in listed_keys for k in keys.split(" or ")
+    }
+    assert QKeySequence("Ctrl+L").toString() in listed_keys
 
 
 def test_every_page_module_is_in_the_sidebar_list() -> None:

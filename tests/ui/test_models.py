@@ -66,7 +66,7 @@ CASES: dict[str, tuple[Callable[[], QAbstractItemModel], Callable[[Database], li
     "resources": (ClientResourcesModel, _all_shares),
     "clauses": (ClauseListModel, lambda db: list(list_clauses(db))),
     "today_sessions": (TodaySessionsModel, _recent_sessions),
-    "week_sessions": (lambda: TodaySessionsModel(with_day=True), _recent_sessions),
+    "coming_sessions": (lambda: TodaySessionsModel(with_day=True), _recent_sessions),
     "actions_due": (  # a fortnight on, so the small sample has items falling due
         ActionItemsDueModel,
         lambda db: list(action_items_due(db, today=today() + timedelta(days=14))),

@@ -204,3 +204,42 @@ def test_lengthening_a_programme_extends_the_last_line_of_the_plan(
     assert form.plan_preview.text() == "3 sessions in month 1, then 2 a month in months 2–6."
     form.length_value.setValue(1)  # shorter than the last line's start: left for the practitioner
     assert form.periods.rows()[-1].last_period == 6
+
+
+def test_unsaved_edits_are_never_dropped_without_asking(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    first = make_programme(ctx.db, "First")
+    second = make_programme(ctx.db, "Second")
+    page = open_page(ctx, qtbot)
+    page.open_item(first)
+    page.form.name.end(False)
+    qtbot.keyClicks(page.form.name, ", renamed")
+    assert page.dirty
+    # Opened from elsewhere (a client's enrolment): Cancel keeps the edits on screen.
+    message_boxes.answer = message_boxes.answer.Cancel
+    page.open_item(second)
+    assert page.current_id == first and page.form.name.text() == "First, renamed"
+    assert message_boxes.shown[-1][1] == "Unsaved changes"
+    # Closing the app asks too; Cancel keeps the window open, Save saves.
+    assert not page.can_close()
+    message_boxes.answer = message_boxes.answer.Save
+    assert page.can_close()
+    assert programme_service.get_programme(ctx.db, first).name == "First, renamed"
+    assert not page.dirty and page.can_close()
+
+
+def test_long_programme_names_are_shown_whole(ctx: AppContext, qtbot: QtBot) -> None:
+    make_programme(ctx.db, "New Direction: six-month coaching for leaders in transition")
+    make_programme(ctx.db, "Short")
+    page = open_page(ctx, qtbot)
+    page.resize(1024, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.view
+    long_row = next(
+        r for r in range(page.model.rowCount()) if "leaders" in page.model.index(r, 0).data()
+    )
+    short_row = 1 - long_row
+    assert view.textElideMode() == Qt.TextElideMode.ElideNone and view.wordWrap()
+    assert view.rowHeight(long_row) > view.rowHeight(short_row)  # on more lines, not cut

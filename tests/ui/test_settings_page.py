@@ -123,7 +123,7 @@ def test_terms_editor_edits_adds_moves_and_deletes_clauses(
 
 
 def test_terms_editor_refuses_unknown_merge_fields_and_blank_headings(
-    page: SettingsPage, db: Database
+    page: SettingsPage, db: Database, message_boxes: Any
 ) -> None:
     terms = page.terms
     before = list_clauses(db)[0].body
@@ -131,7 +131,9 @@ def test_terms_editor_refuses_unknown_merge_fields_and_blank_headings(
     terms.save_clause()
     assert "client_name" in terms.errors.message_for("body")
     assert list_clauses(db)[0].body == before
-    terms.new_clause()
+    message_boxes.answer = QMessageBox.StandardButton.Discard
+    terms.new_clause()  # the refused text is not saved: asked, and dropped on request
+    assert message_boxes.shown[-1][1] == "Unsaved clause"
     terms.body.setPlainText("Text without a heading")
     terms.save_clause()
     assert terms.errors.message_for("heading") == "is required."
@@ -179,3 +181,28 @@ def test_auto_lock_minutes_from_settings_take_effect_at_once(
     page.save_profile()
     assert keeper.lock.idle.minutes == 3
     keeper.backup_timer.stop()
+
+
+def test_a_clause_being_edited_is_never_dropped_without_asking(
+    page: SettingsPage, db: Database, message_boxes: Any
+) -> None:
+    terms = page.terms
+    first, second = list_clauses(db)[:2]
+    terms.body.setPlainText("My own wording of the first clause.")
+    # Choosing another clause: Cancel stays on the edited one, text and all.
+    message_boxes.answer = QMessageBox.StandardButton.Cancel
+    terms.list.setCurrentIndex(terms.model.index(1, 0))
+    assert terms.editing_key == first.key
+    assert terms.body.toPlainText() == "My own wording of the first clause."
+    assert terms.selected() is not None and terms.selected().key == first.key
+    # Leaving the page and coming back keeps it too.
+    page.refresh()
+    assert terms.body.toPlainText() == "My own wording of the first clause."
+    # Closing the app asks; Save saves it.
+    message_boxes.answer = QMessageBox.StandardButton.Save
+    assert page.can_close()
+    assert list_clauses(db)[0].body == "My own wording of the first clause."
+    # Now the other clause opens without a question.
+    asked = len(message_boxes.shown)
+    terms.list.setCurrentIndex(terms.model.index(1, 0))
+    assert terms.editing_key == second.key and len(message_boxes.shown) == asked

@@ -36,7 +36,8 @@ def _shown(section: Any) -> bool:
 def test_an_empty_practice_gets_friendly_lines_not_empty_boxes(page: TodayPage) -> None:
     for section, line in (
         (page.today_sessions, "No sessions today."),
-        (page.week_sessions, "No other sessions this week."),
+        (page.coming_sessions, "No more sessions this week."),
+        (page.earlier_sessions, "No sessions earlier this week."),
         (page.actions_due, "No action items due this week."),
         (page.instalments, "No instalments due this week, and none overdue."),
         (page.quiet, "Every enrolled client has been seen recently."),
@@ -68,7 +69,7 @@ def test_sessions_figures_instalments_and_quiet_clients(
     assert _shown(page.today_sessions)
     assert page.today_model.row_at(0).id == planned.id
     assert page.today_model.index(0, 1).data() == "Zoë Ødegård"
-    assert page.today_model.index(0, 3).data() == "Video"
+    assert page.today_model.index(0, 2).data() == "Session, video, 1 h"
 
     # Nobody has seen Zoë since she enrolled 45 days ago; two instalments are overdue
     # (the third falls due in about a fortnight, so it is not listed yet).
@@ -171,3 +172,65 @@ def test_a_day_without_sessions_names_the_next_one(
     text = page.today_sessions.empty.text()
     assert text.startswith("No sessions today. The next is ")
     assert text.endswith("with Zoë Ødegård.")
+
+
+def test_the_week_is_split_into_earlier_and_coming_up(
+    ctx: AppContext,
+    db: Database,
+    qtbot: QtBot,
+    worked_example: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date, datetime
+
+    import ui.pages.today as today_module
+
+    wednesday = date(2030, 7, 3)
+    monkeypatch.setattr(today_module, "today", lambda: wednesday)
+    enrolment = worked_example()
+
+    def plan(day: date, hour: int) -> int:
+        return plan_session(
+            db,
+            client_id=enrolment.client_id,
+            starts_at=datetime(day.year, day.month, day.day, hour).astimezone(),
+            duration_minutes=50,
+            kind=SessionKind.SESSION,
+            mode=SessionMode.VIDEO,
+        ).id
+
+    monday, today_one, friday = (
+        plan(date(2030, 7, 1), 10),
+        plan(wednesday, 9),
+        plan(date(2030, 7, 5), 16),
+    )
+    plan(date(2030, 7, 8), 10)  # next week: in neither list
+    page = TodayPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert [s.id for s in page.earlier_model.rows()] == [monday]
+    assert [s.id for s in page.today_model.rows()] == [today_one]
+    assert [s.id for s in page.coming_model.rows()] == [friday]
+    assert page.coming_model.index(0, 0).data().startswith("Fri")
+
+
+def test_overdue_is_said_in_words_and_marked(
+    ctx: AppContext, db: Database, qtbot: QtBot, worked_example: Callable[..., Any]
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from ui.colours import contrast_ratio, warning_colour
+
+    worked_example(started_days_ago=45)
+    page = TodayPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    due = page.instalments_model.index(0, 1)
+    assert due.data().endswith("overdue")
+    colour = due.data(Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(colour, QColor) and colour == warning_colour(page.palette())
+    assert due.data(Qt.ItemDataRole.FontRole).bold()
+    base = page.palette().color(page.palette().ColorRole.Base)
+    assert contrast_ratio(colour, base) >= 4.5
+    # Not overdue: no mark.
+    assert page.instalments_model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None

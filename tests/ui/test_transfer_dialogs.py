@@ -159,3 +159,20 @@ def test_calendar_dialog_leaves_names_out_when_asked(
     events = list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
     assert len(events) == 1 and str(events[0]["SUMMARY"]) == "Session"
     assert "Ødegård" not in text
+
+
+def test_the_wizard_asks_to_check_a_date_order_no_date_shows(
+    ctx: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("Name,DOB\nAna Lima,03/04/1980\n", encoding="utf-8")
+    wizard = ImportClientsWizard(ctx, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    columns = wizard.columns_page
+    assert columns.isComplete()
+    assert columns.date_note.isVisible()
+    assert "“03/04/1980”" in columns.date_note.text()
+    # Once the column is not read as a date of birth, there is nothing to check.
+    columns.field_boxes[1].setCurrentIndex(columns.field_boxes[1].findData("ignore"))
+    assert columns.isComplete() and not columns.date_note.isVisible()

@@ -131,8 +131,18 @@ def open_sample_with_progress(parent: QWidget | None = None) -> Database:
         waiting.close()
 
 
-def sample_command() -> tuple[str, list[str]]:
-    """How to start another copy of the app on the sample practice (``--sample``)."""
+def _app_command(arguments: list[str]) -> tuple[str, list[str]]:
     if getattr(sys, "frozen", False):  # the PyInstaller bundle: the app is the executable
-        return sys.executable, ["--sample"]
-    return sys.executable, ["-m", "ui.app", "--sample"]
+        return sys.executable, arguments
+    return sys.executable, ["-m", "ui.app", *arguments]
+
+
+def sample_command() -> tuple[str, list[str]]:
+    """How to start another copy of the app on the sample practice (``--sample``), from
+    a window of the practitioner's own practice (which stays open)."""
+    return _app_command(["--sample", "--from-practice"])
+
+
+def own_practice_command() -> tuple[str, list[str]]:
+    """How to start the app on the practitioner's own practice."""
+    return _app_command([])

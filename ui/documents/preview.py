@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
 )
-from PySide6.QtGui import QKeySequence, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from practice.documents.common import save_private
 from practice.errors import PracticeError
 from ui.errors import guarded, show_refusal
+from ui.shortcuts import register_preview_keys
 
 #: Pages are rendered for the printer at this resolution at most (sharp, not huge).
 PRINT_DPI = 300
@@ -97,14 +98,15 @@ class DocumentPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_document)
         self.save_button.setDefault(True)
 
-        for keys, slot in (
-            (QKeySequence.StandardKey.Print, self.print_document),
-            (QKeySequence.StandardKey.Save, self.save_document),
-            (QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1.2)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(1 / 1.2)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(slot)
+        register_preview_keys(
+            self,
+            {
+                "Print the document": self.print_document,
+                "Save the document as PDF": self.save_document,
+                "Zoom in": lambda: self._zoom(1.2),
+                "Zoom out": lambda: self._zoom(1 / 1.2),
+            },
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

@@ -55,7 +55,7 @@ class ClientListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                row.display_name,
+                row.listed_name,
                 row.pronouns,
                 label(row.status),
                 row.email,
@@ -66,7 +66,7 @@ class ClientListModel(QAbstractTableModel):
         if role == ROLE_ID:
             return row.id
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return row.display_name
+            return row.listed_name
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ClientStatus.ARCHIVED:
             return QApplication.palette().brush(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text

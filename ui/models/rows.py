@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 
+from ui.colours import warning_colour
 from ui.format import DEFAULT_LOCALE
 
 T = TypeVar("T")
@@ -32,6 +34,9 @@ class Column(Generic[T]):
     text: Callable[[T], str]
     align: Qt.AlignmentFlag = LEFT
     tooltip: Callable[[T], str] | None = None
+    #: Rows whose cell is marked (bold, in the palette's warning colour), such as
+    #: "8 days overdue"; the text says it in words too.
+    warning: Callable[[T], bool] | None = None
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
@@ -81,6 +86,13 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return column.tooltip(row) or None
         if role == ROW_ROLE:
             return row
+        if column.warning is not None and column.warning(row):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return warning_colour(QGuiApplication.palette())
+            if role == Qt.ItemDataRole.FontRole:
+                font = QGuiApplication.font()
+                font.setBold(True)
+                return font
         return None
 
     def headerData(

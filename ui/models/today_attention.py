@@ -25,7 +25,7 @@ class ActionItemsDueModel(LocalisedRowsModel[ActionItemDue]):
         return [
             Column("Client", lambda a: a.client_name),
             Column("Action item", lambda a: a.description, tooltip=lambda a: a.description),
-            Column("Due", due),
+            Column("Due", due, warning=lambda a: a.overdue),
         ]
 
 
@@ -44,7 +44,7 @@ class InstalmentsDueModel(LocalisedRowsModel[InstalmentAttention]):
                 lambda i: i.client_name,
                 tooltip=lambda i: f"{i.programme_name}, instalment {i.number}",
             ),
-            Column("Due", due),
+            Column("Due", due, warning=lambda i: i.state == InstalmentState.OVERDUE),
             Column("Left to pay", lambda i: fmt.money(i.left, i.currency, locale), RIGHT),
         ]
 

@@ -6,11 +6,11 @@ from PySide6.QtCore import QObject
 
 from practice.models import Session, label
 from ui import format as fmt
-from ui.models.rows import RIGHT, Column, RowsModel
+from ui.models.rows import Column, RowsModel
 
 
 class TodaySessionsModel(RowsModel[Session]):
-    """Time (or day and time), client, kind, mode, attendance and length."""
+    """Time (or day and time), client, the session (kind, mode, length), attendance."""
 
     def __init__(
         self,
@@ -32,13 +32,15 @@ class TodaySessionsModel(RowsModel[Session]):
                 )
             return fmt.time_of(s.starts_at, locale)
 
+        def what(s: Session) -> str:
+            return f"{label(s.kind)}, {label(s.mode).lower()}, {fmt.duration(s.duration_minutes)}"
+
+        # The client's name is never squeezed: the session's description gives way first.
         self.set_columns(
             [
                 Column("When" if self.with_day else "Time", when),
                 Column("Client", lambda s: s.client.display_name),
-                Column("Kind", lambda s: label(s.kind)),
-                Column("Mode", lambda s: label(s.mode)),
+                Column("Session", what, tooltip=what),
                 Column("Attendance", lambda s: label(s.attendance)),
-                Column("Length", lambda s: fmt.duration(s.duration_minutes), RIGHT),
             ]
         )

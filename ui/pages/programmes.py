@@ -52,8 +52,10 @@ class ProgrammesPage(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A programme's whole name, on two lines if it needs them, never cut short.
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -157,9 +159,14 @@ class ProgrammesPage(QWidget):
         self._sync_buttons()
 
     def open_item(self, payload: object) -> None:
-        if isinstance(payload, int):
+        if isinstance(payload, int) and (payload == self.current_id or self._may_leave()):
             self.refresh()
-            self._load(payload)
+            if payload != self.current_id:
+                self._load(payload)
+
+    def can_close(self) -> bool:
+        """Asked by the main window before it closes: offer to save edits first."""
+        return self._may_leave()
 
     def focus_search(self) -> None:
         self.view.setFocus()

@@ -30,6 +30,7 @@ from practice.models import PageSize, PracticeProfile
 from practice.services.profile import get_profile, update_profile
 from ui.context import AppContext
 from ui.errors import guarded
+from ui.widgets.appearance_box import AppearanceBox
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.page_header import page_title
 from ui.widgets.profile_fields import (
@@ -162,9 +163,11 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
+        self.appearance = AppearanceBox(ctx.settings)
         right = QVBoxLayout()
         right.addWidget(money_box)
         right.addWidget(defaults_box)
+        right.addWidget(self.appearance)
         right.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(practice_box)
@@ -239,7 +242,10 @@ class SettingsPage(QWidget):
         return self._loaded is not None and self.values() != self._loaded
 
     def can_close(self) -> bool:
-        """Asked by the main window before it closes: offer to save edits first."""
+        """Asked by the main window before it closes: offer to save edits first (the
+        profile's, then a clause's)."""
+        if not self.terms.may_leave():
+            return False
         if not self.has_unsaved_changes():
             return True
         answer = QMessageBox.question(

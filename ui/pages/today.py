@@ -67,16 +67,23 @@ class TodayPage(QWidget):
 
         self.today_model = TodaySessionsModel(self)
         self.today_sessions = ListSection(
-            "Today's sessions", NO_SESSIONS_TODAY, self.today_model, stretch_column=1
+            "Today's sessions", NO_SESSIONS_TODAY, self.today_model, stretch_column=2
         )
-        self.week_model = TodaySessionsModel(self, with_day=True)
-        self.week_sessions = ListSection(
-            "The rest of this week",
-            "No other sessions this week.",
-            self.week_model,
-            stretch_column=1,
+        self.coming_model = TodaySessionsModel(self, with_day=True)
+        self.coming_sessions = ListSection(
+            "Coming up this week",
+            "No more sessions this week.",
+            self.coming_model,
+            stretch_column=2,
         )
-        for section in (self.today_sessions, self.week_sessions):
+        self.earlier_model = TodaySessionsModel(self, with_day=True)
+        self.earlier_sessions = ListSection(
+            "Earlier this week",
+            "No sessions earlier this week.",
+            self.earlier_model,
+            stretch_column=2,
+        )
+        for section in (self.today_sessions, self.coming_sessions, self.earlier_sessions):
             section.activated.connect(self._open_session)
         self.actions_model = ActionItemsDueModel(self)
         self.actions_due = ListSection(
@@ -122,8 +129,9 @@ class TodayPage(QWidget):
         left = QVBoxLayout()
         left.setSpacing(18)
         left.addWidget(self.today_sessions)
-        left.addWidget(self.week_sessions)
+        left.addWidget(self.coming_sessions)
         left.addWidget(self.actions_due)
+        left.addWidget(self.earlier_sessions)
         left.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(18)
@@ -159,7 +167,8 @@ class TodayPage(QWidget):
             self.date_label.setText(fmt.long_day(self.day, self.loc))
         for model in (
             self.today_model,
-            self.week_model,
+            self.coming_model,
+            self.earlier_model,
             self.actions_model,
             self.instalments_model,
             self.quiet_model,
@@ -175,9 +184,8 @@ class TodayPage(QWidget):
         self.today_model.set_rows(list_sessions(self.ctx.db, start=first, end=after))
         monday, sunday = week_of(self.day)
         week_start, week_end = day_bounds(monday, sunday)
-        earlier = list_sessions(self.ctx.db, start=week_start, end=first)
-        later = list_sessions(self.ctx.db, start=after, end=week_end)
-        self.week_model.set_rows(earlier + later)
+        self.earlier_model.set_rows(list_sessions(self.ctx.db, start=week_start, end=first))
+        self.coming_model.set_rows(list_sessions(self.ctx.db, start=after, end=week_end))
         count = self.today_model.rowCount()
         self.today_sessions.set_summary(f"{count} today" if count else "")
         if not count:

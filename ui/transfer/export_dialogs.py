@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from practice.errors import PracticeError
 from practice.timeutil import today
 from practice.transfer.calendar import CalendarSummary, NameStyle, export_calendar
 from practice.transfer.csv_lists import LISTS, export_lists_csv
@@ -184,9 +185,13 @@ class CalendarDialog(QDialog):
         if start is not None and end is not None and end < start:
             self.error.say("The last day is before the first.")
             return
-        self.summary = export_calendar(
-            self.ctx.db, path, start=start, end=end, names=self.name_style(), replace=True
-        )
+        try:
+            self.summary = export_calendar(
+                self.ctx.db, path, start=start, end=end, names=self.name_style(), replace=True
+            )
+        except PracticeError as refusal:
+            self.error.say(str(refusal))
+            return
         QMessageBox.information(
             self, "Exported", f"Saved {self.summary.events:,} sessions to {self.summary.path}."
         )

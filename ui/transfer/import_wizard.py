@@ -13,6 +13,7 @@ Reading, checking and saving are :mod:`practice.transfer.spreadsheet`; this only
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,6 +51,7 @@ from practice.transfer.spreadsheet import (
     plan_import,
     read_sheet,
     refused_path_for,
+    undecided_date_order,
     write_refused,
 )
 from practice.transfer.spreadsheet.columns import check_mapping
@@ -114,6 +116,10 @@ class ColumnsPage(QWizardPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.field_boxes: list[QComboBox] = []
         self.error = ErrorLine()
+        self.date_note = QLabel()
+        self.date_note.setObjectName("importDateNote")
+        self.date_note.setWordWrap(True)
+        self.date_note.hide()
 
         reading = QHBoxLayout()
         reading.addWidget(QLabel("&Encoding:"))
@@ -134,6 +140,7 @@ class ColumnsPage(QWizardPage):
         layout.addWidget(self.reading_row)
         layout.addWidget(self.columns, 1)
         layout.addLayout(form)
+        layout.addWidget(self.date_note)
         layout.addWidget(self.error)
 
         self.encoding.activated.connect(lambda _i: self.reread())
@@ -142,9 +149,10 @@ class ColumnsPage(QWizardPage):
     def show_sheet(self, sheet: Sheet, settings: ImportSettings) -> None:
         rows = len(sheet.rows)
         self.read_as.setText(
-            f"<b>{sheet.path.name}</b>: {rows:,} row{'s' if rows != 1 else ''}, read as "
+            f"<b>{html.escape(sheet.path.name)}</b>: {rows:,} row{'s' if rows != 1 else ''}, read as "
             f"{sheet.describe()}."
             + (" If names look garbled, choose another encoding." if sheet.is_csv else "")
+            + "".join(f"<br><b>{html.escape(note)}</b>" for note in sheet.notes)
         )
         self.reading_row.setVisible(sheet.is_csv)
         if sheet.is_csv:
@@ -181,7 +189,16 @@ class ColumnsPage(QWizardPage):
         )
 
     def isComplete(self) -> bool:
-        problem = check_mapping(self.settings().mapping)
+        mapping = self.settings().mapping
+        undecided = undecided_date_order(self.owner.sheet, mapping)
+        self.date_note.setVisible(undecided is not None)
+        if undecided is not None:
+            self.date_note.setText(
+                f"<b>Check how dates are written.</b> A date such as “{undecided}” can be "
+                "read day first or month first, and no date in the file shows which; the "
+                "choice above decides every such date of birth."
+            )
+        problem = check_mapping(mapping)
         if problem:
             self.error.say(problem)
         else:

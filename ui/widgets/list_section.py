@@ -54,6 +54,9 @@ class ListSection(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # The table is as wide as the page gives it: the stretched column's text is cut
+        # short (its tooltip has it whole) rather than a scroll bar hiding a row.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.row_activated.connect(self._on_double_click)  # double-click or Enter
 
         top = QHBoxLayout()

@@ -39,6 +39,8 @@ class TermsEditor(QWidget):
         self.ctx = ctx
         self.errors = FormErrors()
         self.editing_key: str | None = None
+        #: The clause's values as shown before any typing (None: nothing shown yet).
+        self._shown: tuple[str, str, str] | None = None
 
         self.model = ClauseListModel(self)
         self.list = QListView()
@@ -135,11 +137,17 @@ class TermsEditor(QWidget):
     def refresh(self, select_key: str | None = None) -> None:
         key = select_key if select_key is not None else self.editing_key
         self.model.set_rows(list_clauses(self.ctx.db))
+        if self.has_unsaved_changes():  # typed and not saved: kept as it is
+            self._reselect(self.editing_key)
+            self._update_buttons()
+            return
         row = self.model.row_of(key) if key else -1
         if row < 0 and self.model.rowCount():
             row = 0
+        self._shown = None
         if row >= 0:
-            self.list.setCurrentIndex(self.model.index(row, 0))
+            self._reselect(self.model.row_at(row).key)
+            self._show(self.model.row_at(row))
         else:
             self.new_clause()
         self._update_buttons()
@@ -150,14 +158,62 @@ class TermsEditor(QWidget):
 
     def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         clause = self.selected()
+        if clause is not None and clause.key == self.editing_key and self._shown is not None:
+            self._update_buttons()
+            return
+        if not self.may_leave():
+            self._reselect(self.editing_key)
+            return
         self.errors.clear()
         if clause is not None:
-            self.editing_key = clause.key
-            self.heading.setText(clause.heading)
-            self.body.setPlainText(clause.body)
-            self.applies_to.setCurrentIndex(self.applies_to.findData(clause.applies_to.value))
+            self._show(clause)
             self.status.setText(self._note)
         self._update_buttons()
+
+    def _show(self, clause: AgreementClause) -> None:
+        self.editing_key = clause.key
+        self.heading.setText(clause.heading)
+        self.body.setPlainText(clause.body)
+        self.applies_to.setCurrentIndex(self.applies_to.findData(clause.applies_to.value))
+        self._shown = self._values()
+
+    def _values(self) -> tuple[str, str, str]:
+        return (self.heading.text(), self.body.toPlainText(), str(self.applies_to.currentData()))
+
+    def _reselect(self, key: str | None) -> None:
+        """Put the selection back on the clause being edited, without reloading it."""
+        row = self.model.row_of(key) if key else -1
+        blocker = self.list.selectionModel().blockSignals(True)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self.list.clearSelection()
+            self.list.setCurrentIndex(self.model.index(-1, 0))
+        self.list.selectionModel().blockSignals(blocker)
+
+    def has_unsaved_changes(self) -> bool:
+        """Typed into the clause shown (or into a new one) and not saved."""
+        return self._shown is not None and self._values() != self._shown
+
+    def may_leave(self) -> bool:
+        """With unsaved changes to a clause, ask whether to save them, drop them or stay."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved clause",
+            "This clause has changes that are not saved yet. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_quietly()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._shown = None
+            return True
+        return False
 
     def _update_buttons(self) -> None:
         index = self.list.currentIndex()
@@ -167,12 +223,14 @@ class TermsEditor(QWidget):
         self.down_button.setEnabled(has and index.row() < self.model.rowCount() - 1)
 
     def new_clause(self) -> None:
-        self.list.clearSelection()
-        self.list.setCurrentIndex(self.model.index(-1, 0))
+        if not self.may_leave():
+            return
+        self._reselect(None)
         self.editing_key = None
         self.heading.clear()
         self.body.clear()
         self.applies_to.setCurrentIndex(0)
+        self._shown = self._values()
         self.errors.clear()
         self.status.setText("A new clause is added at the end.")
         self.heading.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -180,6 +238,10 @@ class TermsEditor(QWidget):
 
     @guarded
     def save_clause(self) -> None:
+        self._save_quietly()
+
+    def _save_quietly(self) -> bool:
+        """Save the clause shown; False (with the refusal shown) when it cannot be."""
         self.errors.clear()
         try:
             clause = save_clause(
@@ -191,11 +253,13 @@ class TermsEditor(QWidget):
             )
         except PracticeError as exc:
             self.errors.refuse(exc, lambda e: QMessageBox.warning(self, "Clause not saved", str(e)))
-            return
+            return False
         self.editing_key = clause.key
+        self._shown = None  # saved: what the list reloads is shown as it is now
         self.ctx.changed("profile")  # may refresh the page: select and say "Saved." after it
         self.refresh(clause.key)
         self.status.setText("Saved. " + self._note)
+        return True
 
     @guarded
     def move_selected(self, step: int) -> None:
@@ -228,7 +292,7 @@ class TermsEditor(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         delete_clause(self.ctx.db, clause.key)
-        self.editing_key = None
+        self.editing_key, self._shown = None, None  # gone, with what was typed into it
         self.refresh()
         self.ctx.changed("profile")
 
@@ -243,6 +307,6 @@ class TermsEditor(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         reset_clauses_to_default(self.ctx.db)
-        self.editing_key = None
+        self.editing_key, self._shown = None, None  # replaced, as the question said
         self.refresh()
         self.ctx.changed("profile")

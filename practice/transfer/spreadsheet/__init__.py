@@ -20,6 +20,7 @@ from practice.transfer.spreadsheet.importing import (
     plan_import,
     refused_csv,
     refused_path_for,
+    undecided_date_order,
     write_refused,
 )
 from practice.transfer.spreadsheet.reading import (
@@ -49,5 +50,6 @@ __all__ = [
     "read_sheet",
     "refused_csv",
     "refused_path_for",
+    "undecided_date_order",
     "write_refused",
 ]

@@ -6,8 +6,9 @@ The guesses know the headings of the exports practitioners come with: SimplePrac
 (“Mobile Phone”, “Birth Date”, “Referred By”), Google Contacts (“Given Name”,
 “E-mail 1 - Value”, “Phone 1 - Value”, “Address 1 - Formatted”, “Birthday”) and plain
 lists (“Name”, “Surname”, “DOB”, “Postcode”…). Several columns may go to one field: the
-parts of an address are joined with commas, notes with line breaks; for any other field
-the first column with something in it is used.
+parts of an address are joined with commas, notes with line breaks, a middle name follows
+the first name; for any other field the first value is used and the others are kept in
+the client's notes (“Also: Email b@example.org”), never dropped.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class ImportField(StrEnum):
     IGNORE = "ignore"
     FULL_NAME = "full_name"
     FIRST_NAME = "first_name"
+    MIDDLE_NAME = "middle_name"
     LAST_NAME = "last_name"
     PREFERRED_NAME = "preferred_name"
     PRONOUNS = "pronouns"
@@ -45,6 +47,7 @@ FIELD_LABELS: dict[ImportField, str] = {
     ImportField.IGNORE: "— leave out —",
     ImportField.FULL_NAME: "Full name (first and last)",
     ImportField.FIRST_NAME: "First name",
+    ImportField.MIDDLE_NAME: "Middle name (kept with the first name)",
     ImportField.LAST_NAME: "Last name",
     ImportField.PREFERRED_NAME: "Preferred name",
     ImportField.PRONOUNS: "Pronouns",
@@ -71,6 +74,7 @@ RULES: tuple[tuple[str, ImportField], ...] = (
     ),
     (r"emergency.*(phone|tel|number|mobile|cell)", F.EMERGENCY_CONTACT_PHONE),
     (r"emergency.*", F.EMERGENCY_CONTACT_NAME),
+    (r"(legal)?(middle|additional|second)(given)?names?|middle|middleinitial", F.MIDDLE_NAME),
     (
         r"(legal)?(first|given|fore|christian)name|first|fname|forename|prenom|vorname|nombre",
         F.FIRST_NAME,

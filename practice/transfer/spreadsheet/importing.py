@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
+from practice.csv_cells import formula_safe
 from practice.db import Database
 from practice.errors import ValidationError
 from practice.models import Client, ClientStatus
@@ -36,6 +37,7 @@ from practice.transfer.spreadsheet.values import (
     client_values,
     default_date_order,
     guess_date_order,
+    undecided_date,
 )
 
 REASON_HEADING = "Not imported because"
@@ -102,11 +104,22 @@ class ImportResult:
         }
 
 
+def date_cells(sheet: Sheet, mapping: Sequence[ImportField]) -> list[Cell]:
+    columns = [i for i, f in enumerate(mapping) if f is ImportField.DATE_OF_BIRTH]
+    return [row.cells[i] for row in sheet.rows for i in columns if i < len(row.cells)]
+
+
+def undecided_date_order(sheet: Sheet, mapping: Sequence[ImportField]) -> str | None:
+    """A date of birth in the file that the chosen order decides (“03/04/1980”), when no
+    date of the file shows whether the day or the month comes first: the person must
+    confirm the order, since a wrong guess saves every such date wrongly."""
+    return undecided_date(date_cells(sheet, mapping))
+
+
 def default_settings(db: Database, sheet: Sheet) -> ImportSettings:
     """The guessed mapping, the date order the file seems to use, status “active”."""
     mapping = tuple(guess_mapping(sheet.headers))
-    columns = [i for i, f in enumerate(mapping) if f is ImportField.DATE_OF_BIRTH]
-    cells = [row.cells[i] for row in sheet.rows for i in columns if i < len(row.cells)]
+    cells = date_cells(sheet, mapping)
     order = guess_date_order(cells, default_date_order(get_profile(db).locale))
     return ImportSettings(mapping, order)
 
@@ -162,6 +175,26 @@ class _Known:
             self.people.setdefault(key, who)
 
 
+def _ragged(sheet: Sheet, cells: Sequence[Cell]) -> str | None:
+    """Why a CSV row cannot be trusted to hold its values under the right headings.
+
+    A row with more values than the heading has columns has had a value split, most often
+    by a comma inside an unquoted value, so every value after it sits under the wrong
+    heading: it is refused rather than saved shifted. A shorter row is read as it is, its
+    missing last cells empty (some spreadsheet programs leave out trailing empty cells).
+    """
+    width = len(sheet.headers)
+    if not sheet.is_csv or len(cells) <= width:
+        return None
+    if not any(isinstance(c, date) or c.strip() for c in cells[width:]):
+        return None
+    return (
+        f"The row has {len(cells)} values but the heading has {width} columns, so its "
+        "values would land under the wrong headings (a separator inside a value that is "
+        "not in quotes?). Correct the row and import it again."
+    )
+
+
 def plan_import(db: Database, sheet: Sheet, settings: ImportSettings) -> ImportPlan:
     """Check every row of ``sheet`` (nothing is saved)."""
     if len(settings.mapping) != len(sheet.headers):
@@ -174,6 +207,10 @@ def plan_import(db: Database, sheet: Sheet, settings: ImportSettings) -> ImportP
     ready: list[ReadyRow] = []
     refused: list[RefusedRow] = []
     for row in sheet.rows:
+        ragged = _ragged(sheet, row.cells)
+        if ragged:
+            refused.append(RefusedRow(row.line, ragged, row.cells))
+            continue
         try:
             values = validated_client(
                 client_values(
@@ -230,7 +267,7 @@ def refused_csv(sheet: Sheet, refused: Sequence[RefusedRow]) -> bytes:
     writer.writerow([*sheet.headers, REASON_HEADING])
     width = len(sheet.headers)
     for row in sorted(refused, key=lambda r: r.line):
-        cells = [c.isoformat() if isinstance(c, date) else c for c in row.cells]
+        cells = [c.isoformat() if isinstance(c, date) else formula_safe(c) for c in row.cells]
         cells = (cells + [""] * width)[:width] if len(cells) <= width else cells
         writer.writerow([*cells, f"line {row.line}: {row.reason}"])
     return out.getvalue().encode("utf-8-sig")

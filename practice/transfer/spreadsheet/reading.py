@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from practice.csv_cells import from_spreadsheet
 from practice.errors import PracticeError
 
 #: Encodings offered, with what the person is shown.
 ENCODINGS: dict[str, str] = {
     "utf-8-sig": "UTF-8 (with byte-order mark)",
     "utf-8": "UTF-8",
+    "utf-8-mixed": "UTF-8, some lines Windows-1252",
     "utf-16": "UTF-16 (with byte-order mark)",
     "utf-16-le": "UTF-16 little-endian",
     "utf-16-be": "UTF-16 big-endian",
@@ -31,6 +33,10 @@ ENCODINGS: dict[str, str] = {
 SEPARATORS: dict[str, str] = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_ROWS = 20_000
 MAX_BYTES = 50 * 2**20
+# Python's csv module refuses a cell over 128 KiB and stops reading the file there; a
+# long cell is the row's problem (the clients service names the field that is too long),
+# never the whole file's.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 Cell = str | date
 _UNDEFINED = re.compile("[\udc80-\udcff]")
@@ -86,13 +92,54 @@ def detect_encoding(data: bytes) -> str:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return "cp1252"
+        return "utf-8-mixed" if _has_utf8_letters(data) else "cp1252"
     return "utf-8"
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _has_utf8_letters(data: bytes) -> bool:
+    """Whether whole lines of ``data`` are UTF-8 with letters beyond ASCII: a file put
+    together from two sources (rows pasted from an old Windows spreadsheet into a UTF-8
+    file), which neither encoding reads whole."""
+    for line in data.split(b"\n"):
+        if _UTF8_SEQUENCE.search(line):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
+
+
+def _cp1252(data: bytes) -> str:
+    # Five byte values have no Windows-1252 character; read those as Latin-1.
+    return _UNDEFINED.sub(
+        lambda m: chr(ord(m.group()) - 0xDC00),
+        data.decode("cp1252", errors="surrogateescape"),
+    )
+
+
+def decode_mixed(data: bytes) -> tuple[str, list[int]]:
+    """Each line as UTF-8 when it is, else as Windows-1252; and the lines read so."""
+    lines, other = [], []
+    for number, line in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(_cp1252(line))
+            other.append(number)
+    return "\n".join(lines), other
 
 
 def decode(data: bytes, encoding: str) -> str:
     if encoding not in ENCODINGS:
         raise SpreadsheetError(f"“{encoding}” is not an encoding this import reads.")
+    if encoding == "utf-8-mixed":
+        return decode_mixed(data)[0].lstrip("\ufeff")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
@@ -100,11 +147,7 @@ def decode(data: bytes, encoding: str) -> str:
             raise SpreadsheetError(
                 f"The file cannot be read as {ENCODINGS[encoding]}; choose another encoding."
             ) from None
-        # Five byte values have no Windows-1252 character; read those as Latin-1.
-        text = _UNDEFINED.sub(
-            lambda m: chr(ord(m.group()) - 0xDC00),
-            data.decode("cp1252", errors="surrogateescape"),
-        )
+        text = _cp1252(data)
     return text.lstrip("\ufeff")
 
 
@@ -146,7 +189,7 @@ def read_csv(path: Path, *, encoding: str | None = None, separator: str | None =
                     headers = tuple(cell.strip() for cell in record)
                 continue
             if any(cell.strip() for cell in record):
-                rows.append(SheetRow(start, tuple(record)))
+                rows.append(SheetRow(start, tuple(from_spreadsheet(cell) for cell in record)))
                 if len(rows) > MAX_ROWS:
                     raise SpreadsheetError(
                         f"The file has more than {MAX_ROWS:,} rows; split it into smaller files."
@@ -155,7 +198,17 @@ def read_csv(path: Path, *, encoding: str | None = None, separator: str | None =
         raise SpreadsheetError(f"Line {line} of the file cannot be read: {exc}.") from None
     if headers is None:
         raise SpreadsheetError(f"{path.name} is empty.")
-    return Sheet(path, headers, tuple(rows), encoding, separator)
+    notes: tuple[str, ...] = ()
+    if encoding == "utf-8-mixed":
+        other = decode_mixed(data)[1]
+        shown = ", ".join(str(n) for n in other[:10]) + (" …" if len(other) > 10 else "")
+        notes = (
+            f"Line{'s' if len(other) != 1 else ''} {shown} of the file "
+            f"{'are' if len(other) != 1 else 'is'} not UTF-8 like the rest and "
+            f"{'were' if len(other) != 1 else 'was'} read as Windows-1252: check "
+            f"{'their' if len(other) != 1 else 'its'} names in the preview.",
+        )
+    return Sheet(path, headers, tuple(rows), encoding, separator, notes)
 
 
 def read_xlsx(path: Path) -> Sheet:

@@ -170,6 +170,25 @@ def guess_date_order(cells: Sequence[Cell], default: DateOrder) -> DateOrder:
     return default
 
 
+def undecided_date(cells: Sequence[Cell]) -> str | None:
+    """A date of the file that reads as two different days depending on the order
+    (“03/04/1980”), when no date of the file settles the order; None when every date is
+    plain or one of them shows the order (a first or second number over 12)."""
+    example = None
+    for cell in cells:
+        if isinstance(cell, date):
+            continue
+        match = _NUMERIC.fullmatch(cell.strip().split("T")[0])
+        if not match or len(match.group(1)) == 4:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 or second > 12:
+            return None
+        if example is None and first != second:
+            example = cell.strip()
+    return example
+
+
 def default_date_order(locale: str) -> DateOrder:
     territory = locale.replace("-", "_").split("_")[-1].upper()
     return DateOrder.MDY if territory in {"US", "PH", "FM", "MH", "PW"} else DateOrder.DMY
@@ -202,6 +221,50 @@ def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: Google Contacts puts several values in one cell, separated by this.
+GOOGLE_SEPARATOR = " ::: "
+#: A birthday without its year, as Google Contacts writes it (``--05-17``).
+_NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")
+#: Fields whose extra values (a second email, a second phone…) are kept in the notes.
+_ONE_VALUE = (
+    ImportField.EMAIL,
+    ImportField.PHONE,
+    ImportField.PRONOUNS,
+    ImportField.SOURCE,
+    ImportField.EMERGENCY_CONTACT_NAME,
+    ImportField.EMERGENCY_CONTACT_PHONE,
+)
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _birthday_without_year(cell: Cell) -> str | None:
+    """“17 May” for Google's ``--05-17`` (a birthday whose year was never given)."""
+    if isinstance(cell, date):
+        return None
+    match = _NO_YEAR.fullmatch(cell.strip())
+    if not match:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    try:
+        date(2000, month, day)  # a leap year: 29 February is a real birthday
+    except ValueError:
+        raise RowProblem(f"Date of birth: “{cell.strip()}” is not a real date") from None
+    return f"{day} {_MONTH_NAMES[month - 1]}"
+
+
 def client_values(
     cells: Sequence[Cell],
     mapping: Sequence[ImportField],
@@ -209,23 +272,41 @@ def client_values(
     date_order: DateOrder,
     default_status: ClientStatus,
 ) -> dict[str, Any]:
-    """The client fields of one row (not yet checked by the clients service)."""
+    """The client fields of one row (not yet checked by the clients service).
+
+    Nothing in a mapped column is dropped: a value that has no field of its own (a second
+    email or phone, a birthday without a year) is added to the client's notes.
+    """
     gathered: dict[ImportField, list[Cell]] = {}
     for index, field in enumerate(mapping):
         if field is ImportField.IGNORE or index >= len(cells):
             continue
         cell = cells[index]
-        if isinstance(cell, date) or cell.strip():
-            gathered.setdefault(field, []).append(cell)
+        if isinstance(cell, str) and field in _ONE_VALUE:
+            values: list[Cell] = [v for v in cell.split(GOOGLE_SEPARATOR) if v.strip()]
+        else:
+            values = [cell] if isinstance(cell, date) or cell.strip() else []
+        gathered.setdefault(field, []).extend(values)
 
-    def text(field: ImportField) -> str:
-        found = [
+    def texts(field: ImportField) -> list[str]:
+        return [
             _lines(c).strip() if isinstance(c, str) else c.isoformat()
             for c in gathered.get(field, [])
         ]
+
+    def text(field: ImportField) -> str:
+        found = texts(field)
         if field in JOINED:
             return JOINED[field].join(found)
         return found[0] if found else ""
+
+    also: list[str] = []
+    for field in _ONE_VALUE:
+        seen = {fold(v) for v in texts(field)[:1]}
+        for extra in texts(field)[1:]:
+            if fold(extra) not in seen:
+                seen.add(fold(extra))
+                also.append(f"{field.label}: {extra}")
 
     first, last = text(ImportField.FIRST_NAME), text(ImportField.LAST_NAME)
     full = text(ImportField.FULL_NAME)
@@ -236,17 +317,29 @@ def client_values(
         first = preferred
     if not first and not last:
         raise RowProblem("No name: the name columns are empty")
+    middle = " ".join(texts(ImportField.MIDDLE_NAME))
+    if middle:
+        first = f"{first} {middle}".strip()
     if not first:  # the service requires a first name; a surname alone is kept as it is
         first, last = last, ""
     born = gathered.get(ImportField.DATE_OF_BIRTH, [])
-    try:
-        date_of_birth = parse_date(born[0], date_order) if born else None
-    except RowProblem as problem:
-        raise RowProblem(f"Date of birth: {problem}") from None
+    date_of_birth = None
+    if born:
+        birthday = _birthday_without_year(born[0])
+        if birthday is not None:
+            also.append(f"Birthday: {birthday} (no year given)")
+        else:
+            try:
+                date_of_birth = parse_date(born[0], date_order)
+            except RowProblem as problem:
+                raise RowProblem(f"Date of birth: {problem}") from None
     status_cells = gathered.get(ImportField.STATUS, [])
     status = default_status
     if status_cells and isinstance(status_cells[0], str):
         status = parse_status(status_cells[0], default_status)
+    notes = text(ImportField.NOTES)
+    if also:
+        notes = "\n".join(filter(None, [notes, "Also in the imported file:", *also]))
     return {
         "first_name": first,
         "last_name": last,
@@ -256,7 +349,7 @@ def client_values(
         "phone": text(ImportField.PHONE),
         "date_of_birth": date_of_birth,
         "address": text(ImportField.ADDRESS),
-        "notes": text(ImportField.NOTES),
+        "notes": notes,
         "status": status,
         "source": text(ImportField.SOURCE),
         "emergency_contact_name": text(ImportField.EMERGENCY_CONTACT_NAME),
