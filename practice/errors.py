@@ -42,5 +42,9 @@ class DiskFullError(PracticeError):
     """The disk (or the database's size limit) is full; the change was rolled back."""
 
 
+class BusyError(PracticeError):
+    """Another connection kept the database's write lock for longer than we wait."""
+
+
 class LockedError(PracticeError):
     """The practice is locked: nothing can be read or written until it is unlocked."""

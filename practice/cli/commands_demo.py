@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
+from practice.cli.commands_lists import parse_day
 from practice.db import Database
 from practice.db.paths import demo_database_path
 from practice.demo import DEFAULT_CLIENTS, DEFAULT_SEED, DEFAULT_YEARS, generate_demo
@@ -69,12 +69,7 @@ def whole(text: str, option: str) -> int:
 def run(args: argparse.Namespace, db: Database) -> int:
     today = None
     if args.today is not None:
-        try:
-            today = date.fromisoformat(args.today.strip())
-        except ValueError:
-            raise PracticeError(
-                f"--today needs a date written YYYY-MM-DD, not “{args.today}”."
-            ) from None
+        today = parse_day(args.today, "--today")
     summary = generate_demo(
         db,
         clients=whole(args.clients, "--clients"),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from practice.cli.commands_lists import LARGEST_ID, parse_day
 from practice.db import Database
 from practice.errors import PracticeError
 
@@ -61,7 +62,7 @@ def _ident(text: str, what: str) -> int:
         value = int(text.strip())
     except ValueError:
         raise PracticeError(f"{what} must be a whole number, not “{text}”.") from None
-    if value < 1:
+    if not 1 <= value <= LARGEST_ID:
         raise PracticeError(f"{what} must be a whole number above zero, not “{text}”.")
     return value
 
@@ -100,12 +101,7 @@ def run_statement(args: argparse.Namespace, db: Database) -> int:
     enrolment_id = _ident(args.enrolment_id, "ENROLMENT_ID")
     on: date | None = None
     if args.date is not None:
-        try:
-            on = date.fromisoformat(args.date.strip())
-        except ValueError:
-            raise PracticeError(
-                f"--date needs a date written YYYY-MM-DD, not “{args.date}”."
-            ) from None
+        on = parse_day(args.date, "--date")
     return _write(
         args.output, lambda path: render_statement(db, enrolment_id, path, on=on), "statement"
     )

@@ -60,14 +60,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.set_defaults(handler=run_report, creates_database=False)
 
 
+#: The days a command takes: what the app keeps (far dates have no periods or ages).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+#: The largest id the database can hold (SQLite's 64-bit integers).
+LARGEST_ID = 2**63 - 1
+
+
 def parse_day(text: str, option: str) -> date:
     """A date typed as YYYY-MM-DD, or one plain sentence saying what is wrong."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise PracticeError(
             f"{option} needs a real date written YYYY-MM-DD (for example 2025-03-31), not “{text}”."
         ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PracticeError(
+            f"{option} needs a date from {FIRST_DAY.year} to {LAST_DAY.year}, not “{text}”."
+        )
+    return day
 
 
 def parse_id(text: str, option: str) -> int:
@@ -77,6 +89,8 @@ def parse_id(text: str, option: str) -> int:
         raise PracticeError(f"{option} needs a number (an id), not “{text}”.") from None
     if value < 1:
         raise PracticeError(f"{option} needs a positive id, not {value}.")
+    if value > LARGEST_ID:
+        raise PracticeError(f"{option} {value} is larger than any id can be.")
     return value
 
 

@@ -48,6 +48,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
+    restore.add_argument(
+        "--current-password-file",
+        type=Path,
+        metavar="FILE",
+        help="the current database's password, when the backup was made under another one",
+    )
+    restore.add_argument(
+        "--allow-unencrypted",
+        action="store_true",
+        help="restore an unencrypted backup over an encrypted practice (it stays unencrypted)",
+    )
     restore.set_defaults(handler=run_restore, needs_database=False)
 
     check = sub.add_parser(
@@ -105,8 +116,19 @@ def run_backup(args: argparse.Namespace, db: Database) -> int:
 def run_restore(args: argparse.Namespace, _db: None) -> int:
     target = _database_path(args)
     password = read_password(args)
+    current = None
+    if args.current_password_file is not None:
+        current = read_password(
+            argparse.Namespace(password_file=args.current_password_file, ask_password=False)
+        )
     with InstanceLock(target):
-        result = restore_backup(args.backup.expanduser(), target, password)
+        result = restore_backup(
+            args.backup.expanduser(),
+            target,
+            password,
+            current_password=current,
+            allow_unencrypted=args.allow_unencrypted,
+        )
     print(f"Restored {result.restored_from} to {target}")
     if result.safety_backup is not None:
         print(f"The database as it was is kept in {result.safety_backup}")

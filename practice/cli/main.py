@@ -57,6 +57,10 @@ def read_password(args: argparse.Namespace) -> str | None:
             text = args.password_file.read_text(encoding="utf-8")
         except OSError as exc:
             raise PracticeError(f"The password file cannot be read: {exc.strerror}.") from None
+        except UnicodeDecodeError:
+            raise PracticeError(
+                "The password file is not plain text (UTF-8); save the password in it as text."
+            ) from None
         return text.splitlines()[0] if text else ""
     if args.ask_password:
         return getpass.getpass("Database password: ")
@@ -72,6 +76,22 @@ def open_for(args: argparse.Namespace) -> Database:
         read_password(args),
         make_parents=args.database is None,
         create=getattr(args, "creates_database", True),
+    )
+
+
+def unexpected_sentence(exc: BaseException) -> str:
+    """One plain sentence for an error nobody foresaw: its cause when the system says it
+    (a full disk, a read-only folder), never Python's own text or SQL."""
+    cause = ""
+    if isinstance(exc, OSError) and exc.strerror:
+        cause = f" ({exc.strerror.lower()})"
+    elif "readonly database" in str(exc) or "read-only" in str(exc):
+        cause = " (the database or its folder cannot be written to)"
+    elif "disk is full" in str(exc) or "No space left" in str(exc):
+        cause = " (the disk is full)"
+    return (
+        f"That could not be done{cause}; nothing was changed. Run the command again with "
+        "PRACTICE_DEBUG=1 to see the details for support."
     )
 
 
@@ -99,7 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # last resort: one sentence, never a traceback
         log.debug("unexpected error", exc_info=True)
-        print(f"Something went wrong: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        if os.environ.get("PRACTICE_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        print(unexpected_sentence(exc), file=sys.stderr)
         return 2
 
 

@@ -16,6 +16,8 @@ from typing import Any
 import sqlcipher3
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long a save waits for another window or command to finish saving.
+BUSY_TIMEOUT_MS = 10_000
 
 
 def quote_key(password: str) -> str:
@@ -61,13 +63,18 @@ def salt_key_literal(password: str, salt: bytes | None = None) -> str:
     return _derived_key(password, salt if salt is not None else os.urandom(16), KDF_ITERATIONS)
 
 
-def raw_connect(path: Path, password: str | None, *, read_only: bool = False) -> Any:
-    """A DB-API connection to ``path``; with a password, through SQLCipher."""
+def raw_connect(
+    path: Path, password: str | None, *, read_only: bool = False, immutable: bool = False
+) -> Any:
+    """A DB-API connection to ``path``; with a password, through SQLCipher.
+
+    ``immutable``: read the main file alone, ignoring any WAL (nothing is made beside it).
+    """
     if read_only:
         # Without a WAL beside it the file is opened immutable, so reading it creates no
         # -wal/-shm files: a refused file is left exactly as it was found.
         wal = Path(f"{path}-wal")
-        flag = "mode=ro" if wal.exists() else "immutable=1"
+        flag = "mode=ro" if wal.exists() and not immutable else "immutable=1"
         target, uri = f"{path.resolve().as_uri()}?{flag}", True
     else:
         target, uri = str(path), False
@@ -86,7 +93,7 @@ def apply_pragmas(conn: Any) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA secure_delete = ON")
     # Sorts and temporary tables stay in memory: no temporary file can hold client text.
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -105,3 +112,24 @@ def is_disk_full(exc: BaseException | None) -> bool:
         return True
     message = str(exc).lower()
     return "database or disk is full" in message or "no space left" in message
+
+
+def is_busy(exc: BaseException | None) -> bool:
+    """True when a driver error means another connection held the lock too long."""
+    if exc is None:
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        return True
+    message = str(exc).lower()
+    return "database is locked" in message or "database table is locked" in message
+
+
+def is_read_only(exc: BaseException | None) -> bool:
+    """True when a driver error means the file or its folder cannot be written to."""
+    if exc is None:
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == 8:  # SQLITE_READONLY
+        return True
+    return "readonly database" in str(exc).lower()

@@ -27,7 +27,9 @@ from practice.db.connect import (
     apply_pragmas,
     dbapi_module,
     forget_keys,
+    is_busy,
     is_disk_full,
+    is_read_only,
     raw_connect,
 )
 from practice.db.files import (
@@ -38,11 +40,28 @@ from practice.db.files import (
     restrict_to_owner,
 )
 from practice.db.inspect import inspect_existing
-from practice.errors import DatabaseRefusedError, DiskFullError, LockedError, WrongPasswordError
+from practice.db.rekey import finish_interrupted_rekey
+from practice.db.use_lock import acquire_shared, release_shared
+from practice.errors import (
+    BusyError,
+    DatabaseRefusedError,
+    DiskFullError,
+    LockedError,
+    WrongPasswordError,
+)
+from practice.outputs import register_database
 
 #: Called with (path, password, from_revision) before an older database is migrated.
 BeforeMigrate = Callable[[Path, str | None, str], None]
 
+READ_ONLY = (
+    "The practice database cannot be written to (the file or its folder is read-only), "
+    "so nothing was saved. Move it to a folder you can write to, or change its permissions."
+)
+BUSY = (
+    "The practice is busy saving something else (another window or command) and did "
+    "not finish in time; nothing was saved. Try again in a moment."
+)
 DISK_FULL = (
     "The disk is full, so this change was not saved (nothing else was lost). "
     "Free some space, then save again."
@@ -61,13 +80,23 @@ class Database:
     #: Goes up by one with every committed transaction that wrote something.
     generation: int = 0
     _sessions: sessionmaker[DbSession] = field(init=False, repr=False)
+    _read_sessions: sessionmaker[DbSession] = field(init=False, repr=False)
+    _use: Path | None = field(default=None, init=False, repr=False)
     _encrypted: bool = field(init=False, repr=False)
     _locked: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._encrypted = self.password is not None
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._make_sessions()
         _count_writes(self)
+        register_database(self.path)
+
+    def _make_sessions(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Reads take no write lock: they begin deferred and read one snapshot.
+        self._read_sessions = sessionmaker(
+            self.engine.execution_options(deferred_begin=True), expire_on_commit=False
+        )
 
     @property
     def encrypted(self) -> bool:
@@ -82,7 +111,7 @@ class Database:
         self.engine.dispose()
         forget_keys()
         self.engine = create_engine("sqlite://", creator=_refuse_while_locked)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._make_sessions()
         self.password = None
         self._locked = True
 
@@ -102,32 +131,63 @@ class Database:
     def reconnect(self, password: str | None) -> None:
         """Close every connection and connect again with ``password`` (after a rekey)."""
         self.engine.dispose()
+        self.hold_in_use()
         self.engine = _make_engine(self.path, password)
         self.password = password
         self._encrypted = password is not None
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._make_sessions()
         _count_writes(self)
 
     @contextmanager
     def transaction(self) -> Iterator[DbSession]:
         """One user action: commits at the end, rolls back everything on any error.
 
-        A full disk (or the size limit) becomes :class:`DiskFullError` with a plain
-        message; the transaction is rolled back, so the caller keeps its unsaved text.
+        It begins IMMEDIATE: it takes the write lock at once, waiting (up to the busy
+        timeout) while another window or command is saving, instead of failing halfway
+        when two writers meet. A full disk (or the size limit) becomes
+        :class:`DiskFullError` and a write lock held too long :class:`BusyError`, each
+        with a plain message; the transaction is rolled back, so the caller keeps its
+        unsaved text.
         """
         if self._locked:
             raise LockedError("The practice is locked; unlock it to continue.")
+        with self._guarded(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[DbSession]:
+        """A read-only look at one snapshot: it never waits for, nor holds up, a writer
+        (exports, reports and searches that may take a while)."""
+        if self._locked:
+            raise LockedError("The practice is locked; unlock it to continue.")
+        with self._guarded(self._read_sessions) as session:
+            yield session
+
+    @contextmanager
+    def _guarded(self, sessions: sessionmaker[DbSession]) -> Iterator[DbSession]:
         try:
-            with self._sessions.begin() as session:
+            with sessions.begin() as session:
                 yield session
         except DBAPIError as exc:
             if is_disk_full(exc.orig):
                 raise DiskFullError(DISK_FULL) from None
+            if is_busy(exc.orig):
+                raise BusyError(BUSY) from None
+            if is_read_only(exc.orig):
+                raise DatabaseRefusedError(READ_ONLY) from None
             raise
 
     def close(self) -> None:
-        """Close every connection (used on exit and when the app locks)."""
+        """Close every connection and stop using the file (on exit, before a restore)."""
         self.engine.dispose()
+        if self._use is not None:
+            release_shared(self._use)
+            self._use = None
+
+    def hold_in_use(self) -> None:
+        """Note this process uses the file (restores and password changes elsewhere wait)."""
+        if self._use is None and self.path != Path(":memory:"):
+            self._use = acquire_shared(self.path)
 
 
 def _refuse_while_locked() -> Any:
@@ -166,23 +226,32 @@ def open_database(
     path = Path(path).expanduser()
     if password == "":
         raise WrongPasswordError("The password cannot be empty.")
-    if not _check_location(path, create=create, make_parents=make_parents):
-        _create(path, password)
-    revision = inspect_existing(path, password)
-    restrict_to_owner(path)
-    engine = _make_engine(path, password)
+    use = acquire_shared(path)  # refused while a restore or password change is under way
     try:
-        if revision != migrate.head_revision():
-            if before_migrate is None:
-                from practice.safekeeping.backup import backup_before_migrate
+        finish_interrupted_rekey(path)
+        exists = _check_location(path, create=create, make_parents=make_parents)
+        if not exists:
+            _create(path, password)
+        revision = inspect_existing(path, password)
+        restrict_to_owner(path)
+        engine = _make_engine(path, password)
+        try:
+            if revision != migrate.head_revision():
+                if before_migrate is None:
+                    from practice.safekeeping.backup import backup_before_migrate
 
-                before_migrate = backup_before_migrate
-            before_migrate(path, password, revision)
-        _upgrade(engine)
-        return _ready(path, engine, password)
+                    before_migrate = backup_before_migrate
+                before_migrate(path, password, revision)
+            _upgrade(engine)
+            db = _ready(path, engine, password)
+        except BaseException:
+            engine.dispose()
+            raise
     except BaseException:
-        engine.dispose()
+        release_shared(use)
         raise
+    db._use = use
+    return db
 
 
 def _ready(path: Path, engine: Engine, password: str | None) -> Database:
@@ -258,7 +327,8 @@ def _make_engine(path: Path, password: str | None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        deferred = conn.get_execution_options().get("deferred_begin", False)
+        conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
     return engine
 

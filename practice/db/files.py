@@ -26,9 +26,13 @@ def create_private_file(path: Path) -> None:
 
 
 def restrict_to_owner(path: Path) -> None:
-    """Make an existing file owner-only (no-op where the OS has no such permissions)."""
+    """Take the group's and others' access away from an existing file, keeping the
+    owner's as it is (a file the owner made read-only stays read-only); no-op where the
+    OS has no such permissions."""
     with contextlib.suppress(OSError):
-        path.chmod(OWNER_FILE)
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
 
 
 def fsync_dir(path: Path) -> None:

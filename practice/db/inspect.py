@@ -14,8 +14,12 @@ from practice.db import migrate
 from practice.db.connect import SQLITE_HEADER, raw_connect
 from practice.errors import DatabaseRefusedError, WrongPasswordError
 
-#: What a wrong password (or a damaged encrypted file) looks like to the user.
-WRONG_PASSWORD = "Wrong password or damaged file: the database could not be opened."
+#: The password does not open the file: its first page does not check out with the key
+#: made from it (SQLCipher's HMAC), which is what a wrong password does.
+WRONG_PASSWORD = (
+    "Wrong password: the database does not open with it. If you are sure of the "
+    "password, its first page is damaged: restore a backup."
+)
 
 
 def inspect_existing(path: Path, password: str | None) -> str:
@@ -36,6 +40,12 @@ def inspect_existing(path: Path, password: str | None) -> str:
         raise DatabaseRefusedError(f"{path.name} is not encrypted; open it without a password.")
     if size < 512 or size % 512:
         raise DatabaseRefusedError(f"{path.name} is damaged or truncated: it cannot be opened.")
+    if Path(f"{path}-wal").exists() and not _is_ours_as_found(path, password):
+        # Reading a WAL database makes a -shm file beside it: a file that is not ours is
+        # refused before that, from its main file alone, and left exactly as it was.
+        raise DatabaseRefusedError(
+            f"{path.name} is an SQLite database but not a practice database."
+        )
     try:
         conn = raw_connect(path, password, read_only=True)
     except Exception as exc:  # any driver error means we cannot read it
@@ -46,13 +56,42 @@ def inspect_existing(path: Path, password: str | None) -> str:
         conn.close()
 
 
+def _is_ours_as_found(path: Path, password: str | None) -> bool:
+    """Whether the main file (read immutable: nothing made beside it) holds our schema
+    bookkeeping. A database of ours whose WAL is not yet checkpointed has it already:
+    the first migration is in the main file before any WAL can exist."""
+    try:
+        conn = raw_connect(path, password, read_only=True, immutable=True)
+    except Exception:
+        return True  # not decidable this way: the full check below decides
+    try:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        return found is not None
+    except Exception:
+        return True
+    finally:
+        conn.close()
+
+
 def _check_open(conn: Any, path: Path, password: str | None) -> str:
+    if password is not None:
+        # Reading the schema reads page 1 only: with the right key its HMAC checks out
+        # whatever state the other pages are in, so a failure here is the password.
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception:
+            raise WrongPasswordError(WRONG_PASSWORD) from None
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
         revision = migrate.revision_of(conn)
     except Exception:
         if password is not None:
-            raise WrongPasswordError(WRONG_PASSWORD) from None
+            raise DatabaseRefusedError(
+                f"{path.name} is damaged: the password is right, but some of its pages "
+                "cannot be read. Restore a backup."
+            ) from None
         raise DatabaseRefusedError(
             f"{path.name} is damaged or is not a practice database."
         ) from None
@@ -62,7 +101,7 @@ def _check_open(conn: Any, path: Path, password: str | None) -> str:
         try:
             cipher_problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         except Exception:
-            raise WrongPasswordError(WRONG_PASSWORD) from None
+            cipher_problems = ["unreadable"]
         if cipher_problems:
             raise DatabaseRefusedError(
                 f"{path.name} is damaged: some of its encrypted pages do not check out."

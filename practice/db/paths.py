@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
+from platformdirs import user_cache_path, user_data_path, user_log_path
 
 APP_NAME = "PracticeManager"
 APP_AUTHOR = "PracticeManager"
@@ -28,3 +28,8 @@ def default_backup_dir() -> Path:
 
 def log_dir() -> Path:
     return user_log_path(APP_NAME, APP_AUTHOR)
+
+
+def lock_dir() -> Path:
+    """Where the app keeps its in-use locks (never beside the user's files)."""
+    return user_cache_path(APP_NAME, APP_AUTHOR) / "locks"

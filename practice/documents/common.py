@@ -4,7 +4,6 @@ document reference and "Page 2 of 3" on every page, and writing the finished PDF
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -32,6 +31,7 @@ from practice.documents.fonts import REGULAR, register_fonts
 from practice.documents.styles import MUTED, RULE, styles
 from practice.documents.text import Text, draw_line, fit_text, text_width
 from practice.models import PageSize, PracticeProfile
+from practice.outputs import write_output
 from practice.services import audit
 from practice.timeutil import utcnow
 
@@ -282,9 +282,6 @@ def export_pdf(
 
 
 def save_private(data: bytes, path: Path) -> None:
-    """Write ``data`` to ``path`` with owner-only permissions: documents hold client details."""
-    path = Path(path).expanduser()
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-    os.chmod(path, 0o600)
+    """Write ``data`` to ``path`` owner-only (documents hold client details), never over a
+    file the app owns, under a temporary name renamed into place."""
+    write_output(Path(path), data)

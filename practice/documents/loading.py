@@ -76,7 +76,7 @@ class EnrolmentRecord:
 
 def load_enrolment(db: Database, enrolment_id: int) -> EnrolmentRecord:
     """Everything the agreement and statement print about ``enrolment_id``."""
-    with db.transaction() as s:
+    with db.reading() as s:
         enrolment = s.get(
             Enrolment,
             enrolment_id,
@@ -136,7 +136,7 @@ class PaymentRow:
 
 def load_payments(db: Database, enrolment_id: int) -> tuple[PaymentRow, ...]:
     """The enrolment's payments and refunds, in the order they were received."""
-    with db.transaction() as s:
+    with db.reading() as s:
         rows = s.scalars(
             select(Payment)
             .where(Payment.enrolment_id == enrolment_id)
@@ -147,7 +147,7 @@ def load_payments(db: Database, enrolment_id: int) -> tuple[PaymentRow, ...]:
 
 def load_payment(db: Database, payment_id: int) -> tuple[PaymentRow, int]:
     """A payment (raises NotFoundError) and the id of its enrolment."""
-    with db.transaction() as s:
+    with db.reading() as s:
         payment = s.get(Payment, payment_id)
         if payment is None:
             raise NotFoundError("payment", payment_id)

@@ -23,7 +23,7 @@ Source = DbSession | Database
 def reading(source: Source) -> Iterator[DbSession]:
     """The session to read with: ``source`` itself, or a new transaction on the database."""
     if isinstance(source, Database):
-        with source.transaction() as session:
+        with source.reading() as session:
             yield session
     else:
         yield source

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Collection
 from datetime import date
 from fractions import Fraction
@@ -22,6 +21,7 @@ from practice.db import Database
 from practice.economics.rates import Ratio, round_half_up
 from practice.economics.reports import PracticeReport
 from practice.money import to_decimal
+from practice.outputs import write_output
 from practice.reports.tables import Cell, Minutes, Money, Rate, ReportTable, report_tables
 from practice.services import audit
 
@@ -81,10 +81,7 @@ def file_stem(report: PracticeReport) -> str:
 
 def write_private_text(path: Path, text: str) -> None:
     """Write UTF-8 text (with a BOM) readable and writable by the owner only."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8-sig", newline="") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)
+    write_output(path, text.encode("utf-8-sig"))
 
 
 def note_export(db: Database, detail: str) -> None:

@@ -23,6 +23,7 @@ from practice.db.files import (
     remove_with_sidecars,
     restrict_to_owner,
 )
+from practice.db.killpoints import kill_point
 from practice.errors import PracticeError
 from practice.safekeeping.names import Reason, backup_name
 from practice.timeutil import utcnow
@@ -79,6 +80,7 @@ def backup_file(
         remove_with_sidecars(partial)
         create_private_file(partial)
         _copy_pages(db_path, partial, password)
+        kill_point("backup-written")  # a fault test may end the process here
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, final)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from practice.db import Database
-from practice.db.files import create_private_file, remove_with_sidecars
-from practice.errors import NotFoundError, PracticeError, ValidationError
+from practice.errors import NotFoundError, ValidationError
 from practice.models import Client, PracticeProfile
+from practice.outputs import write_output
 from practice.safekeeping.record import collect_record
 from practice.safekeeping.record_json import record_json
 from practice.services import audit
@@ -53,7 +52,7 @@ def export_record(
             profile = s.get(PracticeProfile, 1)
             assert profile is not None
             data = record_pdf(record, client, profile)
-        _write_private(output, data)
+        write_output(output, data)
         audit.record(
             s,
             "export",
@@ -62,18 +61,3 @@ def export_record(
             f"{fmt}; private notes {'included' if include_private else 'left out'}",
         )
     return ExportResult(output, fmt, record.row_count, len(record.tables))
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".partial")
-    remove_with_sidecars(partial)
-    try:
-        create_private_file(partial)
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise PracticeError(f"The record could not be written to {path}: {exc.strerror}.") from None

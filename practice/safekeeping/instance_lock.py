@@ -27,7 +27,10 @@ class AlreadyOpenError(PracticeError):
 
 
 def lock_path_for(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    """The lock beside the database itself (a symlink's target: one lock per database,
+    whatever name it is opened by)."""
+    real = Path(db_path).expanduser().resolve()
+    return real.with_name(real.name + ".lock")
 
 
 class InstanceLock:

@@ -14,9 +14,11 @@ from typing import Any
 import sqlcipher3
 
 from practice.db import Database
-from practice.db.connect import raw_connect, salt_key_literal
+from practice.db.connect import is_disk_full, salt_key_literal
 from practice.db.files import create_private_file, fsync_dir, remove_with_sidecars
 from practice.db.inspect import inspect_existing
+from practice.db.rekey import rekey_file
+from practice.db.use_lock import InUseError, exclusive_use
 from practice.errors import PracticeError, ValidationError
 from practice.safekeeping.recovery import reseal_for_new_password
 
@@ -47,7 +49,7 @@ def validate_new_password(password: str, repeat: str | None = None) -> str:
 
 
 def change_password(db: Database, current: str, new: str, repeat: str | None = None) -> None:
-    """Re-encrypt the open database with ``new`` (SQLCipher rekey) and reconnect ``db``.
+    """Re-encrypt the open database with ``new`` into a new file and reconnect ``db``.
 
     The recovery key (if set up) keeps working. Backups made before keep the password
     they were made with. If anything fails, the old password still opens the database.
@@ -58,34 +60,37 @@ def change_password(db: Database, current: str, new: str, repeat: str | None = N
         raise ValidationError("current_password", "is not the database's password.")
     validate_new_password(new, repeat)
     db.close()
+
+    def reseal(pending: Path) -> None:
+        reseal_for_new_password(db.path, current, new, target=pending)
+
     try:
-        rekey_file(db.path, current, new)
+        # Alone with the file: an app or command with it open would go on writing with
+        # the old key to the file being replaced.
+        with exclusive_use(db.path, "change the password"):
+            rekey_file(db.path, current, new, reseal=reseal)
+    except InUseError:
+        db.reconnect(current)
+        raise
     except Exception as exc:
         db.reconnect(current)
         raise PracticeError(
-            f"The password could not be changed ({exc}); the old password still works."
+            f"The password could not be changed: {rekey_cause(exc)}; the old password still works."
         ) from None
-    reseal_for_new_password(db.path, current, new)
     db.reconnect(new)
 
 
-def rekey_file(path: Path, current: str, new: str) -> None:
-    """SQLCipher rekey of a closed database file (every page re-encrypted, in a transaction)."""
-    inspect_existing(path, current)
-    conn: Any = raw_connect(path, current)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        with path.open("rb") as handle:
-            salt = handle.read(16)
-        conn.execute(f"PRAGMA rekey = {salt_key_literal(new, salt)}")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-    check: Any = raw_connect(path, new, read_only=True)
-    try:
-        check.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    finally:
-        check.close()
+def rekey_cause(exc: BaseException) -> str:
+    """The reason a password change failed, in words (a full disk named as such)."""
+    import errno
+
+    if is_disk_full(exc) or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EFBIG):
+        return "the disk is full (free some space and try again)"
+    if isinstance(exc, PracticeError):
+        return str(exc).rstrip(".")
+    if isinstance(exc, OSError):
+        return (exc.strerror or str(exc)).lower()
+    return str(exc).rstrip(".")
 
 
 def encrypt_plain_database(path: Path, password: str) -> None:

@@ -34,6 +34,10 @@ TITLES = {
 #: Search and sort keys made from the name: in the JSON export, left out of the PDF.
 DERIVED = {"search_text", "sort_name"}
 #: Integer minor units, printed as money in the row's currency.
+#: A row of at most this many fields is kept on one page.
+SHORT_ROW = 12
+#: Characters of a long value printed in one table row.
+PIECE = 900
 MONEY = {"amount", "agreed_price", "discount", "price", "full_payment_discount"}
 
 
@@ -68,6 +72,40 @@ def _money_currency(row: dict[str, Any], record: ClientRecord) -> str | None:
     return None
 
 
+def _fields(name: str, value: Any) -> list[tuple[str, Any]]:
+    """A value as labelled rows: nested data (the terms as agreed) one field a row
+    (“terms snapshot › clauses › 2 › body”), so it reads and splits like the rest."""
+    if isinstance(value, dict):
+        if not value:
+            return []
+        return [
+            pair
+            for key, inner in value.items()
+            for pair in _fields(f"{name} › {str(key).replace('_', ' ')}", inner)
+        ]
+    if isinstance(value, list | tuple):
+        return [
+            pair for n, inner in enumerate(value, 1) for pair in _fields(f"{name} › {n}", inner)
+        ]
+    return [] if value is None or value == "" else [(name, value)]
+
+
+def _pieces(text: str, size: int = PIECE) -> list[str]:
+    """``text`` in paragraphs, a long paragraph cut between words into ``size``-character
+    pieces (every word kept, in order)."""
+    pieces: list[str] = []
+    for paragraph in text.split("\n"):
+        while len(paragraph) > size:
+            cut = paragraph.rfind(" ", 0, size)
+            cut = cut if cut > size // 2 else size
+            pieces.append(paragraph[:cut])
+            paragraph = (
+                paragraph[cut:].lstrip(" ") if paragraph[cut : cut + 1] == " " else paragraph[cut:]
+            )
+        pieces.append(paragraph)
+    return pieces or [""]
+
+
 def _row_table(row: dict[str, Any], width: float, currency: str | None, locale: str) -> Table:
     st = styles()
 
@@ -77,13 +115,14 @@ def _row_table(row: dict[str, Any], width: float, currency: str | None, locale: 
         return _text(value)
 
     data = [
-        [
-            cell(key.replace("_", " "), st.cell_bold),
-            cell(shown(key, v), st.cell),
-        ]
-        for key, v in row.items()
-        if key not in DERIVED and v is not None and v != ""
+        [cell(name if n == 0 else "", st.cell_bold), cell(piece, st.cell)]
+        for key, value in row.items()
+        if key not in DERIVED and value is not None and value != ""
+        for name, v in _fields(key.replace("_", " "), value)
+        for n, piece in enumerate(_pieces(shown(key, v)))
     ]
+    # Long values (a note, the terms as agreed) are rows of a paragraph or so each, so
+    # the table runs on over pages between them: no cell is ever too tall to print.
     table = Table(data, colWidths=[width * 0.3, width * 0.7])
     table.setStyle(
         TableStyle(
@@ -122,10 +161,13 @@ def record_pdf(record: ClientRecord, client: Client, profile: PracticeProfile) -
         if not rows:
             story.append(KeepTogether([heading, Text("None.", st.muted)]))
         for number, row in enumerate(rows):
+            table = _row_table(row, width, _money_currency(row, record), profile.locale)
             block: list[Flowable] = [heading] if number == 0 else []
-            currency = _money_currency(row, record)
-            block += [_row_table(row, width, currency, profile.locale), Spacer(1, 2 * mm)]
-            story.append(KeepTogether(block))
+            if len(table._cellvalues) <= SHORT_ROW:
+                story.append(KeepTogether([*block, table]))  # a short row kept whole
+            else:
+                story += [*block, table]  # a long one runs on over pages
+            story.append(Spacer(1, 2 * mm))
     info = DocumentInfo(
         title=f"Client record: {client.full_name}",
         reference=f"Client record {client.id}",

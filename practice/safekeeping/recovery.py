@@ -138,8 +138,12 @@ def recover_password(db_path: Path, recovery_key: str) -> str:
     return plain.decode("utf-8")
 
 
-def reseal_for_new_password(db_path: Path, old_password: str, new_password: str) -> bool:
-    """After a password change, keep the same recovery key working; False if there is none."""
+def reseal_for_new_password(
+    db_path: Path, old_password: str, new_password: str, target: Path | None = None
+) -> bool:
+    """After a password change, keep the same recovery key working; False if there is none.
+
+    The resealed file is written to ``target`` (default: over the current one)."""
     path = recovery_file_of(db_path)
     if not path.is_file():
         return False
@@ -150,5 +154,5 @@ def reseal_for_new_password(db_path: Path, old_password: str, new_password: str)
     if wrap is None:  # made for another password: it could only mislead now
         path.unlink()
         return False
-    _write(path, wrap, _unb64(str(data["recovery_salt"])), new_password)
+    _write(target or path, wrap, _unb64(str(data["recovery_salt"])), new_password)
     return True

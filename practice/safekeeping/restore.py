@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from practice.db.connect import raw_connect
+from practice.db.connect import SQLITE_HEADER, raw_connect
 from practice.db.files import (
     create_private_file,
     fsync_dir,
@@ -23,7 +23,9 @@ from practice.db.files import (
     restrict_to_owner,
 )
 from practice.db.inspect import inspect_existing
-from practice.errors import DatabaseRefusedError, PracticeError
+from practice.db.killpoints import kill_point
+from practice.db.use_lock import exclusive_use
+from practice.errors import DatabaseRefusedError, PracticeError, WrongPasswordError
 from practice.safekeeping.backup import (
     BackupError,
     backup_file,
@@ -54,14 +56,42 @@ def restore_backup(
     *,
     current_password: str | None = None,
     safety_folder: Path | None = None,
+    allow_unencrypted: bool = False,
 ) -> RestoreResult:
     """Put ``backup`` (opened with ``password``) in place of the database at ``db_path``.
 
     ``current_password`` opens the current database for its safety backup (default: the
-    same ``password``).
+    same ``password``). A readable database is never discarded: when the current one
+    does not open with the password given, nothing is restored until its own password
+    is given, so it can be backed up first; only a damaged one is set aside. Restoring
+    an unencrypted backup over an encrypted practice would leave it unencrypted, so it
+    is refused unless ``allow_unencrypted``.
     """
     if not backup.is_file():
         raise RestoreError(f"There is no backup file at {backup}.")
+    # The database itself, not a second name for it: a symlink stays a symlink.
+    db_path = Path(db_path).expanduser().resolve()
+    with exclusive_use(db_path, "restore a backup"):
+        return _restore(
+            backup, db_path, password, current_password, safety_folder, allow_unencrypted
+        )
+
+
+def _restore(
+    backup: Path,
+    db_path: Path,
+    password: str | None,
+    current_password: str | None,
+    safety_folder: Path | None,
+    allow_unencrypted: bool,
+) -> RestoreResult:
+    current = password if current_password is None else current_password
+    if db_path.exists() and not is_plain(db_path) and is_plain(backup) and not allow_unencrypted:
+        raise RestoreError(
+            "This backup is not encrypted, and the practice is: restoring it would leave "
+            "your records unencrypted. Nothing was changed. To restore it anyway, say so "
+            "(practice restore --allow-unencrypted)."
+        )
     try:
         inspect_existing(backup, password)
     except DatabaseRefusedError as exc:
@@ -69,15 +99,14 @@ def restore_backup(
     safety, aside = None, None
     if db_path.exists():
         safety, aside = _keep_current(
-            db_path,
-            password if current_password is None else current_password,
-            safety_folder or default_backup_folder(db_path),
+            db_path, current, safety_folder or default_backup_folder(db_path)
         )
     building = db_path.with_name(db_path.name + ".restoring")
     remove_with_sidecars(building)
     try:
         create_private_file(building)
         _copy(backup, building, password)
+        kill_point("restore-copied")  # a fault test may end the process here
         with building.open("rb+") as handle:
             os.fsync(handle.fileno())
     except Exception as exc:
@@ -96,22 +125,61 @@ def restore_backup(
 def _keep_current(
     db_path: Path, password: str | None, folder: Path
 ) -> tuple[Path | None, Path | None]:
+    if password is None and not is_plain(db_path):
+        raise RestoreError(
+            "The current database is encrypted: give its password so it can be backed up "
+            "before the backup replaces it. Nothing was changed."
+        )
     try:
         inspect_existing(db_path, password)
+    except WrongPasswordError:
+        if not _looks_encrypted(db_path):
+            return None, _set_aside(db_path)  # its first page is gone, not its password
+        raise RestoreError(
+            "The current database does not open with that password (was the backup made "
+            "under another one?). It is backed up before a backup replaces it, so its own "
+            "password is needed as well (practice restore --current-password-file). "
+            "Nothing was changed."
+        ) from None
     except DatabaseRefusedError:
-        aside = db_path.with_name(f"{db_path.name}.damaged-{utcnow().strftime(STAMP)}")
-        os.replace(db_path, aside)
-        for suffix in ("-wal", "-shm"):
-            side = Path(str(db_path) + suffix)
-            if side.exists():
-                os.replace(side, Path(str(aside) + suffix))
-        return None, aside
+        return None, _set_aside(db_path)
     try:
         return backup_file(db_path, password, folder, Reason.BEFORE_RESTORE), None
     except BackupError as exc:
         raise RestoreError(
             f"The current database could not be backed up first, so nothing was restored. {exc}"
         ) from None
+
+
+def _set_aside(db_path: Path) -> Path:
+    """Move a damaged database (and its WAL) aside under a ``.damaged-…`` name."""
+    aside = db_path.with_name(f"{db_path.name}.damaged-{utcnow().strftime(STAMP)}")
+    os.replace(db_path, aside)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(aside) + suffix))
+    return aside
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """Whether the first page reads as encrypted data (bytes of every value, as a cipher
+    gives) rather than as a page wiped or overwritten (zeros, text, a pattern)."""
+    try:
+        with path.open("rb") as handle:
+            page = handle.read(4096)
+    except OSError:
+        return False
+    return len(page) == 4096 and len(set(page)) > 200
+
+
+def is_plain(path: Path) -> bool:
+    """Whether ``path`` is an unencrypted SQLite file (its header readable as such)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def _copy(source: Path, target: Path, password: str | None) -> None:

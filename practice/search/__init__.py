@@ -20,6 +20,7 @@ from practice.search.hits import SearchHit
 from practice.search.kinds import SearchKind
 from practice.search.query import SearchQuery, parse_query
 from practice.search.snippets import Snippet
+from practice.services import validation
 from practice.transfer.zone import practice_zone
 
 DEFAULT_LIMIT = 100
@@ -48,6 +49,7 @@ def search_notes(db: Database, text: str, *, limit: int = DEFAULT_LIMIT) -> list
     """The texts containing every word of ``text`` (ignoring case and accents), best first."""
     if not isinstance(text, str):
         raise ValidationError("search", "must be text.")
+    validation.no_broken_characters(text, "search")
     if len(text) > MAX_TEXT:
         raise ValidationError("search", f"is too long (at most {MAX_TEXT} characters).")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
@@ -59,7 +61,7 @@ def search_notes(db: Database, text: str, *, limit: int = DEFAULT_LIMIT) -> list
 
     backend = backend_for(db)
     zone = practice_zone(db)
-    with db.transaction() as s:
+    with db.reading() as s:
         found = backend.find(s, query, limit)
         return build_hits(s, found, query, zone)
 

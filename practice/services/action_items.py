@@ -112,7 +112,7 @@ def list_action_items(
     stmt = stmt.order_by(
         ActionItem.due_date.is_(None), ActionItem.due_date, ActionItem.created_at, ActionItem.id
     )
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt).unique())
 
 

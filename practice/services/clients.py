@@ -177,7 +177,7 @@ def archive_client(db: Database, client_id: int) -> Client:
 
 
 def get_client(db: Database, client_id: int) -> Client:
-    with db.transaction() as s:
+    with db.reading() as s:
         return _load(s, client_id)
 
 
@@ -222,7 +222,7 @@ def list_clients(
         stmt = stmt.offset(validation.whole_number(offset, "offset", maximum=10**9))
     if limit is not None:
         stmt = stmt.limit(validation.whole_number(limit, "limit", maximum=10**9))
-    with db.transaction() as s:
+    with db.reading() as s:
         return [ClientRow(**row._asdict()) for row in s.execute(stmt)]
 
 
@@ -233,13 +233,22 @@ def count_clients(
     statuses: Iterable[ClientStatus | str] | None = None,
 ) -> int:
     stmt = _filtered(select(func.count(Client.id)), search, statuses)
-    with db.transaction() as s:
+    with db.reading() as s:
         return int(s.scalar(stmt) or 0)
+
+
+#: The longest client search taken (a name, an email and a phone fit many times over).
+MAX_SEARCH = 200
 
 
 def search_terms(search: str) -> list[str]:
     """The folded words of a search box, as stored in ``Client.search_text``."""
-    return validation.fold(search or "").split()
+    search = validation.no_broken_characters(search or "", "search")
+    if len(search) > MAX_SEARCH:
+        raise ValidationError(
+            "search", f"is too long ({len(search):,} characters; at most {MAX_SEARCH})."
+        )
+    return validation.fold(search).split()
 
 
 def _filtered(stmt: _Query, search: str, statuses: Iterable[ClientStatus | str] | None) -> _Query:

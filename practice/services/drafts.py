@@ -8,18 +8,30 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from practice.db import Database
+from practice.errors import ValidationError
 from practice.models import Draft
 from practice.services import validation
 from practice.timeutil import utcnow
 
-MAX_DRAFT = 200_000
+#: Far beyond any note (100,000 characters): a draft keeps whatever was typed, whole.
+MAX_DRAFT = 2_000_000
 
 
 def save_draft(db: Database, key: str, body: str) -> None:
-    """Keep ``body`` under ``key``; an empty body removes the draft."""
+    """Keep ``body`` under ``key``, whole; an empty body removes the draft.
+
+    Never cut short: a text too long to keep (or with a broken character no file can
+    hold) is refused with :class:`~practice.errors.ValidationError`, and the editor keeps
+    it as typed.
+    """
     key = validation.text(key, "draft", max_length=100, required=True)
+    if not isinstance(body, str):
+        raise ValidationError("draft", "must be text.")
+    validation.no_broken_characters(body, "draft")
     if len(body) > MAX_DRAFT:
-        body = body[:MAX_DRAFT]
+        raise ValidationError(
+            "draft", f"is too long to keep ({len(body):,} characters; at most {MAX_DRAFT:,})."
+        )
     with db.transaction() as s:
         draft = s.get(Draft, key)
         if not body.strip():
@@ -34,7 +46,7 @@ def save_draft(db: Database, key: str, body: str) -> None:
 
 
 def get_draft(db: Database, key: str) -> str | None:
-    with db.transaction() as s:
+    with db.reading() as s:
         draft = s.get(Draft, key)
         return None if draft is None else draft.body
 
@@ -47,7 +59,7 @@ def discard_draft(db: Database, key: str) -> None:
 
 
 def list_draft_keys(db: Database, prefix: str = "") -> list[str]:
-    with db.transaction() as s:
+    with db.reading() as s:
         stmt = select(Draft.key).order_by(Draft.updated_at.desc())
         if prefix:
             stmt = stmt.where(Draft.key.startswith(prefix, autoescape=True))

@@ -98,7 +98,7 @@ def update_enquiry(db: Database, enquiry_id: int, **changes: Any) -> Enquiry:
 
 
 def get_enquiry(db: Database, enquiry_id: int) -> Enquiry:
-    with db.transaction() as s:
+    with db.reading() as s:
         return _get(s, enquiry_id)
 
 
@@ -201,7 +201,7 @@ def list_enquiries(
     if since is not None:
         stmt = stmt.where(Enquiry.received_on >= validation.required_date(since, "since"))
     stmt = stmt.order_by(Enquiry.received_on.desc(), Enquiry.id.desc())
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt))
 
 

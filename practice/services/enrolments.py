@@ -271,7 +271,7 @@ def update_enrolment_notes(db: Database, enrolment_id: int, notes: str) -> Enrol
 
 def get_enrolment(db: Database, enrolment_id: int) -> Enrolment:
     """An enrolment with its client and instalments loaded."""
-    with db.transaction() as s:
+    with db.reading() as s:
         return _loaded(s, enrolment_id)
 
 
@@ -293,7 +293,7 @@ def list_enrolments(
         chosen = [statuses] if isinstance(statuses, str) else statuses  # one status given bare
         wanted = [validation.choice(st, EnrolmentStatus, "statuses") for st in chosen]
         stmt = stmt.where(Enrolment.status.in_(wanted))
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt).unique())
 
 

@@ -163,7 +163,7 @@ def delete_payment(db: Database, payment_id: int) -> None:
 
 
 def get_payment(db: Database, payment_id: int) -> Payment:
-    with db.transaction() as s:
+    with db.reading() as s:
         payment = s.get(Payment, payment_id)
         if payment is None:
             raise NotFoundError("payment", payment_id)
@@ -209,7 +209,7 @@ def list_payments(
         stmt = stmt.where(Payment.received_on >= validation.required_date(since, "since"))
     if until is not None:
         stmt = stmt.where(Payment.received_on <= validation.required_date(until, "until"))
-    with db.transaction() as s:
+    with db.reading() as s:
         return [PaymentRow(**row._asdict()) for row in s.execute(stmt)]
 
 

@@ -93,7 +93,7 @@ PROFILE_FIELDS = tuple(_VALIDATORS)
 
 
 def get_profile(db: Database) -> PracticeProfile:
-    with db.transaction() as s:
+    with db.reading() as s:
         return _profile(s)
 
 
@@ -114,7 +114,7 @@ def update_profile(db: Database, **changes: Any) -> PracticeProfile:
 
 def list_clauses(db: Database) -> list[AgreementClause]:
     """The agreement clauses in print order."""
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(_ordered()))
 
 

@@ -166,7 +166,7 @@ def duplicate_programme(db: Database, programme_id: int, *, name: str | None = N
 
 def get_programme(db: Database, programme_id: int) -> Programme:
     """A programme with its session plan and inclusions loaded."""
-    with db.transaction() as s:
+    with db.reading() as s:
         return _loaded(s, programme_id)
 
 
@@ -179,7 +179,7 @@ def list_programmes(db: Database, include_archived: bool = False) -> list[Progra
     )
     if not include_archived:
         stmt = stmt.where(Programme.archived_at.is_(None))
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt))
 
 

@@ -91,7 +91,7 @@ def list_providers(
     if not include_archived:
         stmt = stmt.where(Provider.archived_at.is_(None))
     stmt = stmt.order_by(func.lower(Provider.name), Provider.id)
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt))
 
 

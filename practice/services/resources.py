@@ -99,7 +99,7 @@ def list_resources(
     if not include_archived:
         stmt = stmt.where(Resource.archived_at.is_(None))
     stmt = stmt.order_by(func.lower(Resource.title), Resource.id)
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt))
 
 

@@ -198,7 +198,7 @@ def delete_session(db: Database, session_id: int) -> None:
 
 def get_session(db: Database, session_id: int) -> Session:
     """One session with its client, enrolment, note (history, addenda) and action items."""
-    with db.transaction() as s:
+    with db.reading() as s:
         _get(s, session_id)
         return _loaded(s, session_id)
 
@@ -236,7 +236,7 @@ def list_sessions(
         stmt = stmt.order_by(Session.starts_at.desc(), Session.id.desc())
     else:
         stmt = stmt.order_by(Session.starts_at, Session.id)
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt).unique())
 
 
@@ -304,6 +304,9 @@ def _aware(value: datetime, field: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         what = "the start time" if field == "starts_at" else "this time"
         raise ValidationError(field, f"{what} needs a timezone (the local time with its offset).")
+    if not validation.EARLIEST_DATE.year <= value.year <= 9000:
+        # Far outside what the app keeps; converting it between zones would overflow.
+        raise ValidationError(field, f"{value.date().isoformat()} is not a plausible date.")
     return value.astimezone(UTC)
 
 

@@ -21,6 +21,17 @@ LATEST_YEARS_AHEAD = 20
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+BROKEN = (
+    "contains a broken character (half of a pair, as some copy and paste leaves); retype that part."
+)
+
+
+def no_broken_characters(value: str, field: str) -> str:
+    """``value`` unless it holds a lone surrogate, which no file or database can store."""
+    if _SURROGATE.search(value):
+        raise ValidationError(field, BROKEN)
+    return value
 
 
 def text(value: str | None, field: str, *, max_length: int, required: bool = False) -> str:
@@ -29,6 +40,7 @@ def text(value: str | None, field: str, *, max_length: int, required: bool = Fal
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, "must be text.")
+    no_broken_characters(value, field)
     cleaned = unicodedata.normalize("NFC", value).strip()
     if _CONTROL.search(cleaned):
         raise ValidationError(field, "contains characters that cannot be saved.")

@@ -134,7 +134,7 @@ def list_work(
         stmt = stmt.order_by(WorkLogEntry.work_date.desc(), WorkLogEntry.id.desc())
     else:
         stmt = stmt.order_by(WorkLogEntry.work_date, WorkLogEntry.id)
-    with db.transaction() as s:
+    with db.reading() as s:
         return list(s.scalars(stmt))
 
 

@@ -413,7 +413,7 @@ def list_table(db: Database, key: str, *, today: date, with_notes: bool = False)
     """The heading and rows of one list, as they go into its CSV file."""
     item = _check_key(key)
     options = ListOptions(today=today, zone=practice_zone(db), with_notes=with_notes)
-    with db.transaction() as s:
+    with db.reading() as s:
         return item.build(db, s, options)
 
 

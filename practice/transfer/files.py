@@ -8,13 +8,12 @@ caller says so (the app's save dialog has asked); otherwise it is refused untouc
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from practice.db.files import fsync_dir
-from practice.errors import PracticeError, ValidationError
+from practice.errors import ValidationError
+from practice.outputs import write_output
 
 
 def check_output(path: Path, *, replace: bool, field: str = "output") -> Path:
@@ -34,25 +33,7 @@ def check_output(path: Path, *, replace: bool, field: str = "output") -> Path:
 def write_private(path: Path, write: Callable[[BinaryIO], None], *, replace: bool = False) -> Path:
     """Call ``write(handle)`` on a new owner-only file, then rename it to ``path``."""
     path = check_output(path, replace=replace)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except OSError as exc:
-        raise PracticeError(f"{path} cannot be written: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-        fsync_dir(path.parent)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise PracticeError(f"{path} cannot be written: {exc.strerror or exc}.") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return path
+    return write_output(path, write, replace=replace)
 
 
 def write_private_bytes(path: Path, data: bytes, *, replace: bool = False) -> Path:

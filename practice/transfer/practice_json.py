@@ -121,13 +121,16 @@ def export_practice(
 ) -> TransferSummary:
     """Write the whole practice to ``output`` (owner-only); the export is audited."""
     rows = 0
-    with db.transaction() as s:
+    # Read from one snapshot without holding the write lock (saving goes on meanwhile),
+    # then note the export in a short transaction of its own.
+    with db.reading() as s:
 
         def write(handle: BinaryIO) -> None:
             nonlocal rows
             rows = write_practice_json(s, handle, progress=progress)
 
         path = write_private(output, write, replace=replace)
+    with db.transaction() as s:
         audit.record(s, "export", "practice", None, f"whole practice JSON, {rows} rows")
     return TransferSummary(path, len(exported_tables()), rows)
 

@@ -118,7 +118,7 @@ def test_a_folder_given_as_the_database_is_refused(capsys: Capsys, tmp_path: Pat
         (["report", "--from", "2025-02-30"], "--from needs a real date"),
         (["report", "--to", "31/03/2025"], "--to needs a real date"),
         (["report", "--from", "2025-04-01", "--to", "2025-03-01"], "starts (2025-04-01) after"),
-        (["demo", "--today", "tomorrow"], "--today needs a date"),
+        (["demo", "--today", "tomorrow"], "--today needs a real date written YYYY-MM-DD"),
         (["demo", "--clients", "many"], "--clients needs a whole number"),
     ],
 )

@@ -68,7 +68,7 @@ def test_foreign_files_are_refused_untouched(tmp_path: Path, make: object) -> No
 
 def test_truncated_copy_is_refused_untouched(db_path: Path, tmp_path: Path) -> None:
     db = open_database(db_path)
-    with db.transaction() as s:
+    with db.reading() as s:
         s.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
     db.close()
     data = db_path.read_bytes()
@@ -178,3 +178,26 @@ def test_migration_is_transactional_ddl(db_path: Path) -> None:
             == 0
         )
     db.close()
+
+
+def test_a_foreign_database_with_a_wal_is_refused_without_a_shm(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    source = tmp_path / "source"
+    source.mkdir()
+    other = sqlite3.connect(source / "their.db")
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("PRAGMA wal_autocheckpoint = 0")
+    other.execute("CREATE TABLE notes (body TEXT)")
+    other.execute("INSERT INTO notes VALUES ('theirs')")
+    other.commit()
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("their.db", "their.db-wal"):  # as copied by hand, without the -shm
+        shutil.copyfile(source / name, copy / name)
+    other.close()
+    before = {p.name: digest(p) for p in copy.iterdir()}
+    with pytest.raises(DatabaseRefusedError, match="not a practice database"):
+        open_database(copy / "their.db")
+    assert {p.name: digest(p) for p in copy.iterdir()} == before  # no -shm, nothing changed

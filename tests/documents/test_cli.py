@@ -58,7 +58,7 @@ def test_each_command_writes_a_private_pdf_and_notes_the_export(
         (["statement", "999"], "There is no enrolment with id 999."),
         (["receipt", "999"], "There is no payment with id 999."),
         (["agreement", "abc"], "ENROLMENT_ID must be a whole number, not “abc”."),
-        (["statement", "1", "--date", "soon"], "--date needs a date written YYYY-MM-DD"),
+        (["statement", "1", "--date", "soon"], "--date needs a real date written YYYY-MM-DD"),
     ],
 )
 def test_refusals_are_one_sentence_and_write_nothing(

@@ -236,3 +236,44 @@ def test_auto_backup_on_change_and_close(enc_db: Database) -> None:
     closing = auto.on_close()
     assert closing is not None and "close" in closing.name
     assert check_database(closing, PASSWORD).row_counts["clients"] == 2
+
+
+def test_a_backup_under_another_password_never_discards_the_current_database(
+    enc_db: Database,
+) -> None:
+    from practice.safekeeping.password import change_password
+
+    make_client(enc_db)
+    old_backup = backup_database(enc_db)  # made under the old password
+    path = enc_db.path
+    change_password(enc_db, PASSWORD, "a new passphrase 2027", "a new passphrase 2027")
+    enc_db.close()
+    before = path.read_bytes()
+    with pytest.raises(RestoreError, match="does not open with that password"):
+        restore_backup(old_backup, path, PASSWORD)
+    assert path.read_bytes() == before  # not moved aside as "unreadable"
+    assert not list(path.parent.glob("*.damaged-*"))
+    result = restore_backup(old_backup, path, PASSWORD, current_password="a new passphrase 2027")
+    assert result.safety_backup is not None and result.set_aside is None
+    safety = open_database(result.safety_backup, "a new passphrase 2027")
+    safety.close()
+    open_database(path, PASSWORD).close()
+
+
+def test_an_unencrypted_backup_never_silently_drops_encryption(
+    enc_db: Database, db: Database
+) -> None:
+    make_client(db)
+    plain_backup = backup_database(db)
+    path = enc_db.path
+    enc_db.close()
+    before = path.read_bytes()
+    for password in (None, PASSWORD):
+        with pytest.raises(RestoreError, match="not encrypted"):
+            restore_backup(plain_backup, path, password)
+        assert path.read_bytes() == before
+    result = restore_backup(
+        plain_backup, path, None, current_password=PASSWORD, allow_unencrypted=True
+    )
+    assert result.safety_backup is not None  # the encrypted one kept first
+    assert path.read_bytes().startswith(SQLITE_HEADER)

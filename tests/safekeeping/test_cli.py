@@ -68,7 +68,7 @@ def test_wrong_password_is_one_sentence(
     wrong.write_text("not it", encoding="utf-8")
     assert run("--database", str(path), "--password-file", str(wrong), "backup") == 1
     err = capsys.readouterr().err
-    assert err.strip() == "Wrong password or damaged file: the database could not be opened."
+    assert err.strip().startswith("Wrong password: the database does not open with it.")
     assert run("--database", str(path), "--password-file", str(wrong), "check") == 1
     assert "Wrong password" in capsys.readouterr().err
 

@@ -54,7 +54,9 @@ def test_unusual_passwords_open_and_only_they_do(tmp_path: Path, password: str) 
         assert s.get(Client, made.client_id) is not None
     db.close()
     before = digest(path)
-    with pytest.raises(WrongPasswordError, match="Wrong password or damaged file"):
+    with pytest.raises(
+        WrongPasswordError, match="Wrong password: the database does not open with it"
+    ):
         open_database(path, password + "x")
     with pytest.raises(WrongPasswordError):
         open_database(path, password[:-1] or "y")
@@ -201,3 +203,27 @@ def test_files_open_with_sqlcipher_and_the_password_alone(tmp_path: Path, real_k
         conn.execute("PRAGMA key = '🙂 it''s a \\ password'")
         assert conn.execute("SELECT first_name FROM clients").fetchone()[0] == f"Ana{MARKER}"
         conn.close()
+
+
+def test_a_wrong_password_and_a_damaged_file_are_told_apart(tmp_path: Path) -> None:
+    path = tmp_path / "practice.db"
+    db = open_database(path, PASSWORD)
+    from practice.services.clients import create_client
+
+    for n in range(40):
+        create_client(db, first_name=f"Client {n}", notes="x" * 2000)
+    with db.reading() as s:
+        s.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    db.close()
+    # A wrong password: page 1 does not check out with its key.
+    with pytest.raises(WrongPasswordError, match="Wrong password"):
+        open_database(path, PASSWORD + "!")
+    # The right password, a page further in damaged: said to be damaged, not "wrong".
+    data = bytearray(path.read_bytes())
+    assert len(data) > 3 * 4096
+    data[2 * 4096 + 100 : 2 * 4096 + 140] = b"\0" * 40
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseRefusedError, match="damaged") as refused:
+        open_database(path, PASSWORD)
+    assert not isinstance(refused.value, WrongPasswordError)
+    assert "Wrong password" not in str(refused.value)

@@ -229,3 +229,40 @@ def test_retention_reminds_but_never_deletes(db: Database) -> None:
     ]
     with db.transaction() as s:
         assert s.query(Client).count() == 3
+
+
+def test_every_sample_client_exports_as_pdf(tmp_path: Path) -> None:
+    """The terms as agreed and long notes run on over pages (no LayoutError)."""
+    from practice.db import open_database
+    from practice.demo import generate_demo
+    from practice.models import Enrolment
+
+    sample = open_database(tmp_path / "sample.db")
+    try:
+        generate_demo(sample, clients=9, years=1, seed=5, today=date(2026, 12, 3))
+        with sample.transaction() as s:
+            client_ids = [c.id for c in s.query(Client).all()]
+            enrolled = {e.client_id for e in s.query(Enrolment).all()}
+        assert enrolled  # some records carry a terms snapshot
+        for client_id in client_ids:
+            for private in (False, True):
+                out = tmp_path / f"record-{client_id}-{private}.pdf"
+                export_record(sample, client_id, out, include_private=private)
+                assert len(PdfReader(out).pages) >= 1
+    finally:
+        sample.close()
+
+
+def test_a_note_longer_than_a_page_is_printed_whole(db: Database, tmp_path: Path) -> None:
+    from practice.services.notes import save_note
+
+    made = make_client(db)
+    words = [f"word{n}" for n in range(11_000)]  # about 99,000 characters, one paragraph
+    with db.transaction() as s:
+        session_id = s.query(Session).filter_by(client_id=made.client_id).first().id
+    save_note(db, session_id, body=" ".join(words))
+    out = tmp_path / "record.pdf"
+    export_record(db, made.client_id, out)
+    content = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    found = set(content.split())
+    assert all(w in found for w in (words[0], words[5_000], words[-1]))

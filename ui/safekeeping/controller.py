@@ -29,6 +29,7 @@ from practice.safekeeping.names import Reason
 from practice.safekeeping.password import change_password, encrypt_plain_database
 from practice.safekeeping.recovery import set_up_recovery
 from practice.safekeeping.retention import records_past_retention
+from practice.safekeeping.tidy import tidy_interrupted
 from practice.services.profile import get_profile
 from ui.context import AppContext
 from ui.safekeeping.backup_settings import BackupSettingsDialog
@@ -101,7 +102,15 @@ class SafekeepingController(QObject):
     # ------------------------------------------------------------------ menu
 
     def install(self) -> QMenu:
-        """Add the Safekeeping menu (before Help) and the Lock shortcut (Ctrl+L)."""
+        """Add the Safekeeping menu (before Help) and the Lock shortcut (Ctrl+L); remove
+        what a crash left of an interrupted backup or restore."""
+        try:
+            removed = tidy_interrupted(self.ctx.db)
+        except Exception:  # tidying must never stop the app from starting
+            log.exception("could not tidy interrupted backups")
+            removed = []
+        if removed:
+            log.info("removed %d file(s) left by an interrupted backup or restore", len(removed))
         menu = QMenu("&Safekeeping", self.window)
         self.lock_action = self._add(menu, "&Lock", self.lock.lock_now, "Ctrl+L")
         menu.addSeparator()
@@ -215,6 +224,7 @@ class SafekeepingController(QObject):
         db.close()
         dialog = RestoreDialog(db.path, self.window, folders=folders, password=password)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_ is None:
+            db.reconnect(password)  # nothing restored: carry on with the database as it was
             return
         db.reconnect(dialog.used_password)
         for area in AREAS:

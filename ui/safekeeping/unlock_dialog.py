@@ -1,5 +1,5 @@
 """Asking for the password at start, with the way out when it does not open the file:
-"Wrong password or damaged file", restore a backup, or use the recovery key."""
+"Wrong password" (or "damaged", then restore a backup), or use the recovery key."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ from ui.safekeeping.password_dialogs import password_field
 from ui.widgets.form_errors import ErrorLine
 
 WRONG = (
-    "Wrong password or damaged file. Try the password again; if the file is damaged, "
-    "restore a backup. If you have forgotten the password, use your recovery key."
+    "Wrong password: the database does not open with it. Try again (check Caps Lock); "
+    "if you have forgotten it, use your recovery key."
 )
 
 

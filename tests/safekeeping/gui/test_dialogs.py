@@ -78,14 +78,14 @@ def test_first_run_creates_an_encrypted_practice_with_a_recovery_key(
     opened.close()
 
 
-def test_unlock_says_wrong_password_or_damaged_file(qtbot: QtBot, enc_path: Path) -> None:
+def test_unlock_says_wrong_password(qtbot: QtBot, enc_path: Path) -> None:
     open_database(enc_path, PASSWORD).close()
     dialog = UnlockDialog(enc_path, lambda pw: open_database(enc_path, pw, create=False))
     qtbot.addWidget(dialog)
     dialog.password.setText("wrong")
     dialog.accept()
     assert dialog.db is None and dialog.error.text() == WRONG
-    assert "restore a backup" in WRONG and "recovery key" in WRONG
+    assert WRONG.startswith("Wrong password") and "recovery key" in WRONG
     dialog.password.setText(PASSWORD)
     dialog.accept()
     assert dialog.db is not None and dialog.result() == QDialog.DialogCode.Accepted
