@@ -5,11 +5,20 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Literal
 
 from babel import Locale
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import (
+    NumberFormatError,
+    format_currency,
+    format_decimal,
+    get_currency_precision,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_decimal,
+)
 
 from practice.errors import ValidationError
 
@@ -57,29 +66,79 @@ def validate_amount(amount: int, field: str, currency: str, *, allow_zero: bool 
     return amount
 
 
-def parse_amount(text: str, currency: str, field: str = "amount") -> int:
-    """Parse what a person typed ("1,200.50", "1200", "£90") into minor units."""
-    cleaned = re.sub(r"[^\d.,\-]", "", (text or "").strip())
-    if not cleaned:
-        raise ValidationError(field, "is empty; type an amount such as 120.00.")
-    if "," in cleaned and "." in cleaned:
-        # The last separator is the decimal one: 1,200.50 or 1.200,50.
-        if cleaned.rfind(",") > cleaned.rfind("."):
-            cleaned = cleaned.replace(".", "").replace(",", ".")
-        else:
-            cleaned = cleaned.replace(",", "")
-    elif "," in cleaned:
-        head, _, tail = cleaned.rpartition(",")
-        cleaned = f"{head.replace(',', '')}.{tail}" if len(tail) != 3 else cleaned.replace(",", "")
+#: Spaces people and programs put between thousands (space, no-break, narrow, thin).
+_SPACES = " \u00a0\u202f\u2009"
+#: Signs of a negative amount, as typed or pasted (hyphen, minus sign, dashes, brackets).
+_NEGATIVE = re.compile("[-\u2212\u2012\u2013\u2014(]")
+_SYMBOLS = "£$€¥₹₩₽₺₪₫"
+
+
+def amount_example(currency: str, locale: str = "en_GB") -> str:
+    """How the practice's locale writes an amount (“1,234.56”, “1.234,56”)."""
+    return amount_text(123456 * 10 ** max(0, minor_digits(currency) - 2), currency, locale)
+
+
+def amount_text(amount: int, currency: str, locale: str = "en_GB") -> str:
+    """Minor units as the practice's locale writes the number, without a currency sign,
+    for a field to edit (“1,200.00”; “1.200,00” in de_DE): what :func:`parse_amount`
+    reads back."""
+    digits = minor_digits(currency)
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return str(format_decimal(to_decimal(amount, currency), format=pattern, locale=locale))
+
+
+def parse_amount(text: str, currency: str, field: str = "amount", locale: str = "en_GB") -> int:
+    """What a person typed (“1,200.50”, “£90”, “1.200,50 €” in de_DE) in minor units.
+
+    Only what the practice's locale writes as an amount is taken: its decimal sign, its
+    thousands separator in the right places, at most the currency's decimal places, and
+    an optional currency sign or code. Anything else — “1,2,3”, “1e3”, a minus sign — is
+    refused with the field named and the text typed, never read as another amount.
+    """
+    typed = (text or "").strip()
+    if not typed:
+        raise ValidationError(
+            field, f"is empty; type an amount such as {amount_example(currency, locale)}."
+        )
+    if _NEGATIVE.search(typed):
+        raise ValidationError(field, f"“{typed}” is negative; an amount cannot be below zero.")
+    number = _without_currency(typed, currency, locale)
+    group = get_group_symbol(locale)
+    # Any kind of space stands for a locale's space separator; elsewhere none is allowed.
+    number = re.sub(f"[{_SPACES}]", group, number) if group in _SPACES else number
+    allowed = set("0123456789") | {group, get_decimal_symbol(locale)}
+    refusal = ValidationError(
+        field,
+        f"“{typed}” is not an amount; write it as {amount_example(currency, locale)} "
+        f"(or without the thousands separator).",
+    )
+    if not number or not set(number) <= allowed or not number[0].isdigit():
+        raise refusal
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValidationError(field, f"“{text}” is not an amount.") from None
+        value = parse_decimal(number, locale=locale, strict=True)
+    except NumberFormatError:
+        raise refusal from None
     digits = minor_digits(currency)
     scaled = value * (10**digits)
     if scaled != scaled.to_integral_value():
-        raise ValidationError(field, f"has more than {digits} decimal places.")
+        places = "no decimal places" if digits == 0 else f"at most {digits} decimal places"
+        raise ValidationError(field, f"“{typed}” has more decimals than {currency} has ({places}).")
     return validate_amount(int(scaled), field, currency)
+
+
+def _without_currency(typed: str, currency: str, locale: str) -> str:
+    """The number of ``typed``, a currency sign or code before or after it taken off."""
+    marks = {currency, get_currency_symbol(currency, locale), *_SYMBOLS}
+    number = typed
+    for mark in sorted(marks, key=len, reverse=True):
+        if number.upper().startswith(mark.upper()):
+            number = number[len(mark) :]
+            break
+    for mark in sorted(marks, key=len, reverse=True):
+        if number.upper().endswith(mark.upper()):
+            number = number[: -len(mark)]
+            break
+    return number.strip(_SPACES)
 
 
 def to_decimal(amount: int, currency: str) -> Decimal:

@@ -287,25 +287,25 @@ def _check_status_change(s: DbSession, client: Client, new_status: ClientStatus)
 
 def _validated(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Every client field cleaned, or a :class:`ValidationError` for the first bad one."""
-    text = validation.text
+    text, line = validation.text, validation.line
     values: dict[str, Any] = {
-        "first_name": text(raw["first_name"], "first_name", max_length=100, required=True),
-        "last_name": text(raw["last_name"], "last_name", max_length=100),
-        "preferred_name": text(raw["preferred_name"], "preferred_name", max_length=100),
-        "pronouns": text(raw["pronouns"], "pronouns", max_length=40),
+        "first_name": line(raw["first_name"], "first_name", max_length=100, required=True),
+        "last_name": line(raw["last_name"], "last_name", max_length=100),
+        "preferred_name": line(raw["preferred_name"], "preferred_name", max_length=100),
+        "pronouns": line(raw["pronouns"], "pronouns", max_length=40),
         "email": validation.email(raw["email"], "email"),
         "phone": validation.phone(raw["phone"], "phone"),
         "address": text(raw["address"], "address", max_length=500),
         "date_of_birth": validation.a_date(
             raw["date_of_birth"], "date_of_birth", required=False, not_after=today()
         ),
-        "emergency_contact_name": text(
+        "emergency_contact_name": line(
             raw["emergency_contact_name"], "emergency_contact_name", max_length=200
         ),
         "emergency_contact_phone": validation.phone(
             raw["emergency_contact_phone"], "emergency_contact_phone"
         ),
-        "source": text(raw["source"], "source", max_length=200),
+        "source": line(raw["source"], "source", max_length=200),
         "status": validation.choice(raw["status"], ClientStatus, "status"),
         "consent_to_contact": _flag(raw["consent_to_contact"], "consent_to_contact"),
         "consent_to_records": _flag(raw["consent_to_records"], "consent_to_records"),

@@ -243,7 +243,7 @@ def _validated(raw: dict[str, Any]) -> dict[str, Any]:
         if key not in _CHANGEABLE:
             raise ValidationError(key, "cannot be changed on an enquiry.")
         if key == "name":
-            values[key] = validation.text(value, "name", max_length=200, required=True)
+            values[key] = validation.line(value, "name", max_length=200, required=True)
         elif key == "received_on":
             values[key] = validation.past_day(value, "received_on")
         elif key == "email":

@@ -79,6 +79,39 @@ def preview_enrolment(
         return preview
 
 
+class OverlapError(ValidationError):
+    """The client already has an overlapping enrolment in this programme."""
+
+    def __init__(self, message: str, existing_id: int) -> None:
+        super().__init__("programme_id", message)
+        self.existing_id = existing_id
+
+
+def _refuse_overlap(
+    s: DbSession, client_id: int, programme_id: int, start: date, end: date
+) -> None:
+    existing = s.scalars(
+        select(Enrolment)
+        .where(
+            Enrolment.client_id == client_id,
+            Enrolment.programme_id == programme_id,
+            Enrolment.status.in_((EnrolmentStatus.PROPOSED, EnrolmentStatus.ACTIVE)),
+            Enrolment.start_date <= end,
+            Enrolment.end_date >= start,
+        )
+        .order_by(Enrolment.start_date)
+    ).first()
+    if existing is not None:
+        raise OverlapError(
+            f"this client already has {'an' if existing.status.value[0] in 'aeiou' else 'a'} "
+            f"{existing.status.value} enrolment in "
+            f"{existing.programme_name} from {existing.start_date.isoformat()} to "
+            f"{existing.end_date.isoformat()} (enrolment {existing.id}); a second one over "
+            "the same dates is made only on purpose.",
+            existing.id,
+        )
+
+
 def enrol_client(
     db: Database,
     *,
@@ -91,8 +124,15 @@ def enrol_client(
     remainder_on: str = "first",
     notes: str = "",
     agree: bool = False,
+    allow_overlap: bool = False,
 ) -> Enrolment:
-    """Enrol a client (proposed; or active at once with ``agree=True``)."""
+    """Enrol a client (proposed; or active at once with ``agree=True``).
+
+    Refused with :class:`OverlapError` when the client already has a proposed or active
+    enrolment in the same programme whose dates overlap (a second press of "Agree and
+    enrol" must never make a second enrolment); a renewal, or ``allow_overlap=True``
+    after the person confirmed, makes one on purpose.
+    """
     notes = validation.text(notes, "notes", max_length=MAX_NOTES)
     with db.transaction() as s:
         preview, programme = plan_enrolment(
@@ -105,6 +145,10 @@ def enrol_client(
             agreed_price,
             remainder_on,
         )
+        if not allow_overlap and renewal_of_id is None:
+            _refuse_overlap(
+                s, preview.client_id, preview.programme_id, preview.start_date, preview.end_date
+            )
         clauses = s.scalars(
             select(AgreementClause).order_by(AgreementClause.position, AgreementClause.id)
         ).all()

@@ -79,7 +79,7 @@ def validated_terms(raw: Mapping[str, Any]) -> dict[str, Any]:
         raise ValidationError("full_payment_discount", "cannot be more than the price.")
     mode = validation.choice(raw["support_mode"], SupportMode, "support_mode")
     values: dict[str, Any] = {
-        "name": text(raw["name"], "name", max_length=200, required=True),
+        "name": validation.line(raw["name"], "name", max_length=200, required=True),
         "summary": text(raw["summary"], "summary", max_length=300),
         "description": text(raw["description"], "description", max_length=MAX_DESCRIPTION),
         "length_value": length,

@@ -53,16 +53,28 @@ def text(value: str | None, field: str, *, max_length: int, required: bool = Fal
     return cleaned
 
 
+_LINE_BREAK = re.compile("[\r\n\t\v\f\u0085\u2028\u2029]")
+
+
+def line(value: str | None, field: str, *, max_length: int, required: bool = False) -> str:
+    """One-line text (a name, a phone, pronouns, a source): a line break or tab in it,
+    as pasting from a document can bring, is refused with the field named, never saved
+    as two lines nor joined into one without a word."""
+    if isinstance(value, str) and _LINE_BREAK.search(value.strip()):
+        raise ValidationError(field, "must be on one line (it contains a line break or tab).")
+    return text(value, field, max_length=max_length, required=required)
+
+
 def email(value: str | None, field: str = "email") -> str:
-    cleaned = text(value, field, max_length=254)
+    cleaned = line(value, field, max_length=254)
     if cleaned and not _EMAIL.match(cleaned):
         raise ValidationError(field, f"“{cleaned}” does not look like an email address.")
     return cleaned
 
 
 def phone(value: str | None, field: str = "phone") -> str:
-    cleaned = text(value, field, max_length=40)
-    if cleaned and not re.fullmatch(r"[+\d\s().\-/]+(\s*(ext|x)\.?\s*\d+)?", cleaned):
+    cleaned = line(value, field, max_length=40)
+    if cleaned and not re.fullmatch(r"[+\d ().\-/]+( *(ext|x)\.? *\d+)?", cleaned):
         raise ValidationError(field, "may contain only digits, spaces, +, -, ( and ).")
     return cleaned
 

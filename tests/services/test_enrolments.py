@@ -202,6 +202,7 @@ def test_agreed_price_override_and_remainder_placement(db: Database) -> None:
         payment_plan="instalments",
         agreed_price=100_001,
         remainder_on="last",
+        allow_overlap=True,  # a deliberate second enrolment over the same dates
     )
     assert [i.amount for i in last.instalments] == [33_333, 33_333, 33_335]
     small = enrol_client(
@@ -211,6 +212,7 @@ def test_agreed_price_override_and_remainder_placement(db: Database) -> None:
         start_date=START,
         payment_plan="full",
         agreed_price=5_000,
+        allow_overlap=True,
     )
     assert (small.agreed_price, small.discount) == (0, 5_000)
 
@@ -464,6 +466,7 @@ def test_complete_and_end_early_move_the_client_on(db: Database) -> None:
         start_date=date(2026, 4, 1),
         payment_plan="full",
         agree=True,
+        allow_overlap=True,  # a second programme of the same kind, on purpose
     )
     with pytest.raises(ValidationError) as before_start:
         complete_enrolment(db, first.id, date(2026, 3, 1))
@@ -638,3 +641,37 @@ def test_period_starts_and_due_dates() -> None:
     ]
     assert scheduling.due_dates(date(2026, 1, 1), 1, "weekly") == [date(2026, 1, 1)]
     assert scheduling.planned_sessions([PeriodPlan(1, 1, 3), PeriodPlan(2, 3, 2)]) == 7
+
+
+def test_a_second_enrolment_over_the_same_dates_is_refused_unless_meant(db: Database) -> None:
+    from practice.services.enrolments import OverlapError
+
+    client_id, programme_id = _client(db), _programme(db)
+    kwargs = dict(client_id=client_id, programme_id=programme_id, payment_plan="instalments")
+    first = enrol_client(db, start_date=START, agree=True, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(OverlapError) as refused:
+        enrol_client(db, start_date=START, agree=True, **kwargs)  # type: ignore[arg-type]
+    assert refused.value.existing_id == first.id
+    assert f"(enrolment {first.id})" in str(refused.value) and str(refused.value).startswith(
+        "Programme id: this client already has an active"
+    )
+    # A start inside the first one's dates overlaps too; one after its end does not.
+    with pytest.raises(OverlapError):
+        enrol_client(db, start_date=first.end_date, **kwargs)  # type: ignore[arg-type]
+    after = enrol_client(db, start_date=first.end_date + timedelta(days=1), **kwargs)  # type: ignore[arg-type]
+    assert after.id != first.id
+    # A renewal, or a second one confirmed on purpose, is made.
+    renewal = enrol_client(
+        db,
+        start_date=START + timedelta(days=7),
+        renewal_of_id=first.id,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    assert renewal.renewal_of_id == first.id
+    assert enrol_client(db, start_date=START, allow_overlap=True, **kwargs)  # type: ignore[arg-type]
+    # A cancelled enrolment is no obstacle.
+    other = _client(db, "Bo")
+    again = dict(kwargs, client_id=other)
+    gone = enrol_client(db, start_date=START, **again)  # type: ignore[arg-type]
+    cancel_enrolment(db, gone.id, cancelled_on=START)
+    assert enrol_client(db, start_date=START, **again)  # type: ignore[arg-type]

@@ -67,9 +67,39 @@ def test_preview_then_agree(ctx: AppContext, qtbot: QtBot, message_boxes: Messag
     assert [i.amount for i in enrolment.instalments] == [40_000] * 3
     assert page.done.isVisible()
     assert "Zoë Ødegård is enrolled in Three months of change" in page.done.text()
-    # The earlier enrolment can now be renewed.
+    # The page starts afresh; choosing the client again offers the renewal.
+    assert page.client.client_id() is None and page.agreed_price.text() == ""
+    page.client.set_client_id(client_id)
     assert page.renewal.isVisible()
     assert page.renewal.count() == 2
+
+
+def test_pressing_agree_twice_never_makes_two_enrolments(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    client_id = make_client(ctx.db)
+    make_programme(ctx.db)
+    page = open_page(ctx, qtbot)
+    page.open_item(client_id)
+    page.start_date.setDate(QDate(2026, 1, 31))
+    message_boxes.answer = QMessageBox.StandardButton.No  # no agreement now
+    qtbot.mouseClick(page.agree_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.agree_button, Qt.MouseButton.LeftButton)  # the second press
+    assert len(enrolment_service.list_enrolments(ctx.db, client_id=client_id)) == 1
+    # The same client, programme and dates chosen again on purpose: asked, and No keeps one.
+    page.client.set_client_id(client_id)
+    page.start_date.setDate(QDate(2026, 2, 14))
+    shown = len(message_boxes.shown)
+    page.enrol(True)
+    assert message_boxes.shown[shown][1] == "Enrol a second time?"
+    assert (
+        "already has an active enrolment in Three months of change" in message_boxes.shown[shown][2]
+    )
+    assert len(enrolment_service.list_enrolments(ctx.db, client_id=client_id)) == 1
+    assert "already has an active enrolment" in page.errors.message_for("programme_id")
+    message_boxes.answer = QMessageBox.StandardButton.Yes  # meant: a second enrolment
+    page.enrol(True)
+    assert len(enrolment_service.list_enrolments(ctx.db, client_id=client_id)) == 2
 
 
 def test_pay_in_full_saved_as_proposed(

@@ -118,7 +118,9 @@ def test_too_much_is_refused_beside_the_amount(
     assert "more than the agreed price" in dialog.errors.message_for("amount")
     dialog.amount.setText("ten pounds")
     dialog.save()
-    assert "type an amount" in dialog.errors.message_for("amount")
+    assert "“ten pounds” is not an amount; write it as 1,234.56" in dialog.errors.message_for(
+        "amount"
+    )
     assert payment_service.list_payments(ctx.db) == []
     assert message_boxes.shown == []
 
@@ -341,3 +343,24 @@ def test_totals_use_the_practice_locale_and_show_zero_without_instalments(
     page.refresh()
     assert totals(page)["overdue"] == format_money(40_000, "GBP", "de_DE")
     assert totals(page)["overdue"] != "£400.00"
+
+
+def test_amounts_are_shown_and_read_in_the_practice_locale(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    from practice.services.profile import update_profile
+
+    update_profile(ctx.db, locale="de_DE")
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    dialog = PaymentDialog(
+        ctx, enrolment_id=enrolment_id, currency="GBP", who="Zoë", suggested=40_000
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.amount.text() == "400,00"  # as a German practice writes it
+    dialog.amount.setText("12.50")  # an English habit: refused, not read as 1,250
+    dialog.save()
+    assert "write it as 1.234,56" in dialog.errors.message_for("amount")
+    assert payment_service.list_payments(ctx.db) == []
+    dialog.amount.setText("400,00")
+    dialog.save()
+    assert [p.amount for p in payment_service.list_payments(ctx.db)] == [40_000]

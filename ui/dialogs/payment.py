@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from practice.errors import PracticeError
 from practice.models import Payment, PaymentMethod
-from practice.money import parse_amount, to_decimal
+from practice.money import amount_text, parse_amount
 from practice.services import payments as payment_service
+from practice.services.profile import get_profile
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.widgets.choices import choice_combo
@@ -57,8 +58,9 @@ class PaymentDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.amount = QLineEdit()
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.practice_locale = get_profile(ctx.db).locale
         if suggested:
-            self.amount.setText(f"{to_decimal(suggested, currency):,}")
+            self.amount.setText(amount_text(suggested, currency, self.practice_locale))
         self.amount.selectAll()
         self.received_on = day_edit(weekday=True, up_to_today=True)
         self.method = choice_combo(PaymentMethod)
@@ -96,7 +98,7 @@ class PaymentDialog(QDialog):
         self.errors.clear()
         received: date = self.received_on.date().toPython()  # type: ignore[assignment]
         try:
-            amount = parse_amount(self.amount.text(), self.currency, "amount")
+            amount = parse_amount(self.amount.text(), self.currency, "amount", self.practice_locale)
             common = {
                 "enrolment_id": self.enrolment_id,
                 "amount": amount,

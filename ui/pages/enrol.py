@@ -32,11 +32,11 @@ from practice.models import (
     Programme,
     label,
 )
-from practice.money import parse_amount, to_decimal
+from practice.money import amount_text, parse_amount
 from practice.services import enrolments as enrolment_service
 from practice.services import profile as profile_service
 from practice.services import programmes as programme_service
-from practice.services.enrolments import EnrolmentPreview
+from practice.services.enrolments import EnrolmentPreview, OverlapError
 from ui import format as fmt
 from ui.context import AppContext
 from ui.documents.actions import show_agreement
@@ -253,7 +253,9 @@ class EnrolPage(QWidget):
             self.instalments.setText("Instalments")
             self.update_preview()
             return
-        self.agreed_price.setPlaceholderText(f"{to_decimal(programme.price, programme.currency):,}")
+        self.agreed_price.setPlaceholderText(
+            amount_text(programme.price, programme.currency, self.practice_locale)
+        )
         full, instalments = payment_options(programme, self.practice_locale)
         self.pay_in_full.setText(full)
         self.instalments.setText(instalments or "Instalments (this programme is paid in one go)")
@@ -271,7 +273,9 @@ class EnrolPage(QWidget):
         typed_price = self.agreed_price.text().strip()
         currency = self._programmes[programme_id].currency
         return {
-            "agreed_price": parse_amount(typed_price, currency, "agreed_price")
+            "agreed_price": parse_amount(
+                typed_price, currency, "agreed_price", self.practice_locale
+            )
             if typed_price
             else None,
             "client_id": client_id,
@@ -354,15 +358,8 @@ class EnrolPage(QWidget):
         if values is None:
             self.errors.show(ValidationError("client_id", "choose a client and a programme."))
             return
-        try:
-            enrolment = enrolment_service.enrol_client(
-                self.ctx.db,
-                notes=self.notes.text(),
-                agree=agree,
-                **values,  # type: ignore[arg-type]
-            )
-        except PracticeError as error:
-            self.errors.refuse(error, lambda e: show_refusal(self, e))
+        enrolment = self._make(values, agree)
+        if enrolment is None:
             return
         self.last_enrolment = enrolment
         self.ctx.changed("enrolments")
@@ -370,9 +367,41 @@ class EnrolPage(QWidget):
         state = "enrolled in" if agree else "offered"
         self.done.setText(f"{name} is {state} {enrolment.programme_name}.")
         self.done.show()
+        # Start afresh: a second press finds nothing chosen, so it cannot enrol twice.
         self.notes.clear()
-        self._client_changed(self.client.client_id())
+        self.agreed_price.clear()
+        self.client.set_client_id(None)
+        self._client_changed(None)
         self._offer_agreement(enrolment)
+
+    def _make(self, values: dict[str, object], agree: bool) -> Enrolment | None:
+        """The enrolment made, or None (refused and said, or not confirmed)."""
+        allow_overlap = False
+        while True:
+            try:
+                return enrolment_service.enrol_client(
+                    self.ctx.db,
+                    notes=self.notes.text(),
+                    agree=agree,
+                    allow_overlap=allow_overlap,
+                    **values,  # type: ignore[arg-type]
+                )
+            except OverlapError as overlap:
+                answer = QMessageBox.question(
+                    self,
+                    "Enrol a second time?",
+                    f"This client {overlap.message.removeprefix('this client ')} "
+                    "Make a second enrolment over the same dates anyway?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.errors.show(overlap)
+                    return None
+                allow_overlap = True
+            except PracticeError as error:
+                self.errors.refuse(error, lambda e: show_refusal(self, e))
+                return None
 
     def _offer_agreement(self, enrolment: Enrolment) -> None:
         answer = QMessageBox.question(

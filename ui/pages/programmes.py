@@ -145,7 +145,7 @@ class ProgrammesPage(QWidget):
         profile = profile_service.get_profile(self.ctx.db)
         self.currency, self.practice_locale = profile.currency, profile.locale
         self.model.locale = self.economics.practice_locale = self.practice_locale
-        self.form.currency = self.currency
+        self.form.currency, self.form.practice_locale = self.currency, self.practice_locale
         rows = programme_service.list_programmes(
             self.ctx.db, include_archived=self.show_archived.isChecked()
         )

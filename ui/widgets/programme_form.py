@@ -30,7 +30,7 @@ from practice.models import (
     Programme,
     SupportMode,
 )
-from practice.money import to_decimal, validate_currency
+from practice.money import amount_text, validate_currency
 from ui.models.programme_plan import InclusionModel, InclusionRow, PeriodPlanModel, PeriodRow
 from ui.widgets.editable_table import EditableTable, enum_delegate
 from ui.widgets.form_errors import FormErrors
@@ -78,6 +78,8 @@ class ProgrammeForm(QWidget):
         super().__init__(parent)
         self.errors = FormErrors()
         self.currency = "GBP"
+        #: The practice's locale: how amounts are written in the price fields.
+        self.practice_locale = "en_GB"
 
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Three months of change")
@@ -309,7 +311,7 @@ class ProgrammeForm(QWidget):
 
     # -- values in and out -----------------------------------------------
     def _amount_text(self, amount: int, currency: str) -> str:
-        return f"{to_decimal(amount, currency):,}"
+        return amount_text(amount, currency, self.practice_locale)
 
     def load(self, programme: Programme | None, *, currency: str) -> None:
         """Show ``programme``'s terms, or a fresh form with sensible starting values."""

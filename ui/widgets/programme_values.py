@@ -34,10 +34,12 @@ def service_values(form: ProgrammeForm) -> dict[str, Any]:
         "support_call_minutes": form.support_call_minutes.value(),
         "support_minutes_estimate": form.support_minutes_estimate.value(),
         "inclusions": [InclusionSpec(r.kind, r.description) for r in form.inclusions.rows()],
-        "price": parse_amount(form.price.text(), currency, "price"),
+        "price": parse_amount(form.price.text(), currency, "price", form.practice_locale),
         "currency": currency,
         "full_payment_discount": (
-            parse_amount(discount_text, currency, "full_payment_discount") if discount_text else 0
+            parse_amount(discount_text, currency, "full_payment_discount", form.practice_locale)
+            if discount_text
+            else 0
         ),
         "instalment_count": form.instalment_count.value(),
         "instalment_interval": InstalmentInterval(form.instalment_interval.currentData()),
@@ -56,13 +58,17 @@ def live_values(form: ProgrammeForm) -> tuple[dict[str, Any], bool]:
     except ValidationError:
         currency = form.currency
     try:
-        price = parse_amount(form.price.text(), currency, "price")
+        price = parse_amount(form.price.text(), currency, "price", form.practice_locale)
         price_known = True
     except ValidationError:
         price, price_known = 0, False
     try:
         discount_text = form.full_payment_discount.text().strip()
-        discount = parse_amount(discount_text, currency) if discount_text else 0
+        discount = (
+            parse_amount(discount_text, currency, locale=form.practice_locale)
+            if discount_text
+            else 0
+        )
     except ValidationError:
         discount = 0
     inputs: dict[str, Any] = {
