@@ -6,6 +6,7 @@ import io
 import stat
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -155,3 +156,22 @@ def test_unknown_records_are_refused_in_plain_words(
 def test_safe_filename() -> None:
     assert safe_filename('Agreement: Zoë/Ødegård "AGR-1"') == "Agreement Zoë Ødegård AGR-1"
     assert safe_filename("...") == "document"
+
+
+def test_the_preview_is_whole_on_the_screen(dialog: DocumentPreviewDialog) -> None:
+    free = dialog.screen().availableGeometry()
+    assert dialog.height() <= free.height() - 80 and dialog.width() <= free.width() - 40
+
+
+def test_fit_to_screen_keeps_a_size_that_fits_and_shrinks_one_that_does_not(qtbot: Any) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QWidget
+
+    from ui.widgets.screen_fit import fit_to_screen
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    free = widget.screen().availableGeometry().size()
+    assert fit_to_screen(widget, QSize(300, 200)) == QSize(300, 200)
+    too_big = fit_to_screen(widget, QSize(free.width() * 2, free.height() * 2))
+    assert too_big == QSize(free.width() - 40, free.height() - 80)

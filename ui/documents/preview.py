@@ -38,6 +38,7 @@ from practice.documents.common import save_private
 from practice.errors import PracticeError
 from ui.errors import guarded, show_refusal
 from ui.shortcuts import register_preview_keys
+from ui.widgets.screen_fit import fit_to_screen
 
 #: Pages are rendered for the printer at this resolution at most (sharp, not huge).
 PRINT_DPI = 300
@@ -112,7 +113,7 @@ class DocumentPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(820, 900)
+        fit_to_screen(self, QSize(820, 900))  # whole on a 768-pixel-high screen
 
     def page_count(self) -> int:
         return int(self.document.pageCount())
