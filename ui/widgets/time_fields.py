@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QSpinBox
 
 from practice.timeutil import today
+from ui.widgets.day_edit import DayEdit
 
 DAY_FORMAT = "d MMM yyyy"
 WEEKDAY_FORMAT = "ddd d MMM yyyy"
@@ -23,7 +24,7 @@ def day_edit(
     ``weekday`` names the day of the week too; ``up_to_today`` stops at today, for
     days the services refuse when still to come.
     """
-    edit = QDateEdit()
+    edit = DayEdit()  # a day the month does not have is refused, never rolled
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(WEEKDAY_FORMAT if weekday else DAY_FORMAT)
     if up_to_today:
