@@ -83,6 +83,7 @@ class PaymentDialog(QDialog):
             column.setSpacing(2)
             column.addWidget(widget)
             column.addWidget(self.errors.add(field, widget))
+            box.setFocusProxy(widget)  # the caption's Alt+letter lands in the field
             form.addRow(text, box)
         buttons = save_cancel_buttons(
             self, self.save, "&Record refund" if refund else "&Record payment"

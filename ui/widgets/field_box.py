@@ -23,7 +23,20 @@ def field_box(errors: FormErrors, field: str, *widgets: QWidget, stretch: bool =
         line.addStretch(1)
     column.addLayout(line)
     column.addWidget(errors.add(field, widgets[0]))
+    # A caption's mnemonic (Alt+letter) names the box as its buddy: the box hands the
+    # focus on to its field, so the shortcut lands in the field, not nowhere.
+    box.setFocusProxy(focus_target(widgets[0]))
     return box
+
+
+def focus_target(widget: QWidget) -> QWidget:
+    """``widget``, or the first thing inside it that takes the focus (a table's view)."""
+    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+        return widget
+    for child in widget.findChildren(QWidget):
+        if child.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            return child
+    return widget
 
 
 def add_form_row(

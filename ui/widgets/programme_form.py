@@ -33,6 +33,7 @@ from practice.models import (
 from practice.money import amount_text, validate_currency
 from ui.models.programme_plan import InclusionModel, InclusionRow, PeriodPlanModel, PeriodRow
 from ui.widgets.editable_table import EditableTable, enum_delegate
+from ui.widgets.field_box import focus_target
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.plan_preview import describe_plan
 from ui.widgets.programme_values import live_values, service_values
@@ -174,6 +175,7 @@ class ProgrammeForm(QWidget):
             line.addStretch(1)
         column.addLayout(line)
         column.addWidget(self.errors.add(field, widgets[0]))
+        box.setFocusProxy(focus_target(widgets[0]))  # the caption's Alt+letter lands in it
         form.addRow(text, box)
 
     def _group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
