@@ -11,9 +11,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from practice.cli.commands_lists import LARGEST_ID, parse_day
+from practice.cli.commands_lists import parse_day
 from practice.db import Database
 from practice.errors import PracticeError
+from practice.services.validation import LARGEST_INTEGER
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,7 +63,7 @@ def _ident(text: str, what: str) -> int:
         value = int(text.strip())
     except ValueError:
         raise PracticeError(f"{what} must be a whole number, not “{text}”.") from None
-    if not 1 <= value <= LARGEST_ID:
+    if not 1 <= value <= LARGEST_INTEGER:
         raise PracticeError(f"{what} must be a whole number above zero, not “{text}”.")
     return value
 

@@ -23,6 +23,7 @@ from practice.models import EnrolmentStatus, WorkCategory, label
 from practice.money import format_money
 from practice.services.clients import get_client, list_clients
 from practice.services.profile import get_profile
+from practice.services.validation import FIRST_DAY, LARGEST_INTEGER, LAST_DAY
 from practice.timeutil import today as real_today
 
 
@@ -60,13 +61,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.set_defaults(handler=run_report, creates_database=False)
 
 
-#: The days a command takes: what the app keeps (far dates have no periods or ages).
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2199, 12, 31)
-#: The largest id the database can hold (SQLite's 64-bit integers).
-LARGEST_ID = 2**63 - 1
-
-
 def parse_day(text: str, option: str) -> date:
     """A date typed as YYYY-MM-DD, or one plain sentence saying what is wrong."""
     try:
@@ -89,7 +83,7 @@ def parse_id(text: str, option: str) -> int:
         raise PracticeError(f"{option} needs a number (an id), not “{text}”.") from None
     if value < 1:
         raise PracticeError(f"{option} needs a positive id, not {value}.")
-    if value > LARGEST_ID:
+    if value > LARGEST_INTEGER:
         raise PracticeError(f"{option} {value} is larger than any id can be.")
     return value
 

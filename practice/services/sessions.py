@@ -304,7 +304,7 @@ def _aware(value: datetime, field: str) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         what = "the start time" if field == "starts_at" else "this time"
         raise ValidationError(field, f"{what} needs a timezone (the local time with its offset).")
-    if not validation.EARLIEST_DATE.year <= value.year <= 9000:
+    if not validation.FIRST_DAY.year <= value.year <= validation.LAST_DAY.year:
         # Far outside what the app keeps; converting it between zones would overflow.
         raise ValidationError(field, f"{value.date().isoformat()} is not a plausible date.")
     return value.astimezone(UTC)

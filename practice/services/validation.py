@@ -17,6 +17,12 @@ E = TypeVar("E", bound=StrEnum)
 
 #: Dates outside this window are almost certainly typing mistakes.
 EARLIEST_DATE = date(1900, 1, 1)
+#: The days the app keeps anywhere (a file, an option, a form): outside them periods,
+#: ages and calendars have no meaning, and far dates overflow the date arithmetic.
+FIRST_DAY = EARLIEST_DATE
+LAST_DAY = date(2199, 12, 31)
+#: The largest whole number the database holds (SQLite's 64-bit integers): ids, money.
+LARGEST_INTEGER = 2**63 - 1
 LATEST_YEARS_AHEAD = 20
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -20,19 +20,13 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Column, Date, Enum, Integer, LargeBinary, String
 
 from practice.models.base import UTCDateTime
+from practice.services.validation import FIRST_DAY, LARGEST_INTEGER, LAST_DAY
 
 
 class BadValue(ValueError):
     """A value from a file that does not fit its column; the message says why."""
 
 
-#: The days a file may hold: outside them the app's date arithmetic (periods, ages, the
-#: calendar) has no meaning, and a hand-edited ``0001-01-01`` would break every page
-#: that shows it.
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2199, 12, 31)
-#: The whole numbers the database can hold (SQLite's 64-bit integers).
-LARGEST = 2**63 - 1
 #: Columns the app works out from others (folded names for search and sorting): kept as
 #: they are, whatever their length.
 DERIVED = frozenset({"search_text", "sort_name"})
@@ -130,7 +124,7 @@ def from_plain(column: Column[Any], value: Any) -> Any:
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
             raise BadValue("must be a whole number")
-        if abs(value) > LARGEST:
+        if abs(value) > LARGEST_INTEGER:
             raise BadValue(f"{value} is too large a number")
         return value
     if isinstance(kind, String):
