@@ -20,6 +20,15 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
+def is_plain_file(path: Path) -> bool:
+    """Whether ``path`` is an unencrypted SQLite file (its header readable as such)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def quote_key(password: str) -> str:
     """The password as an SQL string literal for ``PRAGMA key``."""
     return "'" + password.replace("'", "''") + "'"

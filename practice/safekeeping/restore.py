@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from practice.db.connect import SQLITE_HEADER, raw_connect
+from practice.db.connect import is_plain_file, raw_connect
 from practice.db.files import (
     create_private_file,
     fsync_dir,
@@ -86,7 +86,12 @@ def _restore(
     allow_unencrypted: bool,
 ) -> RestoreResult:
     current = password if current_password is None else current_password
-    if db_path.exists() and not is_plain(db_path) and is_plain(backup) and not allow_unencrypted:
+    if (
+        db_path.exists()
+        and not is_plain_file(db_path)
+        and is_plain_file(backup)
+        and not allow_unencrypted
+    ):
         raise RestoreError(
             "This backup is not encrypted, and the practice is: restoring it would leave "
             "your records unencrypted. Nothing was changed. To restore it anyway, say so "
@@ -125,7 +130,7 @@ def _restore(
 def _keep_current(
     db_path: Path, password: str | None, folder: Path
 ) -> tuple[Path | None, Path | None]:
-    if password is None and not is_plain(db_path):
+    if password is None and not is_plain_file(db_path):
         raise RestoreError(
             "The current database is encrypted: give its password so it can be backed up "
             "before the backup replaces it. Nothing was changed."
@@ -171,15 +176,6 @@ def _looks_encrypted(path: Path) -> bool:
     except OSError:
         return False
     return len(page) == 4096 and len(set(page)) > 200
-
-
-def is_plain(path: Path) -> bool:
-    """Whether ``path`` is an unencrypted SQLite file (its header readable as such)."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def _copy(source: Path, target: Path, password: str | None) -> None:

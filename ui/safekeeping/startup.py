@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from practice.db import Database, open_database
-from practice.db.connect import SQLITE_HEADER
+from practice.db.connect import is_plain_file
 from practice.errors import DatabaseRefusedError, PracticeError
 from practice.safekeeping.instance_lock import AlreadyOpenError, InstanceLock
 from practice.safekeeping.password import change_password
@@ -38,14 +38,6 @@ def owner_only_files() -> None:
     is readable by the owner only (POSIX; Windows user folders are private already)."""
     if os.name == "posix":
         os.umask(0o077)
-
-
-def is_plain_file(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def open_practice_interactive(path: Path, parent: QWidget | None = None) -> OpenedPractice | None:
