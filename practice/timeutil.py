@@ -33,3 +33,21 @@ def add_months(day: date, months: int) -> date:
     month = month_index % 12 + 1
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
+
+
+#: Month names in English (the documents' and messages' language), whatever the
+#: computer's locale: ``MONTH_NAMES[month - 1]``.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

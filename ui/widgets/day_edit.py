@@ -16,20 +16,7 @@ from PySide6.QtCore import QDate, QPoint, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from practice.timeutil import MONTH_NAMES
 
 
 class DayEdit(QDateEdit):
@@ -71,7 +58,7 @@ class DayEdit(QDateEdit):
             self.setCurrentSection(QDateEdit.Section.DaySection)
             self.setSelectedSection(QDateEdit.Section.DaySection)
             self._say(
-                f"There is no {int(typed)} {MONTHS[shown.month() - 1]} {shown.year()}; "
+                f"There is no {int(typed)} {MONTH_NAMES[shown.month() - 1]} {shown.year()}; "
                 "the day was left as it was. Type a day of that month, or change the month first."
             )
             event.accept()

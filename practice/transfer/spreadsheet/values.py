@@ -6,13 +6,14 @@ with the reason; every other rule is the clients service's own
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from practice.models import ClientStatus
 from practice.services.validation import fold
+from practice.timeutil import MONTH_NAMES
 from practice.timeutil import today as real_today
 from practice.transfer.spreadsheet.columns import JOINED, ImportField
 from practice.transfer.spreadsheet.reading import Cell
@@ -150,17 +151,22 @@ def parse_date(cell: Cell, order: DateOrder) -> date | None:
     raise RowProblem(f"“{text}” is not a date")
 
 
-def guess_date_order(cells: Sequence[Cell], default: DateOrder) -> DateOrder:
-    """The order numeric dates are written in: a first number over 12 says day first, a
-    second over 12 says month first; otherwise ``default`` (from the practice's locale)."""
-    day_first = month_first = False
+def _day_month_pairs(cells: Sequence[Cell]) -> Iterator[tuple[str, int, int]]:
+    """Each numeric date written without its year first (“03/04/1980”), with its first
+    two numbers: the ones whose order is in question."""
     for cell in cells:
         if isinstance(cell, date):
             continue
         match = _NUMERIC.fullmatch(cell.strip().split("T")[0])
-        if not match or len(match.group(1)) == 4:
-            continue
-        first, second = int(match.group(1)), int(match.group(2))
+        if match and len(match.group(1)) != 4:
+            yield cell, int(match.group(1)), int(match.group(2))
+
+
+def guess_date_order(cells: Sequence[Cell], default: DateOrder) -> DateOrder:
+    """The order numeric dates are written in: a first number over 12 says day first, a
+    second over 12 says month first; otherwise ``default`` (from the practice's locale)."""
+    day_first = month_first = False
+    for _cell, first, second in _day_month_pairs(cells):
         day_first |= first > 12
         month_first |= second > 12
     if day_first and not month_first:
@@ -175,13 +181,7 @@ def undecided_date(cells: Sequence[Cell]) -> str | None:
     (“03/04/1980”), when no date of the file settles the order; None when every date is
     plain or one of them shows the order (a first or second number over 12)."""
     example = None
-    for cell in cells:
-        if isinstance(cell, date):
-            continue
-        match = _NUMERIC.fullmatch(cell.strip().split("T")[0])
-        if not match or len(match.group(1)) == 4:
-            continue
-        first, second = int(match.group(1)), int(match.group(2))
+    for cell, first, second in _day_month_pairs(cells):
         if first > 12 or second > 12:
             return None
         if example is None and first != second:
@@ -234,20 +234,6 @@ _ONE_VALUE = (
     ImportField.EMERGENCY_CONTACT_NAME,
     ImportField.EMERGENCY_CONTACT_PHONE,
 )
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _birthday_without_year(cell: Cell) -> str | None:
@@ -262,7 +248,7 @@ def _birthday_without_year(cell: Cell) -> str | None:
         date(2000, month, day)  # a leap year: 29 February is a real birthday
     except ValueError:
         raise RowProblem(f"Date of birth: “{cell.strip()}” is not a real date") from None
-    return f"{day} {_MONTH_NAMES[month - 1]}"
+    return f"{day} {MONTH_NAMES[month - 1]}"
 
 
 def client_values(
