@@ -13,6 +13,7 @@ from practice.db.killpoints import ENV
 from practice.safekeeping.backup import backup_database, default_backup_folder
 from practice.safekeeping.tidy import tidy_interrupted
 from practice.services.clients import create_client, list_clients
+from tests.safekeeping.helpers import held_open
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,24 +67,8 @@ def test_nothing_is_tidied_while_another_process_uses_the_database(tmp_path: Pat
     folder.mkdir(parents=True, exist_ok=True)
     busy = folder / "practice-20261203-101500-manual.db.partial"
     busy.write_bytes(b"another process is writing this backup")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys,time; from practice.db import open_database; "
-            "d=open_database(sys.argv[1]); print('open', flush=True); time.sleep(60)",
-            str(path),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    with held_open(path):
         assert tidy_interrupted(db) == []
         assert busy.exists()
-    finally:
-        holder.kill()
-        holder.communicate()
     assert tidy_interrupted(db) == [busy]
     db.close()

@@ -4,66 +4,18 @@ database as its target."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from practice.db import connect, open_database
+from practice.db import open_database
 from practice.db.use_lock import InUseError, exclusive_use
 from practice.safekeeping.backup import backup_database
 from practice.safekeeping.instance_lock import AlreadyOpenError, InstanceLock
 from practice.safekeeping.password import change_password
 from practice.safekeeping.restore import restore_backup
 from practice.services.clients import create_client, list_clients
-from tests.safekeeping.helpers import PASSWORD
-
-ROOT = Path(__file__).resolve().parents[2]
-
-HOLDER = textwrap.dedent(
-    """
-    import sys, time
-    from pathlib import Path
-    from practice.db import connect, open_database
-    connect.KDF_ITERATIONS = int(sys.argv[4])  # as the test process derives keys
-    db = open_database(Path(sys.argv[1]), sys.argv[2] or None)
-    print("open", flush=True)
-    time.sleep(float(sys.argv[3]))
-    db.close()
-    """
-)
-
-
-@contextmanager
-def _held(path: Path, password: str | None = None) -> Iterator[None]:
-    """Another process with the database open until the block ends (then killed)."""
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            HOLDER,
-            str(path),
-            password or "",
-            "60",
-            str(connect.KDF_ITERATIONS),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None
-        line = holder.stdout.readline().strip()
-        assert line == "open", holder.stderr.read() if holder.stderr else ""
-        yield
-    finally:
-        holder.kill()
-        holder.communicate()
+from tests.safekeeping.helpers import PASSWORD, held_open
 
 
 def test_restore_is_refused_while_another_process_has_the_database_open(tmp_path: Path) -> None:
@@ -73,7 +25,7 @@ def test_restore_is_refused_while_another_process_has_the_database_open(tmp_path
     backup = backup_database(db)
     create_client(db, first_name="Bo")
     db.close()
-    with _held(path, None):
+    with held_open(path, None):
         before = path.read_bytes()
         with pytest.raises(InUseError, match="Cannot restore a backup while"):
             restore_backup(backup, path, None)
@@ -88,7 +40,7 @@ def test_restore_is_refused_while_another_process_has_the_database_open(tmp_path
 def test_change_password_is_refused_while_another_process_has_it_open(tmp_path: Path) -> None:
     path = tmp_path / "practice.db"
     db = open_database(path, PASSWORD)
-    with _held(path, PASSWORD):
+    with held_open(path, PASSWORD):
         with pytest.raises(InUseError, match="Cannot change the password while"):
             change_password(db, PASSWORD, "another passphrase 2027", "another passphrase 2027")
         create_client(db, first_name="Still saving")  # the old password still works here
@@ -115,7 +67,7 @@ def test_a_symlink_is_the_same_database(tmp_path: Path) -> None:
     link.symlink_to(path)
     with InstanceLock(path), pytest.raises(AlreadyOpenError):
         InstanceLock(link).acquire()
-    with _held(link, None), pytest.raises(InUseError):
+    with held_open(link, None), pytest.raises(InUseError):
         restore_backup(backup, path, None)
     restore_backup(backup, link, None)
     assert link.is_symlink() and link.resolve() == path.resolve()  # still a link

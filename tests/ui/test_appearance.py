@@ -74,8 +74,11 @@ def test_qts_own_disabled_grey_would_fail_and_is_replaced() -> None:
 
 
 def test_the_sample_banner_reads_in_both_themes() -> None:
+    from ui.widgets import sample_banner
+
     # Its own colours (dark text on amber), whatever the palette.
-    assert contrast_ratio(QColor("#3d3000"), QColor("#fff4ce")) >= 4.5
+    text, background = QColor(sample_banner.TEXT), QColor(sample_banner.BACKGROUND)
+    assert contrast_ratio(text, background) >= 4.5
 
 
 def test_theme_and_text_size_apply_at_once_and_are_kept(

@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+#: An amber band with dark text.
+BACKGROUND, BORDER, TEXT = "#fff4ce", "#c8a600", "#3d3000"
+
 
 class SampleBanner(QFrame):
     """“Sample practice — made-up clients…” with a button back to the real practice.
@@ -23,10 +26,10 @@ class SampleBanner(QFrame):
         self.setObjectName("sampleBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Sample practice")
-        # Amber band, dark text: 4.5:1 or better in light and dark palettes alike.
+        # Its own colours, the same in light and dark palettes (tested at 4.5:1 or more).
         self.setStyleSheet(
-            "QFrame#sampleBanner { background: #fff4ce; border: 1px solid #c8a600; }"
-            "QFrame#sampleBanner QLabel { color: #3d3000; }"
+            f"QFrame#sampleBanner {{ background: {BACKGROUND}; border: 1px solid {BORDER}; }}"
+            f"QFrame#sampleBanner QLabel {{ color: {TEXT}; }}"
         )
         self.text = QLabel(
             "<b>Sample practice</b> — made-up clients and figures to look around. "
