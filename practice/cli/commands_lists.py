@@ -244,9 +244,12 @@ def run_report(args: argparse.Namespace, db: Database) -> int:
 
 
 def _ratio(value: Any) -> dict[str, Any] | None:
+    """A share as numbers with its parts: a part may be a half (a partly done item)."""
     if value is None:
         return None
-    return {"percent": value.percent, "part": str(value.part), "whole": value.whole}
+    part = value.part
+    number: int | float = int(part) if part.denominator == 1 else float(part)
+    return {"percent": value.percent, "part": number, "whole": value.whole}
 
 
 def report_json(f: Any, start: date, end: date) -> dict[str, Any]:
@@ -259,8 +262,15 @@ def report_json(f: Any, start: date, end: date) -> dict[str, Any]:
         "unseen_minutes": f.unseen_minutes,
         "unseen_minutes_by_category": by_category,
         "total_minutes": f.contact_minutes + f.unseen_minutes,
+        "earned_income": f.earned_income,
+        "earned_other_currencies": dict(f.earned_other_currencies),
+        "other_currency_minutes": f.other_currency_minutes,
         "income_received": f.income_received,
+        "payments_received": f.payments_received,
+        "refunds_given": f.refunds_given,
+        "received_other_currencies": dict(f.received_other_currencies),
         "effective_hourly_rate": f.effective_hourly_rate,
+        "sessions_missed": f.missed_sessions,
         "active_clients": f.active_clients,
         "average_programme_value": f.average_programme_value,
         "sessions": f.sessions,
@@ -268,6 +278,13 @@ def report_json(f: Any, start: date, end: date) -> dict[str, Any]:
         "follow_through": _ratio(f.follow_through),
         "enquiries_by_outcome": {k.value: int(v) for k, v in f.enquiries_by_outcome.items()},
     }
+
+
+def _rate_basis(data: dict[str, Any]) -> str:
+    other = data["other_currency_minutes"]
+    if not other:
+        return "(earned ÷ hours worked)"
+    return f"(earned ÷ hours worked, less {_hours(other)} on enrolments in another currency)"
 
 
 def _hours(minutes: int) -> str:
@@ -290,12 +307,26 @@ def print_report(data: dict[str, Any], locale: str) -> None:
     ]
     lines += [
         ("All time", _hours(data["total_minutes"])),
-        ("Income received", money_text(data["income_received"], currency, locale)),
+        ("Earned", money_text(data["earned_income"], currency, locale)),
+        *(
+            (f"Earned in {code} (not in the rate)", money_text(amount, code, locale))
+            for code, amount in data["earned_other_currencies"].items()
+        ),
+        ("Payments received", money_text(data["payments_received"], currency, locale)),
+        ("Refunds given", money_text(data["refunds_given"], currency, locale)),
+        ("Received, less refunds", money_text(data["income_received"], currency, locale)),
+        *(
+            (f"Received in {code}, less refunds", money_text(amount, code, locale))
+            for code, amount in data["received_other_currencies"].items()
+        ),
         (
             "Effective hourly rate",
-            "no time recorded" if rate is None else money_text(rate, currency, locale) + " an hour",
+            "no time recorded"
+            if rate is None
+            else money_text(rate, currency, locale) + " an hour " + _rate_basis(data),
         ),
-        ("Sessions", str(data["sessions"])),
+        ("Sessions attended", str(data["sessions"])),
+        ("Sessions missed", str(data["sessions_missed"])),
         ("Active clients", str(data["active_clients"])),
         (
             "Average programme value",

@@ -4,21 +4,22 @@
   and including this one: those received on an earlier day, and those received the
   same day and recorded no later than it (by id).
 * They go through the balance rule (:func:`~practice.economics.balance.balance`) with
-  the enrolment's price due as it is now (see :func:`~.enrolment.price_due`: the agreed
-  price; for one ended early, the instalments due up to the day it ended; a cancelled
-  enrolment owes nothing more).
+  the enrolment's price due as it was on the day of the payment: the agreed price, or,
+  once the enrolment had ended early (its ``ended_on`` on or before that day), the
+  instalments due up to the day it ended (:func:`~.balance.price_due`). An enrolment
+  ended early or cancelled *after* the payment does not change its receipt: a receipt is
+  a record of a moment, and reprinting it gives the same document.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import and_, func, or_, select
 
-from practice.economics.balance import Balance, balance
-from practice.economics.enrolment import price_due
+from practice.economics.balance import Balance, balance, price_due
 from practice.economics.instalments import instalment_statuses
 from practice.economics.source import Source, reading
 from practice.errors import NotFoundError
-from practice.models import Enrolment, Payment, PaymentKind
+from practice.models import Enrolment, EnrolmentStatus, Payment, PaymentKind
 
 
 def balance_after_payment(source: Source, payment_id: int) -> Balance:
@@ -45,4 +46,11 @@ def balance_after_payment(source: Source, payment_id: int) -> Balance:
         # the amounts and due dates of the instalments do not depend on the day asked
         instalments = instalment_statuses(s, [enrolment.id], today=payment.received_on)
         owed = price_due(enrolment, instalments.get(enrolment.id, []))
+        closed = (EnrolmentStatus.ENDED_EARLY, EnrolmentStatus.CANCELLED)
+        if (
+            enrolment.status in closed
+            and enrolment.ended_on is not None
+            and enrolment.ended_on > payment.received_on
+        ):
+            owed = enrolment.agreed_price  # still running on the day of the payment
         return balance(owed, sums.get(PaymentKind.PAYMENT, 0), sums.get(PaymentKind.REFUND, 0))

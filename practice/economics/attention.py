@@ -5,10 +5,12 @@
   with something left (the allocation of :mod:`~.instalments`). Only enrolments that
   ran (active, completed, ended early) are included: a proposed enrolment is not yet
   agreed and a cancelled one owes nothing more.
-* **Quiet clients**: clients with an active enrolment who have had no attended session
+* **Quiet clients**: clients with an enrolment running on the day asked (agreed, not
+  cancelled, between its start date and its last day) who have had no attended session
   or support call for ``quiet_after_days`` days or more. Days are counted from the
-  last attended contact, or from the start of their active enrolment when that is
-  later (a client who just started is not quiet yet).
+  last attended contact, or from the start of their running enrolment when that is
+  later (a client who just started is not quiet yet). The same rule as of a past
+  period's last day, from the enrolments' dates, never from today's statuses.
 * **Action items due**: open items due on or before ``today + within_days``; those due
   before ``today`` are overdue. Only items of clients with an **active enrolment** are
   listed (the clients the practitioner is working with now): the client's status is
@@ -25,7 +27,7 @@ from datetime import date, timedelta, tzinfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
-from practice.economics.counting import RAN
+from practice.economics.counting import RAN, enrolment_end
 from practice.economics.instalments import InstalmentState, InstalmentStatus, instalment_statuses
 from practice.economics.source import Source, display_name, local_date, local_midnight, reading
 from practice.models import (
@@ -215,16 +217,20 @@ class QuietClient:
     client_id: int
     client_name: str
     last_contact: date | None  # local date of the last attended session or support call
-    active_since: date  # start of their earliest active enrolment
+    active_since: date  # start of their earliest enrolment running on the day asked
     days_quiet: int
 
 
 def quiet_clients(
     source: Source, *, today: date, quiet_after_days: int, tz: tzinfo | None = None
 ) -> list[QuietClient]:
-    """Clients with an active enrolment and no contact for ``quiet_after_days`` days.
+    """Clients with an enrolment running on ``today`` and no contact for ``quiet_after_days`` days.
 
-    Longest quiet first. ``tz``: the practitioner's zone (None: this computer's).
+    An enrolment **runs** on a day from its start date to its last day (the day it
+    completed or ended early, else its end date) when it was agreed and not cancelled:
+    so the list can be asked as of any day, a past period's last day included, and an
+    enrolment left "active" after its end date no longer counts. Longest quiet first.
+    ``tz``: the practitioner's zone (None: this computer's).
     """
     # Quiet when the last contact's local date is on or before ``today - N``.
     cutoff_day = today - timedelta(days=quiet_after_days)
@@ -241,7 +247,11 @@ def quiet_clients(
     )
     active = (
         select(Enrolment.client_id, func.min(Enrolment.start_date).label("since"))
-        .where(Enrolment.status == EnrolmentStatus.ACTIVE, Enrolment.start_date <= today)
+        .where(
+            Enrolment.status.in_(RAN),
+            Enrolment.start_date <= today,
+            enrolment_end() >= today,
+        )
         .group_by(Enrolment.client_id)
         .subquery()
     )

@@ -1,7 +1,8 @@
 """Paid, outstanding and credit of one enrolment, from its price and money movements.
 
 * **Price due** is the agreed price; for an enrolment ended early, the instalments
-  falling due on or before the day it ended; a cancelled enrolment owes nothing more.
+  falling due on or before the day it ended; a cancelled enrolment owes nothing more,
+  and a proposal owes nothing until the client agrees to it.
 * **Paid** = payments − refunds.
 * A refund first gives back money paid beyond the price due; the rest of it lowers
   what the client pays overall (a goodwill refund, a missed session paid back).
@@ -14,7 +15,13 @@ So ``paid + outstanding − credit == price due − (the part of refunds that lo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from practice.economics.instalments import InstalmentStatus
+from practice.models import EnrolmentStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +41,7 @@ class Balance:
 
 
 def balance(price_due: int | None, payments: int, refunded: int) -> Balance:
-    """The balance; ``price_due`` None means cancelled: nothing more owed, no credit."""
+    """The balance; ``price_due`` None (cancelled, proposed): nothing owed, no credit."""
     paid = payments - refunded
     if price_due is None:
         return Balance(0, payments, refunded, paid, 0, 0)
@@ -46,3 +53,25 @@ def balance(price_due: int | None, payments: int, refunded: int) -> Balance:
         outstanding=max(price_due - payments, 0),
         credit=max(payments - price_due - refunded, 0),
     )
+
+
+class PriceTerms(Protocol):
+    """What :func:`price_due` reads of an enrolment (an ``Enrolment`` or a row of its columns)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def ended_on(self) -> date | None: ...
+
+    @property
+    def agreed_price(self) -> int: ...
+
+
+def price_due(e: PriceTerms, instalments: Sequence[InstalmentStatus]) -> int | None:
+    """What the client owes overall (see the module text); None when cancelled or proposed."""
+    if e.status in (EnrolmentStatus.CANCELLED, EnrolmentStatus.PROPOSED):
+        return None
+    if e.status == EnrolmentStatus.ENDED_EARLY and e.ended_on is not None and instalments:
+        return sum(i.amount for i in instalments if i.due_date <= e.ended_on)
+    return e.agreed_price

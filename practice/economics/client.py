@@ -1,21 +1,27 @@
-"""Per-client figures across all of a client's enrolments (the client page's summary).
+"""Per-client figures across all of a client's enrolments (the client's summary).
 
 * **Contact minutes**: the client's attended meetings and support calls.
 * **Unseen minutes**: work log entries for the client, or against one of the client's
   enrolments.
-* **Agreed total**: agreed prices of the client's enrolments that ran (active,
-  completed, ended early); **effective hourly rate** = agreed total ÷ all hours.
-* **Paid**: payments − refunds on all of the client's enrolments.
+* **Money, per currency** (never added across currencies): the agreed prices of the
+  client's enrolments that ran (active, completed, ended early), what was **earned**
+  on them (see :mod:`~.earned`, cancelled enrolments' kept money included) and what
+  was **paid** (payments − refunds on all of the client's enrolments).
+* **Effective hourly rate** = earned ÷ all hours, the same basis as an enrolment's and
+  the practice's; ``None`` with no time spent, and when the client's enrolments are in
+  more than one currency (a rate never mixes them).
 * **Follow-through**: every reviewed action item of the client (see :mod:`~.counting`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
 from practice.economics.counting import MEETING_KINDS, RAN, REVIEWED_ACTION, follow_through
+from practice.economics.earned import earned_so_far
 from practice.economics.instalments import SIGNED_AMOUNT
 from practice.economics.rates import Ratio, hourly_rate
 from practice.economics.source import Source, reading
@@ -33,6 +39,16 @@ from practice.models import (
 
 
 @dataclass(frozen=True, slots=True)
+class ClientMoney:
+    """A client's money in one currency (minor units)."""
+
+    currency: str
+    agreed_total: int
+    earned: int
+    paid: int
+
+
+@dataclass(frozen=True, slots=True)
 class ClientFigures:
     client_id: int
     sessions_attended: int  # meetings (sessions and reviews)
@@ -40,10 +56,14 @@ class ClientFigures:
     contact_minutes: int
     unseen_minutes: int
     total_minutes: int
-    agreed_total: int  # minor units, in the enrolments' currency
-    paid: int
-    effective_hourly_rate: int | None
+    money: tuple[ClientMoney, ...]  # one per currency, in currency-code order
+    effective_hourly_rate: int | None  # earned ÷ all hours; None with two currencies
     follow_through: Ratio | None
+
+    @property
+    def currency(self) -> str | None:
+        """The one currency of the client's money, or None (none yet, or several)."""
+        return self.money[0].currency if len(self.money) == 1 else None
 
 
 def client_figures(source: Source, client_id: int) -> ClientFigures:
@@ -63,36 +83,54 @@ def client_figures(source: Source, client_id: int) -> ClientFigures:
             elif kind == SessionKind.SUPPORT_CALL:
                 calls += count
         theirs = select(Enrolment.id).where(Enrolment.client_id == client_id)
-        unseen = s.scalar(
-            select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
-                or_(WorkLogEntry.client_id == client_id, WorkLogEntry.enrolment_id.in_(theirs))
+        unseen = int(
+            s.scalar(
+                select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
+                    or_(
+                        WorkLogEntry.client_id == client_id,
+                        WorkLogEntry.enrolment_id.in_(theirs),
+                    )
+                )
             )
+            or 0
         )
-        agreed = s.scalar(
-            select(func.coalesce(func.sum(Enrolment.agreed_price), 0)).where(
-                Enrolment.client_id == client_id, Enrolment.status.in_(RAN)
-            )
-        )
-        paid = s.scalar(
-            select(func.coalesce(func.sum(SIGNED_AMOUNT), 0)).where(
-                Payment.enrolment_id.in_(theirs)
-            )
-        )
+        agreed: dict[str, int] = defaultdict(int)
+        for currency, amount in s.execute(
+            select(Enrolment.currency, func.sum(Enrolment.agreed_price))
+            .where(Enrolment.client_id == client_id, Enrolment.status.in_(RAN))
+            .group_by(Enrolment.currency)
+        ):
+            agreed[currency] += int(amount)
+        paid: dict[str, int] = defaultdict(int)
+        for currency, amount in s.execute(
+            select(Enrolment.currency, func.sum(SIGNED_AMOUNT))
+            .join(Enrolment, Enrolment.id == Payment.enrolment_id)
+            .where(Enrolment.client_id == client_id)
+            .group_by(Enrolment.currency)
+        ):
+            paid[currency] += int(amount)
+        earned: dict[str, int] = defaultdict(int)
+        for currency, amount in earned_so_far(s, list(s.scalars(theirs))).values():
+            earned[currency] += amount
         reviewed = s.execute(
             select(ActionItem.status, func.count())
             .where(ActionItem.client_id == client_id, ActionItem.status.in_(REVIEWED_ACTION))
             .group_by(ActionItem.status)
         ).all()
-    total = contact + int(unseen or 0)
+    total = contact + unseen
+    money = tuple(
+        ClientMoney(c, agreed.get(c, 0), earned.get(c, 0), paid.get(c, 0))
+        for c in sorted(agreed.keys() | paid.keys() | earned.keys())
+    )
+    rate = hourly_rate(money[0].earned, total) if len(money) == 1 else None
     return ClientFigures(
         client_id=client_id,
         sessions_attended=meetings,
         support_calls=calls,
         contact_minutes=contact,
-        unseen_minutes=int(unseen or 0),
+        unseen_minutes=unseen,
         total_minutes=total,
-        agreed_total=int(agreed or 0),
-        paid=int(paid or 0),
-        effective_hourly_rate=hourly_rate(int(agreed or 0), total),
+        money=money,
+        effective_hourly_rate=rate,
         follow_through=follow_through(reviewed),
     )

@@ -6,10 +6,15 @@ Rules (see also :mod:`practice.economics.counting` and :mod:`~.instalments`):
   agreed), never from the live programme.
 * **Unseen minutes** of an enrolment are the work log entries recorded against it, plus
   the client's entries recorded against no enrolment dated while the enrolment ran
-  (start date to ``ended_on`` or end date, inclusive). If a client has two enrolments
-  running on the same day, such an unassigned entry counts towards both.
-* **Effective hourly rate** = agreed price ÷ (contact + unseen hours); ``None`` with no
-  time spent.
+  (start date to ``ended_on`` or end date, inclusive). Each entry counts once: when two
+  of the client's enrolments (not proposed or cancelled) ran that day, it counts
+  towards the one that started later (the later-made one on the same day).
+* **Earned** so far: the net price earned by the sessions used (see :mod:`~.earned`);
+  all of it once the enrolment has completed or ended early.
+* **Effective hourly rate** = earned ÷ (contact + unseen hours), the same basis as the
+  practice's and a programme's rate; ``None`` with no time spent. **Planned rate** =
+  agreed price ÷ the client's planned hours (:func:`~.planned.planned_rate`), so a
+  discount agreed shows in both.
 * **Paid**, **outstanding**, **credit**: see :mod:`~.balance` (a refund first gives
   back an overpayment, the rest lowers the price; a cancelled enrolment owes nothing
   more; one ended early owes the instalments due up to the day it ended).
@@ -21,29 +26,37 @@ Rules (see also :mod:`practice.economics.counting` and :mod:`~.instalments`):
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
 
-from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy import and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import aliased
 
-from practice.economics.balance import balance
+from practice.economics.balance import balance, price_due
 from practice.economics.counting import (
     MEETING_KINDS,
     MISSED_ATTENDANCE,
+    RAN,
     REVIEWED_ACTION,
     USED_ATTENDANCE,
     follow_through,
 )
+from practice.economics.earned import Earning, earned_by, net_price
 from practice.economics.instalments import (
     SIGNED_AMOUNT,
     InstalmentState,
     InstalmentStatus,
     instalment_statuses,
 )
-from practice.economics.planned import ProgrammePlan, ProgrammeTerms, plan, planned_session_count
+from practice.economics.planned import (
+    ProgrammePlan,
+    ProgrammeTerms,
+    plan,
+    planned_rate,
+    planned_session_count,
+)
 from practice.economics.rates import Ratio, hourly_rate
 from practice.economics.source import Source, display_name, reading
 from practice.errors import NotFoundError
@@ -81,7 +94,9 @@ class EnrolmentFigures:
     contact_minutes: int  # attended meetings + attended support calls
     unseen_minutes: int
     total_minutes: int
-    effective_hourly_rate: int | None  # agreed price ÷ all hours spent
+    earned: int  # the net price earned by the sessions used so far (see earned)
+    effective_hourly_rate: int | None  # earned ÷ all hours spent
+    planned_hourly_rate: int | None  # agreed price ÷ the client's planned hours
     price_due: int  # agreed price; less when ended early; 0 when cancelled
     paid: int  # payments − refunds
     refunded: int
@@ -125,6 +140,19 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
             elif kind == SessionKind.SUPPORT_CALL:
                 calls += count
 
+    last_day = e.ended_on or e.end_date
+    other = aliased(Enrolment)
+    later_running = exists().where(  # a later enrolment of the client ran that day
+        other.client_id == e.client_id,
+        other.status.in_(RAN),
+        other.id != e.id,
+        or_(
+            other.start_date > e.start_date,
+            and_(other.start_date == e.start_date, other.id > e.id),
+        ),
+        other.start_date <= WorkLogEntry.work_date,
+        func.coalesce(other.ended_on, other.end_date) >= WorkLogEntry.work_date,
+    )
     unseen = s.scalar(
         select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
             or_(
@@ -133,7 +161,8 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
                     WorkLogEntry.enrolment_id.is_(None),
                     WorkLogEntry.client_id == e.client_id,
                     WorkLogEntry.work_date >= e.start_date,
-                    WorkLogEntry.work_date <= (e.ended_on or e.end_date),
+                    WorkLogEntry.work_date <= last_day,
+                    ~later_running,
                 ),
             )
         )
@@ -151,7 +180,18 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
         else:
             payments = int(amount)
     instalments = instalment_statuses(s, [e.id], today=today).get(e.id, [])
-    money = balance(price_due(e, instalments), payments, refunded)
+    due = price_due(e, instalments)
+    money = balance(due, payments, refunded)
+    earning = Earning(
+        enrolment_id=e.id,
+        currency=e.currency,
+        status=status,
+        start=e.start_date,
+        last=last_day,
+        net_price=net_price(status, due, payments, refunded),
+        sessions_planned=planned.sessions,
+    )
+    earned = earned_by(earning, max(today, last_day), used)
     overdue = sum(i.left for i in instalments if i.state == InstalmentState.OVERDUE)
     upcoming = [i for i in instalments if i.due_date >= today and i.state in _STILL_TO_PAY]
 
@@ -186,7 +226,9 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
         contact_minutes=contact,
         unseen_minutes=unseen,
         total_minutes=total,
-        effective_hourly_rate=hourly_rate(e.agreed_price, total),
+        earned=earned,
+        effective_hourly_rate=hourly_rate(earned, total),
+        planned_hourly_rate=planned_rate(e.agreed_price, planned),
         price_due=money.price_due,
         paid=money.paid,
         refunded=refunded,
@@ -200,28 +242,6 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
 
 
 _STILL_TO_PAY = (InstalmentState.DUE, InstalmentState.PART_PAID)
-
-
-class PriceTerms(Protocol):
-    """What :func:`price_due` reads of an enrolment (an ``Enrolment`` or a row of its columns)."""
-
-    @property
-    def status(self) -> str: ...
-
-    @property
-    def ended_on(self) -> date | None: ...
-
-    @property
-    def agreed_price(self) -> int: ...
-
-
-def price_due(e: PriceTerms, instalments: Sequence[InstalmentStatus]) -> int | None:
-    """What the client owes overall (see :mod:`~.balance`); None when cancelled."""
-    if e.status == EnrolmentStatus.CANCELLED:
-        return None
-    if e.status == EnrolmentStatus.ENDED_EARLY and e.ended_on is not None and instalments:
-        return sum(i.amount for i in instalments if i.due_date <= e.ended_on)
-    return e.agreed_price
 
 
 @dataclass(frozen=True, slots=True)

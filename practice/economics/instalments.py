@@ -14,7 +14,9 @@ An instalment is **paid** when nothing is left on it, **overdue** when something
 left and it fell due before today, **part-paid** when some but not all of it is paid
 and it is not yet overdue, and **due** when nothing is paid and it is not yet overdue.
 What is left is no longer owed (**cancelled**) on a cancelled enrolment, and on an
-enrolment ended early for instalments falling due after the day it ended.
+enrolment ended early for instalments falling due after the day it ended. Nothing is
+owed on a proposal until the client agrees: its instalments are **not agreed yet**,
+never due or overdue.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class InstalmentState(StrEnum):
     DUE = "due"
     OVERDUE = "overdue"
     CANCELLED = "cancelled"
+    NOT_AGREED = "not_agreed"
 
     @property
     def label(self) -> str:
@@ -54,6 +57,7 @@ _LABELS = {
     InstalmentState.DUE: "Due",
     InstalmentState.OVERDUE: "Overdue",
     InstalmentState.CANCELLED: "Cancelled",
+    InstalmentState.NOT_AGREED: "Not agreed yet",
 }
 
 
@@ -122,10 +126,12 @@ def statuses(
     today: date,
     cancelled: bool = False,
     ended_on: date | None = None,
+    proposed: bool = False,
 ) -> list[InstalmentStatus]:
     """Each instalment's paid / left / state, in due-date order.
 
-    ``cancelled``: the enrolment was cancelled; ``ended_on``: the day it ended early.
+    ``cancelled``: the enrolment was cancelled; ``ended_on``: the day it ended early;
+    ``proposed``: the client has not agreed yet.
     """
     paid = allocate(instalments, designated, loose)
     result = []
@@ -134,6 +140,8 @@ def statuses(
         left = inst.amount - got
         if left == 0:
             state = InstalmentState.PAID
+        elif proposed:
+            state = InstalmentState.NOT_AGREED
         elif cancelled or (ended_on is not None and inst.due_date > ended_on):
             state = InstalmentState.CANCELLED
         elif inst.due_date < today:
@@ -169,6 +177,7 @@ def instalment_statuses(
             return {}
     plans: dict[int, list[InstalmentDue]] = defaultdict(list)
     cancelled: set[int] = set()
+    proposed: set[int] = set()
     ended: dict[int, date] = {}
     for enrolment_id, ident, number, due_date, amount, status, ended_on in session.execute(
         select(
@@ -186,6 +195,8 @@ def instalment_statuses(
         plans[enrolment_id].append(InstalmentDue(ident, number, due_date, amount))
         if status == EnrolmentStatus.CANCELLED:
             cancelled.add(enrolment_id)
+        elif status == EnrolmentStatus.PROPOSED:
+            proposed.add(enrolment_id)
         elif status == EnrolmentStatus.ENDED_EARLY and ended_on is not None:
             ended[enrolment_id] = ended_on
     designated: dict[int, dict[int, int]] = defaultdict(dict)
@@ -208,6 +219,7 @@ def instalment_statuses(
             today=today,
             cancelled=ident in cancelled,
             ended_on=ended.get(ident),
+            proposed=ident in proposed,
         )
         for ident in wanted
     }

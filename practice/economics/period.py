@@ -12,8 +12,16 @@ Rules (see also :mod:`~practice.economics.counting`):
 * **Contact minutes**: attended meetings and attended support calls starting in the
   period. **Unseen minutes**: work log entries dated in the period, in total and by
   category.
-* **Income received**: payments − refunds received in the period, in the practice's
-  currency. **Effective hourly rate** = income received ÷ (contact + unseen hours).
+* **Earned income**: what clients pay for the work done in the period (see
+  :mod:`~.earned`: each used session earns its share of the enrolment's net price; the
+  rest on the day an enrolment completes or ends early), in the practice's currency;
+  other currencies are given apart, never added in.
+* **Income received** (cash, shown beside, never instead): payments − refunds received
+  in the period, in the practice's currency; other currencies apart.
+* **Effective hourly rate** = earned income ÷ the hours behind it: contact + unseen
+  hours, less the time spent on enrolments in another currency (their sessions and the
+  work logged against them), so a rate never mixes currencies. Supervision, admin and
+  training logged for the practice are in it: this is the practice's real rate.
 * **Active clients**: clients with an enrolment that ran during the period (status
   active, completed or ended early; start date ≤ period end and last day ≥ period
   start). Proposed and cancelled enrolments do not count.
@@ -43,6 +51,7 @@ from practice.economics.counting import (
     enrolment_end,
     follow_through,
 )
+from practice.economics.earned import earned_between
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
 from practice.economics.source import Source, day_bounds, practice_currency, reading
 from practice.errors import ValidationError
@@ -77,10 +86,14 @@ class PeriodFigures:
     unseen_minutes: int
     unseen_by_category: Mapping[WorkCategory, int]  # every category, zeros included
     total_minutes: int
-    income_received: int  # payments − refunds
+    earned_income: int  # in the practice's currency (see earned)
+    earned_other_currencies: Mapping[str, int]  # never added to the above
+    other_currency_minutes: int  # time on enrolments in another currency (not in the rate)
+    income_received: int  # payments − refunds (cash)
     payments_received: int
     refunds_given: int
-    effective_hourly_rate: int | None
+    received_other_currencies: Mapping[str, int]  # payments − refunds, never added in
+    effective_hourly_rate: int | None  # earned income ÷ the hours behind it
     active_clients: int
     programmes_agreed: int
     average_programme_value: int | None
@@ -138,19 +151,42 @@ def period_figures(
         unseen = int(s.scalar(select(func.sum(WorkLogEntry.minutes)).where(*in_period)) or 0)
 
         received = refunded = 0
-        for payment_kind, amount in s.execute(
-            select(Payment.kind, func.sum(Payment.amount))
-            .where(
-                Payment.received_on >= start,
-                Payment.received_on <= end,
-                Payment.currency == currency,
-            )
-            .group_by(Payment.kind)
+        received_other: dict[str, int] = {}
+        for payment_currency, payment_kind, amount in s.execute(
+            select(Payment.currency, Payment.kind, func.sum(Payment.amount))
+            .where(Payment.received_on >= start, Payment.received_on <= end)
+            .group_by(Payment.currency, Payment.kind)
         ):
-            if payment_kind == PaymentKind.REFUND:
+            signed = -int(amount) if payment_kind == PaymentKind.REFUND else int(amount)
+            if payment_currency != currency:
+                received_other[payment_currency] = received_other.get(payment_currency, 0) + signed
+            elif payment_kind == PaymentKind.REFUND:
                 refunded = int(amount)
             else:
                 received = int(amount)
+
+        earned = earned_between(s, start, end, tz)
+        elsewhere = Enrolment.currency != currency
+        other_minutes = int(
+            s.scalar(
+                select(func.coalesce(func.sum(Session.duration_minutes), 0))
+                .join(Enrolment, Enrolment.id == Session.enrolment_id)
+                .where(
+                    elsewhere,
+                    Session.attendance == Attendance.ATTENDED,
+                    Session.starts_at >= first,
+                    Session.starts_at < after,
+                )
+            )
+            or 0
+        ) + int(
+            s.scalar(
+                select(func.coalesce(func.sum(WorkLogEntry.minutes), 0))
+                .join(Enrolment, Enrolment.id == WorkLogEntry.enrolment_id)
+                .where(elsewhere, *in_period)
+            )
+            or 0
+        )
 
         active = s.scalar(
             select(func.count(func.distinct(Enrolment.client_id))).where(
@@ -212,10 +248,18 @@ def period_figures(
         unseen_minutes=unseen,
         unseen_by_category=by_category,
         total_minutes=contact + unseen,
+        earned_income=earned.in_currency(currency),
+        earned_other_currencies={
+            c: amount for c, amount in sorted(earned.by_currency.items()) if c != currency
+        },
+        other_currency_minutes=other_minutes,
         income_received=income,
         payments_received=received,
         refunds_given=refunded,
-        effective_hourly_rate=hourly_rate(income, contact + unseen),
+        received_other_currencies=dict(sorted(received_other.items())),
+        effective_hourly_rate=hourly_rate(
+            earned.in_currency(currency), contact + unseen - other_minutes
+        ),
         active_clients=int(active or 0),
         programmes_agreed=int(agreed_count),
         average_programme_value=divide(int(agreed_total), int(agreed_count)),

@@ -13,14 +13,21 @@ Rules
   (cheap: lists and the enrolment preview need only the count).
 * **Contact minutes** = sessions × session length + support: *count* calls × call
   length, or the "as needed" estimate for the whole programme, or nothing.
-* **Unseen minutes** = sessions × (prep + write-up) + supervision per month × months.
+* **Unseen minutes** = sessions × (prep + write-up): the unseen work done for the
+  client. **Total minutes** = contact + unseen: the client's time, the same time an
+  enrolment's actual figures count, so planned and actual compare like for like.
+* **Supervision** (per month × months) is planned beside it, not in the client's time:
+  it is logged for the practice, not for one client, and counts in the practice's rate
+  for a period (see :mod:`~.period`). ``time_with_supervision_minutes`` adds it back for
+  the practitioner planning their month.
 * **Months**: a programme in months lasts ``length_value`` months; one in weeks lasts
   ``weeks × 12 / 52`` months (52 weeks make 12 months). Supervision minutes are rounded
   half-up to whole minutes once, after multiplying.
 * **Price**: ``price`` is the full (instalment) price; ``pay_in_full_price`` is the price
   less the pay-in-full discount. Rates are given for both.
 * **Planned effective hourly rate** = price ÷ (total minutes ÷ 60), minor units per hour,
-  rounded half-up; ``None`` when no time is planned. **Per-session rate** = price ÷
+  rounded half-up; ``None`` when no time is planned. An enrolment's planned rate uses
+  its agreed price instead (:func:`planned_rate`). **Per-session rate** = price ÷
   sessions (``None`` without sessions). **Price per month** = price ÷ months.
 """
 
@@ -203,9 +210,9 @@ class ProgrammePlan:
     support_minutes: int  # support calls (count × length) or the "as needed" estimate
     contact_minutes: int
     prep_writeup_minutes: int  # sessions × (prep + write-up)
-    supervision_minutes: int
-    unseen_minutes: int
-    total_minutes: int
+    supervision_minutes: int  # planned beside the client's time, not in it
+    unseen_minutes: int  # prep + write-up
+    total_minutes: int  # contact + unseen: the client's time
     price: int  # full price (paid in instalments)
     discount: int  # pay-in-full discount
     pay_in_full_price: int
@@ -214,6 +221,11 @@ class ProgrammePlan:
     per_session_rate: int | None  # nominal: price ÷ sessions
     price_per_month: int | None
     instalment_amounts: tuple[int, ...]  # the price split exactly, leftover on the first
+
+    @property
+    def time_with_supervision_minutes(self) -> int:
+        """The client's time and the supervision planned beside it."""
+        return self.total_minutes + self.supervision_minutes
 
 
 def plan(terms: ProgrammeTerms) -> ProgrammePlan:
@@ -230,7 +242,7 @@ def plan(terms: ProgrammeTerms) -> ProgrammePlan:
     months = terms.months
     prep_writeup = sessions * (terms.prep_minutes_per_session + terms.writeup_minutes_per_session)
     supervision = round_half_up(terms.supervision_minutes_per_month * months)
-    unseen = prep_writeup + supervision
+    unseen = prep_writeup
     total = contact + unseen
     pay_in_full = terms.price - terms.full_payment_discount
     instalments = (
@@ -313,3 +325,8 @@ def programme_plan(programme: Programme) -> ProgrammePlan:
 def snapshot_plan(snapshot: Mapping[str, Any]) -> ProgrammePlan:
     """The planned economics of the terms an enrolment agreed to."""
     return plan(ProgrammeTerms.from_snapshot(snapshot))
+
+
+def planned_rate(agreed_price: int, planned: ProgrammePlan) -> int | None:
+    """An enrolment's planned rate: its agreed price ÷ the client's planned hours."""
+    return hourly_rate(agreed_price, planned.total_minutes)

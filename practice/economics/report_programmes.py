@@ -7,13 +7,15 @@ enrolments the period figures count for the renewal rate. Enrolments are grouped
 the programme they were agreed from (by name when that programme was deleted).
 In the practice's currency only.
 
-* **Planned hourly rate** = agreed prices ÷ the hours their agreed terms plan
-  (contact + unseen, :func:`~practice.economics.planned.plan`).
-* **Actual hourly rate** = what the clients paid for in the end ÷ the hours really spent
-  (contact + unseen, :func:`~practice.economics.enrolment.enrolment_figures`). What
-  they paid for is the price due (the agreed price, or the instalments up to the day an
-  enrolment ended early) less any refund that lowered it (a goodwill refund; a refund
-  of an overpayment lowers nothing) — see :mod:`~practice.economics.balance`.
+* **Planned hourly rate** = agreed prices ÷ the client's time their agreed terms plan
+  (contact + prep + write-up, :func:`~practice.economics.planned.plan`).
+* **Actual hourly rate** = earned ÷ the client's time really spent (contact + unseen
+  logged for the client, :func:`~practice.economics.enrolment.enrolment_figures`):
+  the same basis as an enrolment's and the practice's rate (see :mod:`~.earned`). Of a
+  finished enrolment, earned is its net price: the price due (the agreed price, or the
+  instalments up to the day it ended early) less any refund that lowered it.
+  Supervision is on neither side: it is planned and logged for the practice, and
+  counts in the practice's rate for the period.
 * **Average sessions used** (attended, cancelled late, no-show) per enrolment, next to
   the average planned.
 * **Completion rate**: the share not ended early. **Renewal rate**: the share renewed by
@@ -33,7 +35,6 @@ from fractions import Fraction
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from practice.economics.balance import balance
 from practice.economics.counting import RAN, enrolment_end
 from practice.economics.enrolment import enrolment_figures
 from practice.economics.planned import snapshot_plan
@@ -49,7 +50,7 @@ class ProgrammeComparison:
     running: int  # enrolments that ran during the period
     finished: int  # enrolments whose last day fell in the period (the rows below)
     agreed_total: int
-    earned_total: int  # price due less refunds that lowered it
+    earned_total: int  # earned (see earned): the net price of a finished enrolment
     planned_minutes: int
     actual_minutes: int
     planned_hourly_rate: int | None
@@ -121,8 +122,7 @@ def programme_comparison(
             row.completed += 0 if e.status == EnrolmentStatus.ENDED_EARLY else 1
             row.renewed += 1 if e.id in renewed else 0
             row.agreed += e.agreed_price
-            money = balance(figures.price_due, figures.paid + figures.refunded, figures.refunded)
-            row.earned += figures.price_due - money.price_lowered_by
+            row.earned += figures.earned
             row.planned_minutes += planned.total_minutes
             row.actual_minutes += figures.total_minutes
             row.sessions_planned += planned.sessions

@@ -1,8 +1,8 @@
 """Reports 1 and 2: seen and unseen hours by category over time, and the hourly rate.
 
 Every bar is :func:`~practice.economics.period.period_figures` of its bucket (see
-:mod:`~.report_period`), so contact time, unseen time by category, income received and
-the effective hourly rate follow exactly the rules of the period figures.
+:mod:`~.report_period`), so contact time, unseen time by category, earned income, cash
+received and the effective hourly rate follow exactly the rules of the period figures.
 
 The **nominal per-session rate** is what the practitioner charges per session on
 paper: of the enrolments that ran during the bucket (active, completed or ended early;
@@ -57,9 +57,10 @@ class RatePoint:
 
     start: date
     end: date
-    income_received: int
+    earned_income: int  # in the practice's currency (period figures)
+    income_received: int  # cash, beside it
     total_minutes: int
-    effective_hourly_rate: int | None  # income received ÷ all hours (period figures)
+    effective_hourly_rate: int | None  # earned income ÷ the hours behind it (period figures)
     nominal_session_rate: int | None  # agreed prices ÷ planned sessions
     sessions_planned: int  # of the enrolments behind the nominal rate
     agreed_total: int
@@ -137,6 +138,7 @@ def time_and_rate(
             RatePoint(
                 start=bar.start,
                 end=bar.end,
+                earned_income=f.earned_income,
                 income_received=f.income_received,
                 total_minutes=f.total_minutes,
                 effective_hourly_rate=f.effective_hourly_rate,

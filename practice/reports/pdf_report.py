@@ -203,7 +203,8 @@ def report_pdf(
     key_figures = [
         ("Seen time (sessions and support calls)", hours_text(f.contact_minutes)),
         ("Unseen time (work log)", hours_text(f.unseen_minutes)),
-        ("Income received, less refunds", cells.text(Money(f.income_received))),
+        ("Earned", cells.text(Money(f.earned_income))),
+        ("Received, less refunds", cells.text(Money(f.income_received))),
         ("Effective hourly rate", cells.text(Rate(f.effective_hourly_rate))),
     ]
     story: list[Flowable] = [

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from practice.economics.glossary import meaning
 from practice.economics.rates import Ratio
 from practice.economics.reports import PracticeReport
 from practice.models import EnquiryOutcome, WorkCategory, label
@@ -102,6 +103,7 @@ def rates_table(report: PracticeReport) -> ReportTable:
         (
             "From",
             "To",
+            "Earned",
             "Received",
             "All time",
             "Effective hourly rate",
@@ -112,6 +114,7 @@ def rates_table(report: PracticeReport) -> ReportTable:
             (
                 r.start,
                 r.end,
+                Money(r.earned_income),
                 Money(r.income_received),
                 Minutes(r.total_minutes),
                 Rate(r.effective_hourly_rate),
@@ -120,7 +123,8 @@ def rates_table(report: PracticeReport) -> ReportTable:
             )
             for r in report.rates
         ),
-        "Effective hourly rate: money received (less refunds) ÷ all hours, seen and unseen. "
+        f"Effective hourly rate: {meaning('effective_hourly_rate')} "
+        f"Earned: {meaning('earned_income')} "
         "Nominal per-session rate: agreed prices of the programmes running ÷ the sessions "
         "they plan.",
     )
@@ -259,8 +263,10 @@ def practice_table(report: PracticeReport) -> ReportTable:
         ("Sessions missed (late cancellation or no-show)", f.missed_sessions),
         ("Seen time", Minutes(f.contact_minutes)),
         ("Unseen time", Minutes(f.unseen_minutes)),
-        ("Income received", Money(f.income_received)),
+        ("Earned", Money(f.earned_income)),
+        ("Payments received", Money(f.payments_received)),
         ("Refunds given", Money(f.refunds_given)),
+        ("Received, less refunds", Money(f.income_received)),
         ("Effective hourly rate", Rate(f.effective_hourly_rate)),
         ("Programmes agreed", f.programmes_agreed),
         ("Average programme value", Money(f.average_programme_value)),

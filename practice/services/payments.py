@@ -9,6 +9,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
+from practice.economics.balance import price_due
+from practice.economics.instalments import instalment_statuses
 from practice.errors import NotFoundError, ValidationError
 from practice.models import (
     Client,
@@ -63,25 +65,46 @@ def record_payment(
     reference: str = "",
     note: str = "",
 ) -> Payment:
-    """Record money received; refused if it would take the total paid past the price."""
+    """Record money received; refused when it would take the payments past the price due.
+
+    The price due is the agreed price, or for an enrolment ended early the instalments due
+    up to the day it ended (:func:`practice.economics.balance.price_due`). Payments count
+    whole: a refund already given lowered the price (or gave back an overpayment), so it
+    does not make room for more. Nothing is taken on a proposal the client has not
+    agreed, nor on a cancelled enrolment.
+    """
     method, reference, note, received_on = _clean(method, reference, note, received_on)
     with db.transaction() as s:
         enrolment = _enrolment(s, enrolment_id)
         if enrolment.status is EnrolmentStatus.CANCELLED:
             raise ValidationError("enrolment_id", "this enrolment was cancelled.")
+        if enrolment.status is EnrolmentStatus.PROPOSED:
+            raise ValidationError(
+                "enrolment_id",
+                "this enrolment is still a proposal, and nothing is owed until the client "
+                "agrees to it; record their agreement first, then the payment.",
+            )
         amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
         if instalment_id is not None:
             instalment = s.get(Instalment, instalment_id)
             if instalment is None or instalment.enrolment_id != enrolment.id:
                 raise ValidationError("instalment_id", "is not an instalment of this enrolment.")
-        paid = net_paid(s, enrolment.id)
-        if paid + amount > enrolment.agreed_price:
+        received = payments_received(s, enrolment.id)
+        due = price_due(
+            enrolment, instalment_statuses(s, [enrolment.id], today=received_on)[enrolment.id]
+        )
+        due = enrolment.agreed_price if due is None else due
+        if received + amount > due:
             money = _formatter(s, enrolment.currency)
+            what = (
+                f"the {money(due)} of instalments due by the day it ended"
+                if enrolment.status is EnrolmentStatus.ENDED_EARLY
+                else f"the agreed price of {money(due)}"
+            )
             raise ValidationError(
                 "amount",
-                f"would bring the total paid to {money(paid + amount)}, which is "
-                f"{money(paid + amount - enrolment.agreed_price)} more than the agreed "
-                f"price of {money(enrolment.agreed_price)}.",
+                f"would bring the payments received to {money(received + amount)}, which is "
+                f"{money(received + amount - due)} more than {what}.",
             )
         payment = Payment(
             enrolment_id=enrolment.id,
@@ -211,6 +234,16 @@ def list_payments(
         stmt = stmt.where(Payment.received_on <= validation.required_date(until, "until"))
     with db.reading() as s:
         return [PaymentRow(**row._asdict()) for row in s.execute(stmt)]
+
+
+def payments_received(s: DbSession, enrolment_id: int) -> int:
+    """Payments for one enrolment, refunds not taken off, in minor units."""
+    total = s.scalar(
+        select(func.coalesce(func.sum(Payment.amount), 0)).where(
+            Payment.enrolment_id == enrolment_id, Payment.kind == PaymentKind.PAYMENT
+        )
+    )
+    return int(total or 0)
 
 
 def net_paid(s: DbSession, enrolment_id: int) -> int:

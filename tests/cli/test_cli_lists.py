@@ -155,7 +155,9 @@ def test_report_agrees_with_enrolments_and_the_database(capsys: Capsys, sample_p
     assert part["sessions"] == sessions
     total = part["contact_minutes"] + part["unseen_minutes"]
     assert part["total_minutes"] == total
-    assert part["effective_hourly_rate"] == half_up(part["income_received"] * 60, total)
+    # the rate is earned income over the hours (no other currency in the sample)
+    assert part["earned_other_currencies"] == {} and part["other_currency_minutes"] == 0
+    assert part["effective_hourly_rate"] == half_up(part["earned_income"] * 60, total)
 
 
 def test_report_default_period_is_the_last_twelve_months(capsys: Capsys, sample_path: Path) -> None:

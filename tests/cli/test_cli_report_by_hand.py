@@ -117,7 +117,9 @@ def test_report_of_a_tiny_practice(
     # By hand: contact 60 + 15 + 60 = 135 min (the late cancellation is not contact time);
     # unseen 15 prep + 30 admin = 45 min; 180 min in all = 3 h.
     # One programme agreed in the period, at 1,200.00.
-    # Income 400.00 - 50.00 = 350.00; 35000 minor units over 3 h = 11667 (half-up of 11666.67).
+    # Received 400.00 - 50.00 = 350.00 (cash). Earned: the refund lowered the price to
+    # 1,150.00; three of the seven planned sessions were used in March (4, 18, and the
+    # late cancellation on 25), 115000 × 3/7 = 49285.71 → 49286; over 3 h = 16428.67 → 16429.
     assert data["contact_minutes"] == 135
     assert data["unseen_minutes"] == 45
     assert data["unseen_minutes_by_category"]["prep"] == 15
@@ -125,7 +127,8 @@ def test_report_of_a_tiny_practice(
     assert data["unseen_minutes_by_category"]["supervision"] == 0
     assert data["total_minutes"] == 180
     assert data["income_received"] == 35_000
-    assert data["effective_hourly_rate"] == 11_667
+    assert data["earned_income"] == 49_286
+    assert data["effective_hourly_rate"] == 16_429
     assert data["sessions"] == 2
     assert data["active_clients"] == 1
     assert data["average_programme_value"] == 120_000
@@ -134,5 +137,6 @@ def test_report_of_a_tiny_practice(
     table = run_cli(
         capsys, "--database", db_path, "report", "--from", "2025-03-01", "--to", "2025-03-31"
     )
-    assert "£350.00" in table.out and "£116.67 an hour" in table.out
+    assert "£492.86" in table.out and "£350.00" in table.out
+    assert "£164.29 an hour (earned ÷ hours worked)" in table.out
     assert "2 h 15 min" in table.out.replace("  ", " ")

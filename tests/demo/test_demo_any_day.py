@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from practice.db import Database, open_database
 from practice.demo import generate_demo
 from practice.demo.plan import FORCED
+from practice.economics.attention import quiet_clients
 from practice.models import (
     ActionItem,
     ActionStatus,
@@ -105,5 +106,7 @@ def test_a_six_client_sample_lacks_only_the_statuses_of_clients_it_does_not_have
     db = made_on(tmp_path / "sample.db", day, clients=6)
     try:
         assert missing_kinds(db) == ["Client.status=paused"]
+        # someone with an enrolment running that day has not been seen for a day or more
+        assert quiet_clients(db, today=day, quiet_after_days=1)
     finally:
         db.close()

@@ -79,7 +79,8 @@ def test_programmes_have_every_shape_asked_for() -> None:
     assert by_key["six_month"].length_value == 6
     assert by_key["intensive"].length_unit.value == "weeks"
     assert by_key["consultation"].periods == ((1, 1, 1),)
-    # The three-month programme is the brief's worked example: 7 sessions, £79.56 an hour.
+    # The three-month programme is the brief's worked example: 7 sessions, £99.31 an hour
+    # of the client's time (£79.56 with the supervision planned beside it).
     figures = live(
         length_value=three.length_value,
         length_unit=three.length_unit,
@@ -94,4 +95,5 @@ def test_programmes_have_every_shape_asked_for() -> None:
         writeup_minutes_per_session=three.writeup_minutes_per_session,
         supervision_minutes_per_month=three.supervision_minutes_per_month,
     )
-    assert (figures.sessions, figures.effective_hourly_rate) == (7, 7956)
+    # 120000 over the client's 725 planned minutes (supervision beside them): 9931.03 → 9931
+    assert (figures.sessions, figures.effective_hourly_rate) == (7, 9931)

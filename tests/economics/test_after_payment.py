@@ -86,7 +86,9 @@ def test_order_is_by_day_received_then_by_recording(db: Database) -> None:
     assert figures(balance_after_payment(db, same_day)) == (100000, 20000, 0)
 
 
-def test_ended_early_owes_the_instalments_due_before_it_ended(db: Database) -> None:
+def test_a_receipt_keeps_the_balance_of_its_day_after_the_enrolment_ends_early(
+    db: Database,
+) -> None:
     with db.transaction() as s:
         who = f.client(s, "Noor")
         e = f.enrolment(
@@ -103,9 +105,13 @@ def test_ended_early_owes_the_instalments_due_before_it_ended(db: Database) -> N
             ],
         )
         first = f.pay(s, e, date(2026, 1, 5), 40000).id
-        second = f.pay(s, e, date(2026, 2, 6), 60000).id
-    # price due: the two instalments due by 10 Feb = 80000
-    assert figures(balance_after_payment(db, first)) == (40000, 40000, 0)
-    after = balance_after_payment(db, second)
+        second = f.pay(s, e, date(2026, 2, 6), 40000).id
+        after_end = f.pay(s, e, date(2026, 2, 20), 20000).id
+    # 5 Jan and 6 Feb: the enrolment was running, the agreed 120000 was owed; ending it
+    # early on 10 Feb does not rewrite those receipts
+    assert figures(balance_after_payment(db, first)) == (40000, 80000, 0)
+    assert figures(balance_after_payment(db, second)) == (80000, 40000, 0)
+    # 20 Feb, after it ended: the two instalments due by 10 Feb = 80000
+    after = balance_after_payment(db, after_end)
     assert after.price_due == 80000
     assert figures(after) == (100000, 0, 20000)  # 20000 paid beyond what is owed

@@ -48,9 +48,12 @@ def test_e1_active_with_a_missing_instalment(practice: Practice) -> None:
     # E1 ran); the 20 Dec admin is before E1 and the resource making has no client.
     assert e1.unseen_minutes == 115
     assert e1.total_minutes == 370
-    # 120000 × 60 / 370 = 19459.46 → 19459
-    assert e1.effective_hourly_rate == 19459
-    assert e1.plan.effective_hourly_rate == 7956
+    # earned: 5 of 7 sessions used, 120000 × 5/7 = 85714.29 → 85714
+    assert e1.earned == 85714
+    # 85714 × 60 / 370 = 13899.56 → 13900
+    assert e1.effective_hourly_rate == 13900
+    # planned: the agreed 120000 over the client's planned 725 min = 9931.03 → 9931
+    assert e1.plan.effective_hourly_rate == e1.planned_hourly_rate == 9931
     assert (e1.paid, e1.refunded, e1.outstanding, e1.credit) == (80000, 0, 40000, 0)
     assert e1.price_due == 120000
     # inst 3 due 5 Mar, nothing paid, today 15 Mar → overdue 40000, nothing still to come
@@ -78,8 +81,14 @@ def test_e2_paid_in_full_early_then_a_goodwill_refund(practice: Practice) -> Non
     assert e2.contact_minutes == 60 + 50
     # 25 write-up (E2) + 30 supervision (Ben, no enrolment, 20 Jan within 3 Nov–2 Feb)
     assert e2.unseen_minutes == 55
-    # 114000 × 60 / 165 = 41454.5… → 41455
-    assert e2.effective_hourly_rate == 41455
+    # completed: all of the net price is earned, 114000 less the 10000 refund that
+    # lowered it = 104000; 104000 × 60 / 165 = 37818.18 → 37818
+    assert e2.earned == 104000
+    assert e2.effective_hourly_rate == 37818
+    # planned on the agreed price (paid in full, £60 off): 114000 × 60 / 725 = 9434.48 → 9434,
+    # not the list price's 9931
+    assert e2.planned_hourly_rate == 9434
+    assert e2.plan.effective_hourly_rate == 9931
     # payments 114000, refund 10000 lowers the price: paid 104000, nothing outstanding
     assert (e2.paid, e2.refunded, e2.outstanding, e2.credit) == (104000, 10000, 0, 0)
     assert e2.overdue == 0
@@ -103,8 +112,10 @@ def test_e3_designated_payment_spills_over_oldest_first(practice: Practice) -> N
     # 23 Feb attended; 2 Mar cancelled early; the support call counts separately
     assert (e3.sessions_used, e3.support_calls_used, e3.contact_minutes) == (1, 1, 80)
     assert e3.unseen_minutes == 0
-    # 120000 × 60 / 80 = 90000
-    assert e3.effective_hourly_rate == 90000
+    # earned: 1 of 7 sessions used, 120000 / 7 = 17142.86 → 17143 (not the whole price)
+    assert e3.earned == 17143
+    # 17143 × 60 / 80 = 12857.25 → 12857
+    assert e3.effective_hourly_rate == 12857
 
 
 def test_e4_free_programme(practice: Practice) -> None:

@@ -43,9 +43,15 @@ def test_february(practice: Practice) -> None:
     assert set(feb.unseen_by_category) == set(WorkCategory)
     # income: Ana £400 on 20 Feb + Ben £350 on 20 Feb
     assert (feb.payments_received, feb.refunds_given, feb.income_received) == (75000, 0, 75000)
-    # 75000 × 60 / 330 = 13636.36 → 13636
+    # earned in February (each used session earns its share of the net price):
+    # E1 120000 × 5/7 − 120000 × 3/7 = 85714 − 51429 = 34285 (5 and 19 Feb);
+    # E2 completed 2 Feb: all of 104000 (114000 less the refund that lowered it) by
+    # then, 104000 × 3/7 = 44571 by 31 Jan → 59429; E3 23 Feb: 120000 / 7 = 17143
+    assert feb.earned_income == 34285 + 59429 + 17143 == 110857
+    assert (feb.earned_other_currencies, feb.other_currency_minutes) == ({}, 0)
+    # 110857 × 60 / 330 = 20155.8 → 20156
     assert feb.total_minutes == 330
-    assert feb.effective_hourly_rate == 13636
+    assert feb.effective_hourly_rate == 20156
     # E1 Ana, E2 Ben (ended 2 Feb) and E3 Ben, E4 Zoë all ran in February
     assert feb.active_clients == 3
     # agreed in Feb: E3 (16 Feb, 120000) and E4 (start 16 Feb, 0) → 60000
@@ -77,8 +83,11 @@ def test_january(practice: Practice) -> None:
     assert jan.unseen_by_category[W.SUPERVISION] == 90
     # £400 received 5 Jan − £100 refunded 10 Jan
     assert (jan.payments_received, jan.refunds_given, jan.income_received) == (40000, 10000, 30000)
-    # 30000 × 60 / 320 = 5625 exactly
-    assert jan.effective_hourly_rate == 5625
+    # earned: E1 three sessions used (8, 15, 29 Jan) of 7: 120000 × 3/7 = 51429;
+    # E2 from one used (5 Nov) to three (14 and 28 Jan) of 7 on 104000: 44571 − 14857
+    assert jan.earned_income == 51429 + 29714 == 81143
+    # 81143 × 60 / 320 = 15214.3 → 15214 (the cash basis would say 5625)
+    assert jan.effective_hourly_rate == 15214
     assert jan.active_clients == 2  # Ana (E1) and Ben (E2)
     assert (jan.programmes_agreed, jan.average_programme_value) == (1, 120000)  # E1, 2 Jan
     assert jan.renewal_rate is None  # nothing ended in January

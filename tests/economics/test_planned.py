@@ -47,17 +47,19 @@ def test_worked_example_by_hand() -> None:
     assert result.session_contact_minutes == 420
     assert result.support_minutes == 60
     assert result.contact_minutes == 480
-    # unseen = 7×(15+20) + 3×60 = 245 + 180 = 425 min
+    # unseen (the client's) = 7×(15+20) = 245 min; supervision 3×60 = 180 beside it
     assert result.prep_writeup_minutes == 245
     assert result.supervision_minutes == 180
-    assert result.unseen_minutes == 425
-    assert result.total_minutes == 905
-    # 120000 / (905/60) = 7200000/905 = 7955.80… → 7956 (£79.56/h)
-    exact = Fraction(120000) / Fraction(905, 60)
-    assert exact == Fraction(7200000, 905)
-    assert Fraction(79555, 10) < exact < 7956  # past the half: rounds up
-    assert result.effective_hourly_rate == 7956
-    assert result.pay_in_full_hourly_rate == 7956  # no discount
+    assert result.unseen_minutes == 245
+    # the client's time = 480 + 245 = 725 min; with supervision 905
+    assert result.total_minutes == 725
+    assert result.time_with_supervision_minutes == 905
+    # 120000 / (725/60) = 7200000/725 = 9931.03… → 9931 (£99.31/h)
+    exact = Fraction(120000) / Fraction(725, 60)
+    assert exact == Fraction(7200000, 725)
+    assert 9931 < exact < Fraction(99315, 10)  # below the half: rounds down
+    assert result.effective_hourly_rate == 9931
+    assert result.pay_in_full_hourly_rate == 9931  # no discount
     # 120000/7 = 17142.857… → 17143
     assert Fraction(120000, 7) > Fraction(171425, 10)
     assert result.per_session_rate == 17143
@@ -72,9 +74,9 @@ def test_pay_in_full_discount_gives_both_prices_and_rates() -> None:
     assert result.price == 120000
     assert result.discount == 6000
     assert result.pay_in_full_price == 114000
-    # 114000 × 60 / 905 = 7558.01… → 7558
-    assert result.pay_in_full_hourly_rate == 7558
-    assert result.effective_hourly_rate == 7956
+    # 114000 × 60 / 725 = 9434.48… → 9434
+    assert result.pay_in_full_hourly_rate == 9434
+    assert result.effective_hourly_rate == 9931
 
 
 def test_weeks_programme_uses_twelve_fifty_seconds_of_a_month() -> None:
@@ -97,10 +99,11 @@ def test_weeks_programme_uses_twelve_fifty_seconds_of_a_month() -> None:
     assert result.contact_minutes == 10 * 50 + 100 == 600
     # supervision: 90 × 120/52 = 207.69… → 208
     assert result.supervision_minutes == 208
-    assert result.unseen_minutes == 10 * 15 + 208 == 358
-    assert result.total_minutes == 958
-    # 50001 × 60 / 958 = 3131.63… → 3132
-    assert result.effective_hourly_rate == 3132
+    assert result.unseen_minutes == 10 * 15 == 150
+    assert result.total_minutes == 750
+    assert result.time_with_supervision_minutes == 958
+    # 50001 × 60 / 750 = 4000.08 → 4000
+    assert result.effective_hourly_rate == 4000
     # 50001 / (120/52) = 21667.1 → 21667
     assert result.price_per_month == 21667
     # 50001 / 10 = 5000.1 → 5000

@@ -7,7 +7,8 @@ UTC (``tz=UTC``), so local dates are the UTC dates. The report period is Februar
 
 Programmes: P1 "Three months" (the worked example: 3 months, 7 sessions of 60 min,
 4 support calls of 15 min, prep 15 + write-up 20 per session, supervision 60 a month;
-planned 480 contact + 425 unseen = 905 min) and "Free taster" (1 session of 60 min,
+planned 480 contact + 245 prep and write-up = 725 min of the client's time, supervision
+180 beside it) and "Free taster" (1 session of 60 min,
 no price, nothing else: 60 min), whose programme was deleted (grouped by name).
 
 E1 Ana, P1, completed, 1 Dec 2025 – 28 Feb 2026, £400 due 1 Dec / 1 Jan / 1 Feb.
@@ -277,18 +278,26 @@ def test_the_bars_add_up_to_the_practice_figures(feb: PracticeReport) -> None:
 
 def test_effective_hourly_rate_over_time(feb: PracticeReport) -> None:
     r = feb.rates
-    # 1 Feb: nothing received over 60 min → £0/h (time was spent, so not "no rate")
-    assert (r[0].income_received, r[0].total_minutes, r[0].effective_hourly_rate) == (0, 60, 0)
-    # 2–8 Feb: Ben's £400 on 3 Feb over 150 min → 40000 × 60 / 150 = 16000
-    assert (r[1].income_received, r[1].effective_hourly_rate) == (40000, 16000)
-    # 9–15 Feb: Ana's £400 on 10 Feb over 60 min → 40000
-    assert r[2].effective_hourly_rate == 40000
-    # 16–22 Feb: the £100 refund on 20 Feb over 90 min → −10000 × 60 / 90 = −6666.67 → −6667
-    assert (r[3].income_received, r[3].effective_hourly_rate) == (-10000, -6667)
-    # 23–28 Feb: Cat's £400 paid 25 Feb and refunded 28 Feb → 0 over 30 min
-    assert (r[4].income_received, r[4].effective_hourly_rate) == (0, 0)
-    # whole of February: 70000 × 60 / 390 = 10769.23 → 10769
-    assert (feb.figures.total_minutes, feb.figures.effective_hourly_rate) == (390, 10769)
+    # Earned: E1 (completed 28 Feb) nets 120000 − the 10000 goodwill refund = 110000 over 7
+    # planned sessions: 78571 by 31 Jan (5 used), 94286 after 4 Feb, 110000 after 18 Feb.
+    # E4 (ended early 13 Feb) nets the instalments due by then, 80000: 22857 by 31 Jan
+    # (2 used), 34286 after 5 Feb (cancelled late: used), all 80000 on 13 Feb.
+    # 1 Feb: nothing earned over 60 min → £0/h (time was spent, so not "no rate")
+    assert (r[0].earned_income, r[0].total_minutes, r[0].effective_hourly_rate) == (0, 60, 0)
+    # 2–8 Feb: E1 15715 + E4 11429 = 27144 over 150 min → 10857.6 → 10858; cash £400
+    assert (r[1].earned_income, r[1].income_received) == (27144, 40000)
+    assert r[1].effective_hourly_rate == 10858
+    # 9–15 Feb: E4 ends 13 Feb: 80000 − 34286 = 45714 over 60 min
+    assert (r[2].earned_income, r[2].effective_hourly_rate) == (45714, 45714)
+    # 16–22 Feb: E1 18 Feb 15714 over 90 min → 10476; the £100 refund is cash, not earnings
+    assert (r[3].earned_income, r[3].income_received) == (15714, -10000)
+    assert r[3].effective_hourly_rate == 10476
+    # 23–28 Feb: E1 finishes on 28 Feb with all of it earned already → 0 over 30 min
+    assert (r[4].earned_income, r[4].effective_hourly_rate) == (0, 0)
+    # the weeks add up to the month: 110000 − 78571 + 80000 − 22857 = 88572
+    assert sum(p.earned_income for p in r) == feb.figures.earned_income == 88572
+    # whole of February: 88572 × 60 / 390 = 13626.46 → 13626
+    assert (feb.figures.total_minutes, feb.figures.effective_hourly_rate) == (390, 13626)
 
 
 def test_nominal_per_session_rate(feb: PracticeReport) -> None:
@@ -335,8 +344,9 @@ def test_programme_comparison(practice: tuple[Database, Ids]) -> None:
     p1, taster = report(db, Q1).programmes
     # Finished in Q1 (last day 1 Jan – 15 Mar): E1 (28 Feb), E4 (13 Feb), E3 (1 Mar).
     assert (p1.programme_id, p1.name, p1.running, p1.finished) == (ids.p1, "Three months", 3, 2)
-    # planned: 2 × £1,200 over 2 × 905 min → 240000 × 60 / 1810 = 7955.80 → 7956
-    assert (p1.agreed_total, p1.planned_minutes, p1.planned_hourly_rate) == (240000, 1810, 7956)
+    # planned: 2 × £1,200 over 2 × 725 min of the clients' time (supervision is not a
+    # client's) → 240000 × 60 / 1450 = 9931.03 → 9931
+    assert (p1.agreed_total, p1.planned_minutes, p1.planned_hourly_rate) == (240000, 1450, 9931)
     # E1: contact 6 × 60 + 15 = 375, unseen 15 + 20 + 30 + 45 (unassigned, in its dates)
     # = 110 → 485; paid for: £1,200 less the £100 goodwill refund = 110000.
     # E4: contact 120, unseen 15 → 135; price due = instalments up to 13 Feb = 80000.
@@ -400,11 +410,17 @@ def test_quiet_clients_as_of_the_end_of_the_period(
     practice: tuple[Database, Ids], feb: PracticeReport
 ) -> None:
     db, ids = practice
-    # As of 28 Feb (10 days): actively enrolled then are Ben (E2 since 10 Feb). Ana's E5
-    # starts 1 Mar. Ben's last contact was 22 Jan; quiet since max(22 Jan, 10 Feb): 18 days.
+    # As of 28 Feb (10 days), from the enrolments' dates, not today's statuses: running
+    # then are Cat's E3 (2 Feb – 1 Mar, completed since), Ben's E2 (since 10 Feb) and
+    # Ana's E1 (its last day). Cat last seen 3 Feb: 25 days; Ben's last contact was
+    # 22 Jan, quiet since max(22 Jan, 10 Feb): 18 days; Ana last seen 18 Feb: 10 days.
     quiet = feb.follow_through.quiet
-    assert [(q.client_id, q.days_quiet) for q in quiet] == [(ids.ben, 18)]
-    assert quiet[0].last_contact == date(2026, 1, 22)
+    assert [(q.client_id, q.days_quiet) for q in quiet] == [
+        (ids.cat, 25),
+        (ids.ben, 18),
+        (ids.ana, 10),
+    ]
+    assert quiet[1].last_contact == date(2026, 1, 22)
     # Q1 runs past today, so as of 15 Mar: Ben 15 Mar − 10 Feb = 33 days; Ana last seen
     # 18 Feb, enrolled again since 1 Mar → 14 days.
     q1 = report(db, Q1).follow_through.quiet
@@ -445,8 +461,10 @@ def test_a_single_day_and_a_year(practice: tuple[Database, Ids]) -> None:
     db, _ = practice
     day = report(db, (date(2026, 2, 4), date(2026, 2, 4)))
     assert day.bucket_size == BucketSize.DAY and spans(day.time) == [(4, 4)]
-    # Ana 4 Feb 60 + write-up 20 → 80 min, nothing received → £0/h
-    assert (day.time[0].total_minutes, day.rates[0].effective_hourly_rate) == (80, 0)
+    # Ana 4 Feb 60 + write-up 20 → 80 min; E1's sixth session earns 94286 − 78571 = 15715
+    # → 15715 × 60 / 80 = 11786.25 → 11786 (nothing was received that day)
+    assert (day.time[0].total_minutes, day.rates[0].effective_hourly_rate) == (80, 11786)
+    assert day.rates[0].income_received == 0
     year = report(db, (date(2026, 1, 1), date(2026, 12, 31)))
     assert year.bucket_size == BucketSize.MONTH and len(year.time) == 12
     assert [m.start.month for m in year.income] == list(range(1, 13))

@@ -43,7 +43,7 @@ def test_export_report_writes_csv_and_pdf(
     # February: agreed £800, received £700 (see the hand calculation)
     assert rows[1][:4] == ["2026-02-01", "2026-02-28", "800.00", "700.00"]
     assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
-    assert "£107.69" in all_text(pdf.read_bytes())
+    assert "£136.26" in all_text(pdf.read_bytes())
 
 
 @pytest.mark.parametrize(

@@ -96,14 +96,25 @@ def test_rates_and_income_csv(practice: tuple[Database, PracticeReport]) -> None
     _, report = practice
     tables = {t.key: t for t in report_tables(report)}
     rates = list(csv.reader(io.StringIO(csv_text(tables["rates"], "GBP"))))
-    assert rates[0][2:6] == [
+    assert rates[0][2:7] == [
+        "Earned (GBP)",
         "Received (GBP)",
         "All time (minutes)",
         "Effective hourly rate (GBP)",
         "Nominal per-session rate (GBP)",
     ]
-    # 16–22 Feb: −£100 refund over 90 min → −£66.67/h; nominal 13333 → 133.33
-    assert rates[4] == ["2026-02-16", "2026-02-22", "-100.00", "90", "-66.67", "133.33", "9"]
+    # 16–22 Feb: E1's last session on 18 Feb earns 110000 − 94286 = 15714 over 90 min →
+    # 10476 (£104.76/h), while the cash was a −£100 refund; nominal 13333 → 133.33
+    assert rates[4] == [
+        "2026-02-16",
+        "2026-02-22",
+        "157.14",
+        "-100.00",
+        "90",
+        "104.76",
+        "133.33",
+        "9",
+    ]
     income = list(csv.reader(io.StringIO(csv_text(tables["income"], "GBP"))))
     # February: agreed 800, received 700 (1,200 − 500 refunds), nothing outstanding
     assert income[1] == [
@@ -125,14 +136,14 @@ def test_programmes_follow_through_and_practice_csv(
     _, report = practice
     tables = {t.key: t for t in report_tables(report)}
     programmes = list(csv.reader(io.StringIO(csv_text(tables["programmes"], "GBP"))))
-    # P1: E1 and E4 ran in February (E5 starts 1 Mar), both finished; planned 7956 →
-    # 79.56, actual 18387 → 183.87; avg 7 and 5 sessions; 50% completed and renewed;
+    # P1: E1 and E4 ran in February (E5 starts 1 Mar), both finished; planned 9931 →
+    # 99.31 (the clients' planned time, supervision beside it), actual 18387 → 183.87; avg 7 and 5 sessions; 50% completed and renewed;
     # 13 unseen minutes per session. The taster: none finished.
     assert programmes[1] == [
         "Three months",
         "2",
         "2",
-        "79.56",
+        "99.31",
         "183.87",
         "7",
         "5",
@@ -151,10 +162,16 @@ def test_programmes_follow_through_and_practice_csv(
     assert figures["Active clients"] == "3"
     assert figures["Average programme value"] == "380.00"
     assert figures["Renewal rate"] == "50"
-    assert figures["Effective hourly rate"] == "107.69"
+    assert (figures["Earned"], figures["Received, less refunds"]) == ("885.72", "700.00")
+    assert figures["Effective hourly rate"] == "136.26"
     assert figures["Enquiries: pointed to a resource"] == "1"
     quiet = list(csv.reader(io.StringIO(csv_text(tables["quiet_clients"], "GBP"))))
-    assert quiet[1:] == [["Ben Okafor", "2026-01-22", "2026-02-10", "18"]]
+    # as of 28 Feb, from the enrolments' dates (Cat's and Ana's have completed since)
+    assert quiet[1:] == [
+        ["Cat", "2026-02-03", "2026-02-02", "25"],
+        ["Ben Okafor", "2026-01-22", "2026-02-10", "18"],
+        ["Ana Silva", "2026-02-18", "2025-12-01", "10"],
+    ]
 
 
 def test_pdf_report(practice: tuple[Database, PracticeReport], tmp_path: Path) -> None:
@@ -165,8 +182,9 @@ def test_pdf_report(practice: tuple[Database, PracticeReport], tmp_path: Path) -
     text = all_text(output.read_bytes())
     assert "Practice report" in text
     assert "1 February 2026 to 28 February 2026" in text
-    # key figures: 195 min seen = 3.3 h, 195 unseen, £700 received, £107.69/h
-    assert "3.3 h" in text and "£700.00" in text and "£107.69" in text
+    # key figures: 195 min seen = 3.3 h, 195 unseen, £885.72 earned, £700 received,
+    # 88572 × 60 / 390 = £136.26/h (earned, as the economics tests work out by hand)
+    assert "3.3 h" in text and "£885.72" in text and "£700.00" in text and "£136.26" in text
     for title in TABLES.values():
         assert title in text
     assert "2–8 Feb" in text and "16–22 Feb" in text

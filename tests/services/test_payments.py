@@ -92,7 +92,7 @@ def test_record_payments_against_instalments_up_to_the_price(db: Database) -> No
         record_payment(db, enrolment_id=enrolment.id, amount=1, received_on=START, method="cash")
     assert over.value.field == "amount"
     assert over.value.message == (
-        "would bring the total paid to £1,200.01, which is £0.01 more than the agreed "
+        "would bring the payments received to £1,200.01, which is £0.01 more than the agreed "
         "price of £1,200.00."
     )
     assert _payments(db) == 3
@@ -208,9 +208,18 @@ def test_refunds_limited_to_what_was_paid(db: Database) -> None:
             db, enrolment_id=enrolment.id, amount=30_001, received_on=START, method="card"
         )
     assert too_much.value.message == "is more than the £300.00 paid so far, by £0.01."
-    # After a refund the client can pay again up to the price.
-    record_payment(db, enrolment_id=enrolment.id, amount=90_000, received_on=START, method="card")
-    assert sum(r.signed_amount for r in list_payments(db, enrolment_id=enrolment.id)) == 120_000
+    # The refund lowered what the client pays; it makes no room for paying beyond the
+    # price: payments of 50,000 + 90,000 would be 20,000 more than the 120,000 agreed.
+    with pytest.raises(ValidationError) as beyond:
+        record_payment(
+            db, enrolment_id=enrolment.id, amount=90_000, received_on=START, method="card"
+        )
+    assert beyond.value.message == (
+        "would bring the payments received to £1,400.00, which is £200.00 more than the "
+        "agreed price of £1,200.00."
+    )
+    record_payment(db, enrolment_id=enrolment.id, amount=70_000, received_on=START, method="card")
+    assert sum(r.signed_amount for r in list_payments(db, enrolment_id=enrolment.id)) == 100_000
 
 
 def test_delete_payment_is_audited_and_keeps_refunds_covered(db: Database) -> None:

@@ -77,7 +77,7 @@ CASES: dict[str, tuple[Callable[[], QAbstractItemModel], Callable[[Database], li
     ),
     "quiet_clients": (
         QuietClientsModel,
-        lambda db: list(quiet_clients(db, today=today() + LATER, quiet_after_days=1)),
+        lambda db: list(quiet_clients(db, today=today(), quiet_after_days=1)),
     ),
 }
 

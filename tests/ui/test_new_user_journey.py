@@ -105,7 +105,7 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     form.support_call_count.setValue(4)
     qtbot.keyClicks(form.price, "1,200")
     form.instalment_count.setValue(3)
-    assert programmes.economics.rate.text() == "£79.56/h"  # planned, updated as typed
+    assert programmes.economics.rate.text() == "£99.31/h"  # planned, updated as typed
     qtbot.mouseClick(programmes.save_button, Qt.MouseButton.LeftButton)
     [programme] = list_programmes(db)
     assert (programme.price, programme.instalment_count) == (120_000, 3)
@@ -197,7 +197,8 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     assert today_page.figures["unseen"].text() == "35 min"
     assert today_page.figures["total"].text() == "1 h 35 min"
     assert payment.received_on == today()
-    assert today_page.figures["income"].text() == "£400.00"
+    # the one session of seven earned £1,200 / 7 = £171.43; £400 came in
+    assert today_page.figures["income"].text() == "£171.43 earned; £400.00 received"
 
     # 7. The client page shows the enrolment's figures, the note, the item, time and money.
     window.ctx.navigate.emit("clients", client_id)

@@ -73,7 +73,7 @@ def test_models_pass_the_model_tester(db: Database, qtmodeltester: object) -> No
     )
     for model in (programmes, periods, inclusions):
         qtmodeltester.check(model)  # type: ignore[attr-defined]
-    assert programmes.index(0, 3).data() == "£79.56/h"
+    assert programmes.index(0, 3).data() == "£99.31/h"
     # Not "Pointed to a resource" (an enquiry outcome with the same stored value).
     assert inclusions.index(1, 0).data() == "Resource"
 
@@ -109,11 +109,13 @@ def test_typing_a_new_programme_updates_economics_and_saves(ctx: AppContext, qtb
     form.support_call_count.setValue(4)
     qtbot.keyClicks(form.price, "1,200")
     form.instalment_count.setValue(3)
-    # 7 sessions × 60 + 4 × 15 = 8 h contact; 7 × 35 + 3 × 60 = 7 h 5 min unseen.
+    # 7 sessions × 60 + 4 × 15 = 8 h contact; 7 × 35 = 4 h 5 min unseen, 12 h 5 min of
+    # the client's time; supervision 3 × 60 = 3 h beside it; 120000 × 60 / 725 = £99.31/h
     assert page.economics.contact.text() == "8 h"
-    assert page.economics.unseen.text() == "7 h 5 min"
-    assert page.economics.total.text() == "15 h 5 min"
-    assert page.economics.rate.text() == "£79.56/h"
+    assert page.economics.unseen.text() == "4 h 5 min"
+    assert page.economics.total.text() == "12 h 5 min"
+    assert page.economics.supervision.text() == "3 h"
+    assert page.economics.rate.text() == "£99.31/h"
     assert page.economics.per_month.text() == "£400.00"
     assert page.economics.instalments.text() == "3 × £400.00"
     assert form.plan_preview.text() == "3 sessions in month 1, then 2 a month in months 2–3."
@@ -157,7 +159,7 @@ def test_edit_duplicate_and_archive(
     assert page.current_id == programme_id
     assert page.form.name.text() == "Three months of change"
     assert page.form.price.text() == "1,200.00"
-    assert page.economics.rate.text() == "£79.56/h"
+    assert page.economics.rate.text() == "£99.31/h"
 
     page.form.price.clear()
     qtbot.keyClicks(page.form.price, "1500")

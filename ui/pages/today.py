@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from practice.economics import glossary
 from practice.economics.attention import (
     action_items_due,
     instalments_due,
@@ -40,6 +41,9 @@ from ui.models.today_sessions import TodaySessionsModel
 from ui.widgets.list_section import ListSection
 from ui.widgets.page_header import page_title
 from ui.widgets.work_timer import WorkTimerBox
+
+#: The glossary entry (What does this mean?) behind the week's figures.
+WEEK_MEANINGS = {"income": "earned_income", "rate": "effective_hourly_rate"}
 
 NO_SESSIONS_TODAY = "No sessions today."
 #: How far ahead "the next session" is looked for when there is none today.
@@ -116,13 +120,17 @@ class TodayPage(QWidget):
             ("seen", "Seen (with clients)"),
             ("unseen", "Unseen work"),
             ("total", "All time"),
-            ("income", "Received"),
+            ("income", "Earned"),
             ("rate", "Effective hourly rate"),
         ):
             value = QLabel()
             value.setObjectName(f"week_{key}")
             self.figures[key] = value
-            form.addRow(f"{text}:", value)
+            caption = QLabel(f"{text}:")
+            if key in WEEK_MEANINGS:
+                for widget in (caption, value):
+                    widget.setToolTip(glossary.meaning(WEEK_MEANINGS[key]))
+            form.addRow(caption, value)
         self.timer = WorkTimerBox(ctx)
         self.timer.changed.connect(self._load_week_figures)
 
@@ -232,12 +240,12 @@ class TodayPage(QWidget):
         )
         self.figures["unseen"].setText(fmt.duration(f.unseen_minutes))
         self.figures["total"].setText(fmt.duration(f.total_minutes))
-        self.figures["income"].setText(fmt.money(f.income_received, f.currency, self.loc))
+        self.figures["income"].setText(
+            f"{fmt.money(f.earned_income, f.currency, self.loc)} earned; "
+            f"{fmt.money(f.income_received, f.currency, self.loc)} received"
+        )
         if f.effective_hourly_rate is None:
             rate = "— (no time recorded yet)"
-        elif f.income_received == 0:
-            rate = fmt.rate(f.effective_hourly_rate, f.currency, self.loc)
-            rate += " (nothing received yet this week)"
         else:
             rate = fmt.rate(f.effective_hourly_rate, f.currency, self.loc)
         self.figures["rate"].setText(rate)

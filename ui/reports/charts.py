@@ -125,7 +125,7 @@ class RateChart(ChartPanel):
             return (
                 f"Effective hourly rate, {span}: "
                 f"{fmt.rate(r.effective_hourly_rate, currency, self.loc)} "
-                f"({fmt.money(r.income_received, currency, self.loc)} received over "
+                f"({fmt.money(r.earned_income, currency, self.loc)} earned over "
                 f"{fmt.duration(r.total_minutes)})"
             )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from practice.economics import glossary
 from practice.economics.reports import PracticeReport
 from ui import format as fmt
 from ui.widgets.page_header import heading_font
@@ -33,6 +34,10 @@ class FigureCard(QFrame):
         self.value.setText(text)
         self.setToolTip(tip)
 
+    def explain(self, key: str) -> None:
+        """Show the glossary's meaning of the figure (What does this mean?) on its caption."""
+        self.caption.setToolTip(glossary.meaning(key))
+
 
 class KeyFigures(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,11 +45,18 @@ class KeyFigures(QWidget):
         self.cards = {
             "seen": FigureCard("Seen time", "figure_seen"),
             "unseen": FigureCard("Unseen time", "figure_unseen"),
-            "income": FigureCard("Received (less refunds)", "figure_income"),
+            "income": FigureCard("Earned", "figure_income"),
             "rate": FigureCard("Effective hourly rate", "figure_rate"),
             "clients": FigureCard("Active clients", "figure_clients"),
             "follow": FigureCard("Follow-through", "figure_follow"),
         }
+        for name, key in (
+            ("income", "earned_income"),
+            ("rate", "effective_hourly_rate"),
+            ("clients", "active_clients"),
+            ("follow", "follow_through"),
+        ):
+            self.cards[name].explain(key)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -63,13 +75,12 @@ class KeyFigures(QWidget):
         )
         self.cards["unseen"].set(fmt.duration(f.unseen_minutes), "Everything in the work log")
         self.cards["income"].set(
-            fmt.money(f.income_received, currency, locale),
-            f"{fmt.money(f.payments_received, currency, locale)} received, "
-            f"{fmt.money(f.refunds_given, currency, locale)} refunded",
+            fmt.money(f.earned_income, currency, locale),
+            f"earned; {fmt.money(f.income_received, currency, locale)} received less refunds",
         )
         self.cards["rate"].set(
             fmt.rate(f.effective_hourly_rate, currency, locale),
-            "Received (less refunds) ÷ all hours, seen and unseen",
+            "Earned ÷ all hours, seen and unseen",
         )
         self.cards["clients"].set(str(f.active_clients), "Clients with an enrolment that ran")
         follow = report.follow_through.total.follow_through

@@ -34,13 +34,17 @@ class EconomicsPanel(QFrame):
         big.setPointSizeF(big.pointSizeF() * 1.6)
         big.setBold(True)
         self.rate.setFont(big)
-        self.rate_caption = QLabel("effective hourly rate, counting all time")
+        self.rate_caption = QLabel(
+            "effective hourly rate: the price over the client's time (contact, prep and"
+            " write-up); supervision counts in the practice's rate"
+        )
         self.rate_caption.setWordWrap(True)
 
         self.sessions = QLabel()
         self.contact = QLabel()
         self.unseen = QLabel()
         self.total = QLabel()
+        self.supervision = QLabel()
         self.per_session = QLabel()
         self.per_month = QLabel()
         self.pay_in_full = QLabel()
@@ -54,7 +58,8 @@ class EconomicsPanel(QFrame):
             ("Sessions", self.sessions),
             ("Contact time", self.contact),
             ("Unseen time", self.unseen),
-            ("Total time", self.total),
+            ("Client's time", self.total),
+            ("Supervision", self.supervision),
             ("Per session", self.per_session),
             ("Price per month", self.per_month),
             ("Paid in full", self.pay_in_full),
@@ -90,6 +95,7 @@ class EconomicsPanel(QFrame):
         self.contact.setText(fmt.duration(plan.contact_minutes))
         self.unseen.setText(fmt.duration(plan.unseen_minutes))
         self.total.setText(fmt.duration(plan.total_minutes))
+        self.supervision.setText(fmt.duration(plan.supervision_minutes))
         self.per_session.setText(money(plan.per_session_rate))
         self.per_month.setText(money(plan.price_per_month))
         if plan.discount and price_known:
@@ -111,6 +117,6 @@ class EconomicsPanel(QFrame):
         self.explain.setText(
             f"Contact: {fmt.duration(plan.session_contact_minutes)} in sessions"
             f" + {fmt.duration(plan.support_minutes)} support. "
-            f"Unseen: {fmt.duration(plan.prep_writeup_minutes)} prep and write-up"
-            f" + {fmt.duration(plan.supervision_minutes)} supervision."
+            f"Unseen: {fmt.duration(plan.prep_writeup_minutes)} prep and write-up. "
+            f"With supervision, {fmt.duration(plan.time_with_supervision_minutes)} in all."
         )

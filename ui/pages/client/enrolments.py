@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from practice.economics import glossary
 from practice.economics.enrolment import (
     EnrolmentFigures,
     EnrolmentRow,
     enrolment_figures,
     enrolment_rows,
 )
+from practice.models import EnrolmentStatus
 from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded
@@ -29,6 +31,16 @@ FIGURES = (
     ("next", "Next instalment"),
     ("follow_through", "Action item follow-through"),
 )
+
+
+#: The glossary entry (What does this mean?) behind each figure shown.
+MEANINGS = {
+    "sessions": "sessions_used",
+    "rate": "effective_hourly_rate",
+    "paid": "income_received",
+    "outstanding": "outstanding",
+    "follow_through": "follow_through",
+}
 
 
 class EnrolmentsTab(ClientTab):
@@ -51,7 +63,11 @@ class EnrolmentsTab(ClientTab):
             value = QLabel()
             value.setObjectName(f"figure_{key}")
             self.figures[key] = value
-            form.addRow(f"{text}:", value)
+            caption = QLabel(f"{text}:")
+            if key in MEANINGS:
+                for widget in (caption, value):
+                    widget.setToolTip(glossary.meaning(MEANINGS[key]))
+            form.addRow(caption, value)
         self.enrol_button = QPushButton("&Enrol on a programme…")
         self.enrol_button.clicked.connect(self._enrol)
         buttons = QHBoxLayout()
@@ -104,9 +120,14 @@ class EnrolmentsTab(ClientTab):
             "unseen": f"{fmt.duration(f.unseen_minutes)} "
             f"(planned {fmt.duration(f.plan.unseen_minutes)})",
             "rate": f"{fmt.rate(f.effective_hourly_rate, cur, loc)} "
-            f"(planned {fmt.rate(f.plan.effective_hourly_rate, cur, loc)})",
+            f"(planned {fmt.rate(f.planned_hourly_rate, cur, loc)}); "
+            f"{fmt.money(f.earned, cur, loc)} earned so far",
             "paid": f"{fmt.money(f.paid, cur, loc)} of {fmt.money(f.agreed_price, cur, loc)}",
-            "outstanding": fmt.money(f.outstanding, cur, loc) + overdue,
+            "outstanding": (
+                "Nothing until the client agrees (a proposal)"
+                if f.status == EnrolmentStatus.PROPOSED
+                else fmt.money(f.outstanding, cur, loc) + overdue
+            ),
             "next": (
                 f"{fmt.money(nxt.left, cur, loc)} due {fmt.day(nxt.due_date, loc)}"
                 if nxt is not None

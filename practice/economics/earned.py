@@ -1,0 +1,212 @@
+"""Earned income: what clients pay for the work done so far (the basis of every rate).
+
+* An enrolment's **net price** is what the client pays for it in the end: the price
+  due (the agreed price; for one ended early, the instalments due up to the day it
+  ended; see :mod:`~.balance`) less the part of any refund that lowered it. A cancelled
+  enrolment's net price is the money the client paid and was not given back (never
+  below nothing); a proposal's is nothing: nothing is earned until the client agrees.
+* The net price is **earned as the work is done**: each used session (attended,
+  cancelled late or not attended, see :mod:`~.counting`) earns an equal share, net
+  price ÷ planned sessions, on the local day it starts, never beyond the net price.
+  What is not yet earned when an enrolment completes or ends early is earned on its
+  last day. Terms that plan no session earn day by day, evenly, from the start date to
+  the last day. A cancelled enrolment's kept money is earned on its start date.
+* Earned **in a period** = earned by its last day − earned by the day before it, with
+  the prices as they stand now, so the months of a year add up to the year exactly.
+* Money is never added across currencies: every sum here is per currency.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+from fractions import Fraction
+
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session as DbSession
+
+from practice.economics.balance import balance, price_due
+from practice.economics.counting import MEETING_KINDS, RAN, USED_ATTENDANCE, enrolment_end
+from practice.economics.instalments import instalment_statuses
+from practice.economics.planned import snapshot_session_count
+from practice.economics.rates import round_half_up
+from practice.economics.source import local_midnight
+from practice.models import Enrolment, EnrolmentStatus, Payment, PaymentKind, Session
+
+#: Enrolments that can have earned something: those that ran, and cancelled ones (money kept).
+EARNING = (*RAN, EnrolmentStatus.CANCELLED)
+
+
+@dataclass(frozen=True, slots=True)
+class Earning:
+    """What :func:`earned_by` needs of one enrolment."""
+
+    enrolment_id: int
+    currency: str
+    status: EnrolmentStatus
+    start: date
+    last: date  # ended_on, or the end date
+    net_price: int
+    sessions_planned: int
+
+
+def net_price(status: EnrolmentStatus, due: int | None, payments: int, refunded: int) -> int:
+    """The net price (see the module text) from the price due and the money movements."""
+    if status == EnrolmentStatus.PROPOSED:
+        return 0
+    if status == EnrolmentStatus.CANCELLED or due is None:
+        return max(payments - refunded, 0)
+    money = balance(due, payments, refunded)
+    return money.price_due - money.price_lowered_by
+
+
+def earned_by(e: Earning, day: date, used: int) -> int:
+    """Earned on ``e`` up to and including local ``day``, ``used`` sessions used by then."""
+    if e.status == EnrolmentStatus.PROPOSED:
+        return 0
+    if e.status == EnrolmentStatus.CANCELLED:
+        return e.net_price if day >= e.start else 0
+    finished = e.status in (EnrolmentStatus.COMPLETED, EnrolmentStatus.ENDED_EARLY)
+    if finished and day >= e.last:
+        return e.net_price
+    if e.sessions_planned > 0:
+        share = Fraction(min(used, e.sessions_planned), e.sessions_planned)
+    else:
+        days = (e.last - e.start).days + 1
+        share = Fraction(min(max((day - e.start).days + 1, 0), days), max(days, 1))
+    return round_half_up(e.net_price * share)
+
+
+def earnings(s: DbSession, ids: Collection[int]) -> dict[int, Earning]:
+    """The :class:`Earning` of each enrolment in ``ids`` (three queries in all)."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    money: dict[int, dict[str, int]] = defaultdict(dict)
+    for enrolment_id, kind, amount in s.execute(
+        select(Payment.enrolment_id, Payment.kind, func.sum(Payment.amount))
+        .where(Payment.enrolment_id.in_(wanted))
+        .group_by(Payment.enrolment_id, Payment.kind)
+    ):
+        money[enrolment_id][kind] = int(amount)
+    # the amounts and due dates of instalments do not depend on the day asked
+    plans = instalment_statuses(s, wanted, today=date.min)
+    result = {}
+    for e in s.scalars(select(Enrolment).where(Enrolment.id.in_(wanted))):
+        status = EnrolmentStatus(e.status)
+        paid = money.get(e.id, {})
+        net = net_price(
+            status,
+            price_due(e, plans.get(e.id, [])),
+            paid.get(PaymentKind.PAYMENT, 0),
+            paid.get(PaymentKind.REFUND, 0),
+        )
+        result[e.id] = Earning(
+            enrolment_id=e.id,
+            currency=e.currency,
+            status=status,
+            start=e.start_date,
+            last=e.ended_on or e.end_date,
+            net_price=net,
+            sessions_planned=snapshot_session_count(e.terms_snapshot),
+        )
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class EarnedInPeriod:
+    """Earned income in a period, per currency, and by enrolment."""
+
+    by_currency: Mapping[str, int]
+    by_enrolment: Mapping[int, int]
+
+    def in_currency(self, currency: str) -> int:
+        return self.by_currency.get(currency, 0)
+
+
+def earned_between(
+    s: DbSession,
+    start: date,
+    end: date,
+    tz: tzinfo | None = None,
+    *,
+    enrolment_ids: Collection[int] | None = None,
+) -> EarnedInPeriod:
+    """Earned in the local days ``start..end`` inclusive (see the module text).
+
+    ``enrolment_ids`` limits it to those enrolments (a programme's, a client's).
+    """
+    first = local_midnight(start, tz)
+    after = local_midnight(end + timedelta(days=1), tz)
+    used_session = and_(
+        Session.enrolment_id == Enrolment.id,
+        Session.kind.in_(MEETING_KINDS),
+        Session.attendance.in_(USED_ATTENDANCE),
+    )
+    # enrolments whose earnings can change in the period: they run in it, or a session
+    # of theirs was used in it (one left active after its end date)
+    candidates = select(Enrolment.id).where(
+        Enrolment.status.in_(EARNING),
+        or_(
+            and_(Enrolment.start_date <= end, enrolment_end() >= start),
+            exists().where(used_session, Session.starts_at >= first, Session.starts_at < after),
+        ),
+    )
+    if enrolment_ids is not None:
+        candidates = candidates.where(Enrolment.id.in_(list(enrolment_ids)))
+    ids = list(s.scalars(candidates))
+    if not ids:
+        return EarnedInPeriod({}, {})
+    before: dict[int, int] = {}
+    by_end: dict[int, int] = {}
+    for enrolment_id, earlier, upto in s.execute(
+        select(
+            Session.enrolment_id,
+            func.sum(case((Session.starts_at < first, 1), else_=0)),
+            func.sum(case((Session.starts_at < after, 1), else_=0)),
+        )
+        .where(
+            Session.enrolment_id.in_(ids),
+            Session.kind.in_(MEETING_KINDS),
+            Session.attendance.in_(USED_ATTENDANCE),
+        )
+        .group_by(Session.enrolment_id)
+    ):
+        before[enrolment_id] = int(earlier)
+        by_end[enrolment_id] = int(upto)
+    per_enrolment: dict[int, int] = {}
+    per_currency: dict[str, int] = defaultdict(int)
+    the_day_before = start - timedelta(days=1)
+    for ident, e in earnings(s, ids).items():
+        amount = earned_by(e, end, by_end.get(ident, 0)) - earned_by(
+            e, the_day_before, before.get(ident, 0)
+        )
+        if amount:
+            per_enrolment[ident] = amount
+            per_currency[e.currency] += amount
+    return EarnedInPeriod(dict(per_currency), per_enrolment)
+
+
+def earned_so_far(s: DbSession, ids: Collection[int]) -> dict[int, tuple[str, int]]:
+    """Each enrolment's currency and what it has earned by every session used so far."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    used: dict[int, int] = {}
+    for enrolment_id, count in s.execute(
+        select(Session.enrolment_id, func.count())
+        .where(
+            Session.enrolment_id.in_(wanted),
+            Session.kind.in_(MEETING_KINDS),
+            Session.attendance.in_(USED_ATTENDANCE),
+        )
+        .group_by(Session.enrolment_id)
+    ):
+        if enrolment_id is not None:
+            used[enrolment_id] = int(count)
+    return {
+        ident: (e.currency, earned_by(e, date.max, used.get(ident, 0)))
+        for ident, e in earnings(s, wanted).items()
+    }
