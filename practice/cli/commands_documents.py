@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from practice.cli.commands_lists import parse_day
+from practice.cli.commands_lists import cli_today, parse_day
 from practice.db import Database
 from practice.errors import PracticeError
 from practice.services.validation import LARGEST_INTEGER
@@ -103,6 +103,8 @@ def run_statement(args: argparse.Namespace, db: Database) -> int:
     on: date | None = None
     if args.date is not None:
         on = parse_day(args.date, "--date")
+    elif args.today is not None:
+        on = cli_today(args)
     return _write(
         args.output, lambda path: render_statement(db, enrolment_id, path, on=on), "statement"
     )

@@ -40,8 +40,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     enrolments = sub.add_parser(
         "enrolments",
-        help="list enrolments with price, paid and sessions used",
-        description="List enrolments, newest first, with price, paid and sessions used.",
+        help="list enrolments with what is due, received, owed and the sessions used",
+        description=(
+            "List enrolments, newest first: price due, payments received, refunds, owed, "
+            "overdue, credit, and sessions used (attended, missed) of those planned."
+        ),
     )
     enrolments.add_argument("--client", metavar="ID", help="only this client's enrolments")
     enrolments.add_argument("--json", action="store_true", help="print one JSON array")
@@ -74,6 +77,12 @@ def parse_day(text: str, option: str) -> date:
             f"{option} needs a date from {FIRST_DAY.year} to {LAST_DAY.year}, not “{text}”."
         )
     return day
+
+
+def cli_today(args: argparse.Namespace) -> date:
+    """The day the command works as of: ``--today DATE`` when given, else today."""
+    given = getattr(args, "today", None)
+    return parse_day(given, "--today") if given else real_today()
 
 
 def parse_id(text: str, option: str) -> int:
@@ -165,7 +174,7 @@ def run_enrolments(args: argparse.Namespace, db: Database) -> int:
     if args.client is not None:
         client_id = parse_id(args.client, "--client")
         get_client(db, client_id)  # an unknown id is one sentence, not an empty list
-    rows = enrolment_rows(db, client_id=client_id, today=real_today())
+    rows = enrolment_rows(db, client_id=client_id, today=cli_today(args))
     if args.json:
         emit_json(
             [
@@ -179,11 +188,18 @@ def run_enrolments(args: argparse.Namespace, db: Database) -> int:
                     "status": r.status.value,
                     "agreed_price": r.agreed_price,
                     "currency": r.currency,
+                    "price_due": r.price_due,
+                    "payments_received": r.payments_received,
+                    "refunded": r.refunded,
                     "paid": r.paid,
                     "outstanding": r.outstanding,
                     "overdue": r.overdue,
-                    "sessions_used": r.sessions_used,
+                    "credit": r.credit,
                     "sessions_planned": r.sessions_planned,
+                    "sessions_used": r.sessions_used,
+                    "sessions_attended": r.sessions_attended,
+                    "sessions_missed": r.sessions_missed,
+                    "sessions_remaining": r.sessions_remaining,
                 }
                 for r in rows
             ]
@@ -191,7 +207,20 @@ def run_enrolments(args: argparse.Namespace, db: Database) -> int:
         return 0
     locale = get_profile(db).locale
     print_table(
-        ["Id", "Client", "Programme", "Start", "Status", "Price", "Paid", "Owed", "Sessions"],
+        [
+            "Id",
+            "Client",
+            "Programme",
+            "Start",
+            "Status",
+            "Price due",
+            "Received",
+            "Refunded",
+            "Owed",
+            "Overdue",
+            "Credit",
+            "Sessions used (attended, missed) of planned",
+        ],
         [
             [
                 str(r.id),
@@ -199,14 +228,18 @@ def run_enrolments(args: argparse.Namespace, db: Database) -> int:
                 r.programme_name,
                 r.start_date.isoformat(),
                 label(EnrolmentStatus(r.status)),
-                money_text(r.agreed_price, r.currency, locale),
-                money_text(r.paid, r.currency, locale),
+                money_text(r.price_due, r.currency, locale),
+                money_text(r.payments_received, r.currency, locale),
+                money_text(r.refunded, r.currency, locale),
                 money_text(r.outstanding, r.currency, locale),
-                f"{r.sessions_used}/{r.sessions_planned}",
+                money_text(r.overdue, r.currency, locale),
+                money_text(r.credit, r.currency, locale),
+                f"{r.sessions_used} ({r.sessions_attended}, {r.sessions_missed}) of "
+                f"{r.sessions_planned}",
             ]
             for r in rows
         ],
-        right={0, 5, 6, 7, 8},
+        right={0, 5, 6, 7, 8, 9, 10, 11},
     )
     print(f"{len(rows)} enrolment{'s' if len(rows) != 1 else ''}.")
     return 0
@@ -232,7 +265,7 @@ def _year_before(end: date) -> date:
 
 
 def run_report(args: argparse.Namespace, db: Database) -> int:
-    today = real_today()
+    today = cli_today(args)
     start, end = report_period(args, today)
     figures = period_figures(db, start, end, today=today)
     data = report_json(figures, start, end)

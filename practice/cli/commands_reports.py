@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from practice.cli.commands_lists import report_period
+from practice.cli.commands_lists import cli_today, report_period
 from practice.db import Database
 from practice.errors import PracticeError
-from practice.timeutil import today as real_today
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -58,7 +57,7 @@ def run_export_report(args: argparse.Namespace, db: Database) -> int:
         raise PracticeError(
             f"{pdf} is not a file that can be written; give a path such as report.pdf."
         )
-    today = real_today()
+    today = cli_today(args)
     start, end = report_period(args, today)
     report = practice_report(db, start, end, today=today)
     try:

@@ -16,10 +16,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from practice.cli.commands_lists import parse_day
+from practice.cli.commands_lists import cli_today, parse_day
 from practice.db import Database
 from practice.errors import PracticeError
-from practice.timeutil import today as real_today
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -107,7 +106,7 @@ def run_export(args: argparse.Namespace, db: Database) -> int:
         written = export_lists_csv(
             db,
             args.csv,
-            today=real_today(),
+            today=cli_today(args),
             keys=args.only,
             with_notes=args.notes,
             replace=args.replace,

@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the database password from this file (first line); never pass it as an argument",
     )
     parser.add_argument(
+        "--today",
+        metavar="DATE",
+        help="work as if today were DATE (YYYY-MM-DD): what is due, overdue and quiet, "
+        "default periods and statement dates, for output that can be reproduced",
+    )
+    parser.add_argument(
         "--ask-password",
         action="store_true",
         help="ask for the database password on the terminal",

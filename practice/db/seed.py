@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from practice.models import AgreementClause, ClauseScope, PracticeProfile
 from practice.resources import resource_text
+from practice.zone import computer_zone
 
 
 def default_clauses() -> list[dict[str, str]]:
@@ -30,7 +31,8 @@ def default_clause(position: int, clause: dict[str, str]) -> AgreementClause:
 
 def ensure_defaults(session: DbSession) -> None:
     if session.get(PracticeProfile, 1) is None:
-        session.add(PracticeProfile(id=1))
+        # a new practice counts its days in this computer's zone, by name, until changed
+        session.add(PracticeProfile(id=1, time_zone=computer_zone().name or ""))
     if session.scalar(select(AgreementClause.id).limit(1)) is None:
         for position, clause in enumerate(default_clauses()):
             session.add(default_clause(position, clause))

@@ -29,7 +29,14 @@ from sqlalchemy.orm import Session as DbSession
 
 from practice.economics.counting import RAN, enrolment_end
 from practice.economics.instalments import InstalmentState, InstalmentStatus, instalment_statuses
-from practice.economics.source import Source, display_name, local_date, local_midnight, reading
+from practice.economics.source import (
+    Source,
+    display_name,
+    local_date,
+    local_midnight,
+    practice_tz,
+    reading,
+)
 from practice.models import (
     ActionItem,
     ActionStatus,
@@ -230,8 +237,15 @@ def quiet_clients(
     completed or ended early, else its end date) when it was agreed and not cancelled:
     so the list can be asked as of any day, a past period's last day included, and an
     enrolment left "active" after its end date no longer counts. Longest quiet first.
-    ``tz``: the practitioner's zone (None: this computer's).
+    ``tz``: the zone days are counted in (None: the practice's, see :mod:`practice.zone`).
     """
+    with reading(source) as s:
+        return _quiet(s, today, quiet_after_days, practice_tz(s, tz))
+
+
+def _quiet(
+    s: DbSession, today: date, quiet_after_days: int, tz: tzinfo | None
+) -> list[QuietClient]:
     # Quiet when the last contact's local date is on or before ``today - N``.
     cutoff_day = today - timedelta(days=quiet_after_days)
     cutoff = local_midnight(cutoff_day + timedelta(days=1), tz)
@@ -271,8 +285,7 @@ def quiet_clients(
             last_seen.c.last.is_(None) | (last_seen.c.last < cutoff),
         )
     )
-    with reading(source) as s:
-        found = s.execute(query).all()
+    found = s.execute(query).all()
     rows = []
     for ident, first, preferred, last_name, since, last in found:
         contact = None if last is None else local_date(last, tz)

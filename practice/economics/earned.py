@@ -32,7 +32,7 @@ from practice.economics.counting import MEETING_KINDS, RAN, USED_ATTENDANCE, enr
 from practice.economics.instalments import instalment_statuses
 from practice.economics.planned import snapshot_session_count
 from practice.economics.rates import round_half_up
-from practice.economics.source import local_midnight
+from practice.economics.source import local_midnight, practice_tz
 from practice.models import Enrolment, EnrolmentStatus, Payment, PaymentKind, Session
 
 #: Enrolments that can have earned something: those that ran, and cancelled ones (money kept).
@@ -138,6 +138,7 @@ def earned_between(
 
     ``enrolment_ids`` limits it to those enrolments (a programme's, a client's).
     """
+    tz = practice_tz(s, tz)
     first = local_midnight(start, tz)
     after = local_midnight(end + timedelta(days=1), tz)
     used_session = and_(

@@ -257,11 +257,21 @@ class EnrolmentRow:
     status: EnrolmentStatus
     agreed_price: int
     currency: str
-    paid: int
-    outstanding: int
+    price_due: int  # see balance: 0 for a proposal or a cancelled enrolment
+    payments_received: int  # refunds not taken off
+    refunded: int
+    paid: int  # payments − refunds
+    outstanding: int  # price due − payments received, never below 0
     overdue: int
-    sessions_used: int
+    credit: int  # payments − price due − refunds, never below 0
+    sessions_used: int  # attended + missed
+    sessions_attended: int
+    sessions_missed: int  # cancelled late or not attended
     sessions_planned: int
+
+    @property
+    def sessions_remaining(self) -> int:
+        return max(self.sessions_planned - self.sessions_used, 0)
 
 
 def enrolment_rows(
@@ -293,8 +303,13 @@ def enrolment_rows(
         .group_by(Payment.enrolment_id)
         .subquery()
     )
+    attended = case((Session.attendance == Attendance.ATTENDED, 1), else_=0)
     used = (
-        select(Session.enrolment_id, func.count().label("used"))
+        select(
+            Session.enrolment_id,
+            func.count().label("used"),
+            func.sum(attended).label("attended"),
+        )
         .where(Session.kind.in_(MEETING_KINDS), Session.attendance.in_(USED_ATTENDANCE))
         .where(Session.enrolment_id.in_(listed) if some else true())
         .group_by(Session.enrolment_id)
@@ -319,6 +334,7 @@ def enrolment_rows(
             func.coalesce(paid.c.net, 0).label("net"),
             func.coalesce(paid.c.payments, 0).label("gross"),
             func.coalesce(used.c.used, 0).label("used"),
+            func.coalesce(used.c.attended, 0).label("attended"),
         )
         .join(Client, Client.id == Enrolment.client_id)
         .outerjoin(paid, paid.c.enrolment_id == Enrolment.id)
@@ -350,10 +366,16 @@ def enrolment_rows(
                     status=EnrolmentStatus(r.status),
                     agreed_price=r.agreed_price,
                     currency=r.currency,
+                    price_due=money.price_due,
+                    payments_received=money.payments,
+                    refunded=money.refunded,
                     paid=money.paid,
                     outstanding=money.outstanding,
                     overdue=overdue,
+                    credit=money.credit,
                     sessions_used=int(r.used),
+                    sessions_attended=int(r.attended),
+                    sessions_missed=int(r.used) - int(r.attended),
                     sessions_planned=sessions_planned[r.periods],
                 )
             )

@@ -53,7 +53,13 @@ from practice.economics.counting import (
 )
 from practice.economics.earned import earned_between
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
-from practice.economics.source import Source, day_bounds, practice_currency, reading
+from practice.economics.source import (
+    Source,
+    day_bounds,
+    practice_currency,
+    practice_tz,
+    reading,
+)
 from practice.errors import ValidationError
 from practice.models import (
     ActionItem,
@@ -119,8 +125,9 @@ def period_figures(
 ) -> PeriodFigures:
     """The practice's figures for the local days ``start..end`` inclusive."""
     check_period(start, end)
-    first, after = day_bounds(start, end, tz)
     with reading(source) as s:
+        tz = practice_tz(s, tz)
+        first, after = day_bounds(start, end, tz)
         currency = practice_currency(s)
 
         meeting = sessions = calls = call_minutes = missed = 0

@@ -23,7 +23,7 @@ from practice.economics.attention import QuietClient, quiet_clients
 from practice.economics.counting import REVIEWED_ACTION, follow_through
 from practice.economics.rates import Ratio
 from practice.economics.report_period import Bucket
-from practice.economics.source import Source, day_bounds, display_name, reading
+from practice.economics.source import Source, day_bounds, display_name, practice_tz, reading
 from practice.models import ActionItem, ActionStatus, Client, Session
 
 
@@ -94,7 +94,9 @@ def follow_through_report(
     quiet_after_days: int,
     tz: tzinfo | None = None,
 ) -> FollowThroughReport:
-    """Report 5 for ``start..end`` cut into ``bars``."""
+    """Report 5 for ``start..end`` cut into ``bars`` (``tz`` None: the practice's zone)."""
+    with reading(source) as s:
+        tz = practice_tz(s, tz)
     first, after = day_bounds(start, end, tz)
     names: dict[int, str] = {}
     per_client: dict[int, dict[ActionStatus, int]] = defaultdict(dict)

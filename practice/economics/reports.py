@@ -27,7 +27,7 @@ from practice.economics.report_money import IncomeMonth, income_by_month
 from practice.economics.report_period import BucketSize, bucket_size, buckets
 from practice.economics.report_programmes import ProgrammeComparison, programme_comparison
 from practice.economics.report_time import RatePoint, TimeBar, time_and_rate
-from practice.economics.source import Source, reading
+from practice.economics.source import Source, practice_tz, reading
 from practice.models import PracticeProfile
 
 
@@ -71,14 +71,15 @@ def practice_report(
 ) -> PracticeReport:
     """All six reports for ``start..end``.
 
-    ``quiet_after_days`` defaults to the practice profile's threshold; ``tz`` is the
-    practitioner's zone (None: this computer's, as the app shows times).
+    ``quiet_after_days`` defaults to the practice profile's threshold; ``tz`` is the zone
+    days are counted in (None: the practice's, see :mod:`practice.zone`).
     """
     check_period(start, end)
     size = bucket_size(start, end)
     bars = buckets(start, end, size)
     months = bars if size == BucketSize.MONTH else buckets(start, end, BucketSize.MONTH)
     with reading(source) as s:
+        tz = practice_tz(s, tz)
         if quiet_after_days is None:
             profile = s.get(PracticeProfile, 1)
             quiet_after_days = profile.quiet_after_days if profile is not None else 21

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from practice.economics.period import check_period
-from practice.economics.source import Source, local_midnight, reading
+from practice.economics.source import Source, local_midnight, practice_tz, reading
 from practice.models import Attendance, Session, WorkLogEntry
 from practice.timeutil import add_months
 
@@ -86,9 +86,10 @@ def _series(
 ) -> list[SeenUnseen]:
     seen = [0] * len(buckets)
     unseen = [0] * len(buckets)
-    instants = [local_midnight(last + timedelta(days=1), tz) for _, last, _ in buckets]
     days_after = [last + timedelta(days=1) for _, last, _ in buckets]
     with reading(source) as s:
+        tz = practice_tz(s, tz)
+        instants = [local_midnight(last + timedelta(days=1), tz) for _, last, _ in buckets]
         session_bucket = _bucket(Session.starts_at, instants).label("bucket")
         for index, minutes in s.execute(
             select(session_bucket, func.sum(Session.duration_minutes))

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
 from practice.models import PracticeProfile
+from practice.zone import zone_names
 
 Source = DbSession | Database
 
@@ -33,6 +35,19 @@ def practice_currency(session: DbSession) -> str:
     """The practice profile's currency (GBP until the practitioner sets one)."""
     profile = session.get(PracticeProfile, 1)
     return profile.currency if profile is not None else "GBP"
+
+
+def practice_tz(session: DbSession, tz: tzinfo | None = None) -> tzinfo | None:
+    """``tz`` when given, else the practice's zone from its profile (see :mod:`practice.zone`).
+
+    ``None`` back means this computer's zone: the profile names none (a practice made
+    before it could), or one this computer does not know.
+    """
+    if tz is not None:
+        return tz
+    profile = session.get(PracticeProfile, 1)
+    name = profile.time_zone if profile is not None else ""
+    return ZoneInfo(name) if name and name in zone_names() else None
 
 
 def local_midnight(day: date, tz: tzinfo | None = None) -> datetime:

@@ -30,7 +30,7 @@ from practice.models.enums import (
     label,
 )
 from practice.models.outreach import Enquiry, Provider, Referral, Resource, ResourceShare
-from practice.models.payment import Payment
+from practice.models.payment import Payment, VoidedPayment
 from practice.models.profile import AgreementClause, AuditEntry, Draft, PracticeProfile
 from practice.models.programme import Programme, ProgrammeInclusion, ProgrammePeriod
 from practice.models.session import ActionItem, NoteAddendum, NoteVersion, Session, SessionNote
@@ -59,6 +59,7 @@ __all__ = [
     "ClauseScope",
     "PageSize",
     "Payment",
+    "VoidedPayment",
     "PaymentKind",
     "PaymentMethod",
     "PaymentPlan",

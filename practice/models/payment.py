@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from practice.models.base import Base, Timestamped, enum_column
 from practice.models.enums import PaymentKind, PaymentMethod
+from practice.timeutil import utcnow
 
 
 class Payment(Timestamped, Base):
@@ -33,3 +34,33 @@ class Payment(Timestamped, Base):
     method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod, "payment_method"))
     reference: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class VoidedPayment(Base):
+    """A payment or refund taken back because it was recorded wrongly, kept as it was.
+
+    Voiding moves the row here from ``payments`` (so no figure counts it) with when and
+    why; a correction is a new payment recorded in the same transaction, named by
+    ``replaced_by_id``. Nothing recorded is ever lost.
+    """
+
+    __tablename__ = "voided_payments"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        Index("ix_voided_payments_enrolment", "enrolment_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # the id it had as a payment
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolments.id", ondelete="RESTRICT"))
+    instalment_id: Mapped[int | None]  # as recorded (the instalment may have changed since)
+    kind: Mapped[PaymentKind] = mapped_column(enum_column(PaymentKind, "payment_kind"))
+    received_on: Mapped[date]
+    amount: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3))
+    method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod, "payment_method"))
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]  # when it was first recorded
+    voided_at: Mapped[datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)
+    replaced_by_id: Mapped[int | None]  # the payment recorded in its place, if any

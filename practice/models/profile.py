@@ -37,6 +37,8 @@ class PracticeProfile(Timestamped, Base):
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     currency: Mapped[str] = mapped_column(String(3), default="GBP")
     locale: Mapped[str] = mapped_column(String(20), default="en_GB")
+    # the IANA zone every day and period is counted in ("" = this computer's zone)
+    time_zone: Mapped[str] = mapped_column(String(64), default="")
     page_size: Mapped[PageSize] = mapped_column(
         enum_column(PageSize, "page_size"), default=PageSize.A4
     )

@@ -21,7 +21,7 @@ from practice.search.kinds import SearchKind
 from practice.search.query import SearchQuery, parse_query
 from practice.search.snippets import Snippet
 from practice.services import validation
-from practice.transfer.zone import practice_zone
+from practice.zone import practice_zone
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000

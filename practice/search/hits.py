@@ -19,7 +19,7 @@ from practice.models import ActionItem, Client, NoteAddendum, Session, SessionNo
 from practice.search.kinds import SearchKind
 from practice.search.query import SearchQuery
 from practice.search.snippets import Snippet, make_snippet
-from practice.transfer.zone import PracticeZone
+from practice.zone import PracticeZone
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from practice.models import (
     PaymentKind,
     PaymentMethod,
     PracticeProfile,
+    VoidedPayment,
 )
 from practice.money import format_money, validate_amount
 from practice.services import audit, validation
@@ -76,37 +77,10 @@ def record_payment(
     method, reference, note, received_on = _clean(method, reference, note, received_on)
     with db.transaction() as s:
         enrolment = _enrolment(s, enrolment_id)
-        if enrolment.status is EnrolmentStatus.CANCELLED:
-            raise ValidationError("enrolment_id", "this enrolment was cancelled.")
-        if enrolment.status is EnrolmentStatus.PROPOSED:
-            raise ValidationError(
-                "enrolment_id",
-                "this enrolment is still a proposal, and nothing is owed until the client "
-                "agrees to it; record their agreement first, then the payment.",
-            )
         amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
-        if instalment_id is not None:
-            instalment = s.get(Instalment, instalment_id)
-            if instalment is None or instalment.enrolment_id != enrolment.id:
-                raise ValidationError("instalment_id", "is not an instalment of this enrolment.")
-        received = payments_received(s, enrolment.id)
-        due = price_due(
-            enrolment, instalment_statuses(s, [enrolment.id], today=received_on)[enrolment.id]
-        )
-        due = enrolment.agreed_price if due is None else due
-        if received + amount > due:
-            money = _formatter(s, enrolment.currency)
-            what = (
-                f"the {money(due)} of instalments due by the day it ended"
-                if enrolment.status is EnrolmentStatus.ENDED_EARLY
-                else f"the agreed price of {money(due)}"
-            )
-            raise ValidationError(
-                "amount",
-                f"would bring the payments received to {money(received + amount)}, which is "
-                f"{money(received + amount - due)} more than {what}.",
-            )
+        _check_payment(s, enrolment, amount, instalment_id, received_on)
         payment = Payment(
+            id=_next_id(s),
             enrolment_id=enrolment.id,
             instalment_id=instalment_id,
             kind=PaymentKind.PAYMENT,
@@ -138,14 +112,9 @@ def record_refund(
     with db.transaction() as s:
         enrolment = _enrolment(s, enrolment_id)
         amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
-        paid = net_paid(s, enrolment.id)
-        if amount > paid:
-            money = _formatter(s, enrolment.currency)
-            raise ValidationError(
-                "amount",
-                f"is more than the {money(paid)} paid so far, by {money(amount - paid)}.",
-            )
+        _check_refund(s, enrolment, amount)
         refund = Payment(
+            id=_next_id(s),
             enrolment_id=enrolment.id,
             kind=PaymentKind.REFUND,
             received_on=received_on,
@@ -161,28 +130,186 @@ def record_refund(
         return refund
 
 
-def delete_payment(db: Database, payment_id: int) -> None:
-    """Remove a payment or refund recorded by mistake (the deletion is audited)."""
+MAX_REASON = 500
+
+
+def void_payment(db: Database, payment_id: int, reason: str) -> VoidedPayment:
+    """Take back a payment or refund recorded wrongly; it is kept, with when and why.
+
+    The row moves to ``voided_payments`` (no figure counts it; the client's record and
+    the audit keep it). Refused when refunds already given would then be more than was
+    paid: void the refund first. Its number is never given to another payment.
+    """
+    reason = validation.text(reason, "reason", max_length=MAX_REASON, required=True)
     with db.transaction() as s:
-        payment = s.get(Payment, payment_id)
-        if payment is None:
-            raise NotFoundError("payment", payment_id)
-        if payment.kind is PaymentKind.PAYMENT:
-            remaining = net_paid(s, payment.enrolment_id) - payment.amount
-            if remaining < 0:
-                raise ValidationError(
-                    "payment",
-                    "refunds already given would then be more than was paid; "
-                    "delete the refund first.",
-                )
+        voided = _void(s, payment_id, reason)
         audit.record(
             s,
-            "delete",
+            "void",
             "payment",
-            payment.id,
-            f"{payment.kind.value}, enrolment {payment.enrolment_id}",
+            payment_id,
+            f"{voided.kind.value}, enrolment {voided.enrolment_id}",
         )
-        s.delete(payment)
+        return voided
+
+
+def correct_payment(
+    db: Database,
+    payment_id: int,
+    *,
+    amount: int,
+    received_on: date,
+    method: PaymentMethod | str,
+    reason: str,
+    instalment_id: int | None = None,
+    reference: str = "",
+    note: str = "",
+) -> Payment:
+    """Replace a payment or refund recorded wrongly by the right one, keeping both.
+
+    The wrong one is voided (see :func:`void_payment`) and the corrected one recorded
+    under the same rules as a new payment or refund, in one transaction: if the
+    correction is refused, nothing changes.
+    """
+    reason = validation.text(reason, "reason", max_length=MAX_REASON, required=True)
+    method, reference, note, received_on = _clean(method, reference, note, received_on)
+    with db.transaction() as s:
+        voided = _void(s, payment_id, reason, check_refunds=False)
+        enrolment = _enrolment(s, voided.enrolment_id)
+        amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
+        if voided.kind is PaymentKind.REFUND:
+            _check_refund(s, enrolment, amount)
+        else:
+            _check_payment(s, enrolment, amount, instalment_id, received_on)
+        replacement = Payment(
+            id=_next_id(s),
+            enrolment_id=enrolment.id,
+            instalment_id=instalment_id if voided.kind is PaymentKind.PAYMENT else None,
+            kind=voided.kind,
+            received_on=received_on,
+            amount=amount,
+            currency=enrolment.currency,
+            method=method,
+            reference=reference,
+            note=note,
+        )
+        s.add(replacement)
+        s.flush()
+        if net_paid(s, enrolment.id) < 0:
+            money = _formatter(s, enrolment.currency)
+            raise ValidationError(
+                "amount",
+                f"would leave the refunds already given more than was paid, by "
+                f"{money(-net_paid(s, enrolment.id))}.",
+            )
+        voided.replaced_by_id = replacement.id
+        audit.record(
+            s,
+            "correct",
+            "payment",
+            payment_id,
+            f"{voided.kind.value}, enrolment {enrolment.id}, replaced by {replacement.id}",
+        )
+        return replacement
+
+
+def list_voided(db: Database, *, enrolment_id: int) -> list[VoidedPayment]:
+    """The payments and refunds voided on one enrolment, oldest first."""
+    with db.reading() as s:
+        return list(
+            s.scalars(
+                select(VoidedPayment)
+                .where(VoidedPayment.enrolment_id == enrolment_id)
+                .order_by(VoidedPayment.voided_at, VoidedPayment.id)
+            )
+        )
+
+
+def _void(
+    s: DbSession, payment_id: int, reason: str, *, check_refunds: bool = True
+) -> VoidedPayment:
+    payment = s.get(Payment, payment_id)
+    if payment is None:
+        raise NotFoundError("payment", payment_id)
+    if check_refunds and payment.kind is PaymentKind.PAYMENT:
+        remaining = net_paid(s, payment.enrolment_id) - payment.amount
+        if remaining < 0:
+            raise ValidationError(
+                "payment",
+                "refunds already given would then be more than was paid; void the refund first.",
+            )
+    voided = VoidedPayment(
+        id=payment.id,
+        enrolment_id=payment.enrolment_id,
+        instalment_id=payment.instalment_id,
+        kind=payment.kind,
+        received_on=payment.received_on,
+        amount=payment.amount,
+        currency=payment.currency,
+        method=payment.method,
+        reference=payment.reference,
+        note=payment.note,
+        recorded_at=payment.created_at,
+        reason=reason,
+    )
+    s.delete(payment)
+    s.flush()
+    s.add(voided)
+    s.flush()
+    return voided
+
+
+def _check_payment(
+    s: DbSession, enrolment: Enrolment, amount: int, instalment_id: int | None, on: date
+) -> None:
+    """Refuse a payment on a cancelled enrolment or a proposal, or past the price due."""
+    if enrolment.status is EnrolmentStatus.CANCELLED:
+        raise ValidationError("enrolment_id", "this enrolment was cancelled.")
+    if enrolment.status is EnrolmentStatus.PROPOSED:
+        raise ValidationError(
+            "enrolment_id",
+            "this enrolment is still a proposal, and nothing is owed until the client "
+            "agrees to it; record their agreement first, then the payment.",
+        )
+    if instalment_id is not None:
+        instalment = s.get(Instalment, instalment_id)
+        if instalment is None or instalment.enrolment_id != enrolment.id:
+            raise ValidationError("instalment_id", "is not an instalment of this enrolment.")
+    received = payments_received(s, enrolment.id)
+    due = price_due(enrolment, instalment_statuses(s, [enrolment.id], today=on)[enrolment.id])
+    due = enrolment.agreed_price if due is None else due
+    if received + amount > due:
+        money = _formatter(s, enrolment.currency)
+        what = (
+            f"the {money(due)} of instalments due by the day it ended"
+            if enrolment.status is EnrolmentStatus.ENDED_EARLY
+            else f"the agreed price of {money(due)}"
+        )
+        raise ValidationError(
+            "amount",
+            f"would bring the payments received to {money(received + amount)}, which is "
+            f"{money(received + amount - due)} more than {what}.",
+        )
+
+
+def _check_refund(s: DbSession, enrolment: Enrolment, amount: int) -> None:
+    """Refuse a refund of more than was paid so far."""
+    paid = net_paid(s, enrolment.id)
+    if amount > paid:
+        money = _formatter(s, enrolment.currency)
+        raise ValidationError(
+            "amount",
+            f"is more than the {money(paid)} paid so far, by {money(amount - paid)}.",
+        )
+
+
+def _next_id(s: DbSession) -> int:
+    """A payment number never used before, voided ones included (receipts keep theirs)."""
+    used = [
+        s.scalar(select(func.max(Payment.id))) or 0,
+        s.scalar(select(func.max(VoidedPayment.id))) or 0,
+    ]
+    return max(used) + 1
 
 
 def get_payment(db: Database, payment_id: int) -> Payment:

@@ -18,6 +18,7 @@ from practice.errors import NotFoundError, ValidationError
 from practice.models import AgreementClause, ClauseScope, PageSize, PracticeProfile
 from practice.money import validate_currency
 from practice.services import validation
+from practice.zone import zone_names
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_CLAUSE_BODY = 20_000
@@ -62,6 +63,15 @@ def _logo(value: Any, field: str) -> bytes | None:
 
 
 #: Every field of the profile a person can set, with its check.
+def _time_zone(value: Any, field: str) -> str:
+    name = validation.text(value, field, max_length=64)
+    if name and name not in zone_names():
+        raise ValidationError(
+            field, f"“{name}” is not a time zone; choose one from the list, such as Europe/London."
+        )
+    return name
+
+
 _VALIDATORS: dict[str, Callable[[Any, str], Any]] = {
     "practitioner_name": _text(200),
     "business_name": _text(200),
@@ -74,6 +84,7 @@ _VALIDATORS: dict[str, Callable[[Any, str], Any]] = {
     "logo_png": _logo,
     "currency": validate_currency,
     "locale": _locale,
+    "time_zone": _time_zone,
     "page_size": lambda value, field: validation.choice(value, PageSize, field),
     "default_session_minutes": _number(5, 600),
     "default_prep_minutes": _number(0, 480),

@@ -25,7 +25,7 @@ from practice.models import Attendance, Client, Enrolment, PracticeProfile, Sess
 from practice.services import audit
 from practice.transfer.files import write_private_bytes
 from practice.transfer.ical import escape, fold, local_stamp, utc_stamp, vtimezone
-from practice.transfer.zone import PracticeZone, practice_zone
+from practice.zone import PracticeZone, practice_zone
 
 CANCELLED = {Attendance.CANCELLED_EARLY, Attendance.CANCELLED_LATE}
 

@@ -42,7 +42,7 @@ from practice.money import to_decimal
 from practice.services import audit
 from practice.services.payments import list_payments
 from practice.transfer.files import write_private_bytes
-from practice.transfer.zone import PracticeZone, practice_zone
+from practice.zone import PracticeZone, practice_zone
 
 Table = tuple[list[str], list[list[Any]]]
 

@@ -192,6 +192,11 @@ def _rows_of(table: Table, raw: Any) -> list[dict[str, Any]]:
         row = {}
         for name, column in columns.items():
             if name not in item:
+                # a column added since the file was made takes its plain default
+                default = column.default
+                if default is not None and getattr(default, "is_scalar", False):
+                    row[name] = getattr(default, "arg", None)
+                    continue
                 raise ImportRefused(f"{table.name}, row {number}: “{name}” is missing.")
             try:
                 row[name] = from_plain(column, item[name])

@@ -91,7 +91,40 @@ def test_enrolments_json_has_money_in_minor_units(capsys: Capsys, sample_path: P
     )
     assert mine and {r["client_id"] for r in mine} == {one}
     table = run_cli(capsys, "--database", sample_path, "enrolments")
-    assert "£" in table.out and "/" in table.out
+    assert "£" in table.out and "Price due" in table.out and "Credit" in table.out
+
+
+def test_enrolment_rows_add_up_on_their_own(capsys: Capsys, sample_path: Path) -> None:
+    """Every money and session column of a row can be added up from the others."""
+    rows = as_json(run_cli(capsys, "--database", sample_path, "enrolments", "--json"))
+    for r in rows:
+        due, received, refunded = r["price_due"], r["payments_received"], r["refunded"]
+        assert r["paid"] == received - refunded
+        assert r["outstanding"] == max(due - received, 0)
+        assert r["credit"] == max(received - due - refunded, 0)
+        assert 0 <= r["overdue"] <= r["outstanding"]
+        assert r["sessions_used"] == r["sessions_attended"] + r["sessions_missed"]
+        assert r["sessions_remaining"] == max(r["sessions_planned"] - r["sessions_used"], 0)
+        if r["status"] in ("proposed", "cancelled"):  # nothing owed, never overdue
+            assert (due, r["outstanding"], r["overdue"]) == (0, 0, 0)
+
+
+def test_today_option_makes_the_output_reproducible(capsys: Capsys, sample_path: Path) -> None:
+    def overdue_on(day: str) -> int:
+        rows = as_json(
+            run_cli(capsys, "--database", sample_path, "--today", day, "enrolments", "--json")
+        )
+        return sum(r["overdue"] for r in rows)
+
+    # long before the sample began nothing was overdue; long after, everything still owed is
+    assert overdue_on("2000-01-01") == 0
+    later = as_json(
+        run_cli(capsys, "--database", sample_path, "--today", "2199-12-31", "enrolments", "--json")
+    )
+    assert sum(r["overdue"] for r in later) == sum(r["outstanding"] for r in later)
+    assert overdue_on("2199-12-31") == overdue_on("2199-12-31")
+    refused = run_cli(capsys, "--database", sample_path, "--today", "31/12/2026", "enrolments")
+    assert refused.code != 0 and "--today needs a real date" in refused.err
 
 
 def report(capsys: Capsys, path: Path, *period: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from practice.models import (
     NoteAddendum,
     NoteVersion,
     Payment,
+    PaymentKind,
     PaymentMethod,
     PaymentPlan,
     Provider,
@@ -25,6 +26,7 @@ from practice.models import (
     ResourceShare,
     Session,
     SessionNote,
+    VoidedPayment,
     WorkCategory,
     WorkLogEntry,
     WorkTimer,
@@ -89,6 +91,19 @@ def make_client(
                 currency="GBP",
                 method=PaymentMethod.CARD,
                 note=f"paid {marker}",
+            )
+        )
+        s.add(
+            VoidedPayment(
+                id=1000 + client.id,
+                enrolment_id=enrolment.id,
+                kind=PaymentKind.PAYMENT,
+                received_on=date(2026, 2, 28),
+                amount=9000,
+                currency="GBP",
+                method=PaymentMethod.CARD,
+                recorded_at=when,
+                reason=f"typed £90 for £900 {marker}",
             )
         )
         meeting = Session(

@@ -13,11 +13,13 @@ from practice.models import AuditEntry, Enrolment, Payment, PaymentKind, Payment
 from practice.services.clients import create_client
 from practice.services.enrolments import cancel_enrolment, enrol_client
 from practice.services.payments import (
-    delete_payment,
+    correct_payment,
     get_payment,
     list_payments,
+    list_voided,
     record_payment,
     record_refund,
+    void_payment,
 )
 from practice.services.programmes import PeriodPlan, create_programme
 from tests.clock import FromNow, resolve
@@ -222,7 +224,7 @@ def test_refunds_limited_to_what_was_paid(db: Database) -> None:
     assert sum(r.signed_amount for r in list_payments(db, enrolment_id=enrolment.id)) == 100_000
 
 
-def test_delete_payment_is_audited_and_keeps_refunds_covered(db: Database) -> None:
+def test_void_keeps_the_payment_aside_is_audited_and_keeps_refunds_covered(db: Database) -> None:
     enrolment = _enrolment(db)
     payment = record_payment(
         db, enrolment_id=enrolment.id, amount=50_000, received_on=START, method="card"
@@ -231,26 +233,85 @@ def test_delete_payment_is_audited_and_keeps_refunds_covered(db: Database) -> No
         db, enrolment_id=enrolment.id, amount=10_000, received_on=START, method="card"
     )
     with pytest.raises(ValidationError) as caught:
-        delete_payment(db, payment.id)
-    assert "delete the refund first" in caught.value.message
+        void_payment(db, payment.id, "Typed the wrong amount")
+    assert "void the refund first" in caught.value.message
+    with pytest.raises(ValidationError) as no_reason:
+        void_payment(db, refund.id, "  ")
+    assert no_reason.value.field == "reason"
     assert _payments(db) == 2
-    delete_payment(db, refund.id)
-    delete_payment(db, payment.id)
+    void_payment(db, refund.id, "Never paid out")
+    void_payment(db, payment.id, "Belongs to another client")
     assert _payments(db) == 0
+    # both are kept, as they were recorded, with why they were voided
+    kept = list_voided(db, enrolment_id=enrolment.id)
+    assert [(v.id, v.kind, v.amount, v.reason) for v in kept] == [
+        (refund.id, PaymentKind.REFUND, 10_000, "Never paid out"),
+        (payment.id, PaymentKind.PAYMENT, 50_000, "Belongs to another client"),
+    ]
+    assert kept[1].recorded_at == payment.created_at and kept[1].replaced_by_id is None
     with db.transaction() as s:
-        deletions = s.execute(
+        voids = s.execute(
             select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.detail).where(
-                AuditEntry.action == "delete"
+                AuditEntry.action == "void"
             )
         ).all()
-    assert [tuple(d) for d in deletions] == [
+    assert [tuple(d) for d in voids] == [
         ("payment", refund.id, f"refund, enrolment {enrolment.id}"),
         ("payment", payment.id, f"payment, enrolment {enrolment.id}"),
     ]
     with pytest.raises(NotFoundError):
-        delete_payment(db, payment.id)
+        void_payment(db, payment.id, "again")
     with pytest.raises(NotFoundError):
         get_payment(db, payment.id)
+    # a voided payment's number (its receipt's) is never given to another payment
+    later = record_payment(
+        db, enrolment_id=enrolment.id, amount=100, received_on=START, method="cash"
+    )
+    assert later.id > payment.id
+
+
+def test_correct_replaces_a_wrong_payment_and_keeps_both(db: Database) -> None:
+    enrolment = _enrolment(db)
+    wrong = record_payment(
+        db, enrolment_id=enrolment.id, amount=4_000, received_on=START, method="card"
+    )
+    refund = record_refund(
+        db, enrolment_id=enrolment.id, amount=1_000, received_on=START, method="card"
+    )
+    right = correct_payment(
+        db,
+        wrong.id,
+        amount=40_000,
+        received_on=date(2026, 3, 4),
+        method="bank_transfer",
+        reference="BACS 17",
+        reason="£40 typed for £400",
+    )
+    assert (right.kind, right.amount, right.received_on, right.method) == (
+        PaymentKind.PAYMENT,
+        40_000,
+        date(2026, 3, 4),
+        PaymentMethod.BANK_TRANSFER,
+    )
+    assert right.id > refund.id
+    [kept] = list_voided(db, enrolment_id=enrolment.id)
+    assert (kept.id, kept.amount, kept.replaced_by_id) == (wrong.id, 4_000, right.id)
+    assert sum(r.signed_amount for r in list_payments(db, enrolment_id=enrolment.id)) == 39_000
+    # a correction that breaks a rule changes nothing: past the price, or leaving the
+    # refund larger than what was paid
+    for amount in (130_001, 500):
+        with pytest.raises(ValidationError) as refused:
+            correct_payment(
+                db, right.id, amount=amount, received_on=START, method="card", reason="x"
+            )
+        assert refused.value.field == "amount"
+    assert [p.id for p in list_payments(db, enrolment_id=enrolment.id)] == sorted(
+        [refund.id, right.id]
+    )
+    assert len(list_voided(db, enrolment_id=enrolment.id)) == 1
+    with db.transaction() as s:
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == wrong.id)).all()
+    assert "correct" in actions
 
 
 def test_list_payments_filters_in_sql(db: Database) -> None:

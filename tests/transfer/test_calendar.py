@@ -13,7 +13,7 @@ from practice.cli.main import main as cli
 from practice.db import Database
 from practice.models import Attendance, Client, Session
 from practice.transfer.calendar import calendar_text
-from practice.transfer.zone import named_zone
+from practice.zone import named_zone
 
 LONDON = named_zone("Europe/London")
 

@@ -16,6 +16,7 @@ from practice.errors import PracticeError
 from practice.models import Base, Client, Session
 from practice.search import search_notes
 from practice.services.clients import create_client, list_clients
+from practice.services.profile import get_profile
 from practice.transfer.practice_json import (
     FORMAT_VERSION,
     ImportRefused,
@@ -109,6 +110,30 @@ def test_a_bad_row_late_in_the_file_imports_nothing(
         assert s.scalar(select(func.count()).select_from(Client)) == 0
         assert s.scalar(select(func.count()).select_from(Session)) == 0
     assert search_notes(db, "session") == []
+
+
+def test_an_export_made_before_newer_columns_and_tables_still_imports(
+    sample: Database, tmp_path: Path, db: Database
+) -> None:
+    """A file from before the time zone and voided payments: their plain defaults fill in."""
+    document = json.loads(export_practice(sample, tmp_path / "p.json").path.read_text("utf-8"))
+    for row in document["practice_profile"]:
+        del row["time_zone"]
+    document.pop("voided_payments", None)
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(document), encoding="utf-8")
+    import_practice(db, older)
+    assert get_profile(db).time_zone == ""
+    assert len(list_clients(db)) == len(list_clients(sample))
+    # a column with no plain default is still required
+    del document["clients"][0]["first_name"]
+    older.write_text(json.dumps(document), encoding="utf-8")
+    again = open_database(tmp_path / "again.db")
+    try:
+        with pytest.raises(ImportRefused, match="first_name"):
+            import_practice(again, older)
+    finally:
+        again.close()
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,9 @@ from tests.ui.test_enrol_page import make_client
 from tests.ui.test_programmes_page import make_programme
 from ui.context import AppContext
 from ui.dialogs.payment import PaymentDialog
+from ui.dialogs.payment_correction import PaymentCorrectionDialog
 from ui.models.money import InstalmentModel, PaymentModel
+from ui.pages.client.payments import PaymentsTab
 from ui.pages.money import STATUS_FILTERS, TOTALS, MoneyPage
 
 
@@ -364,3 +366,49 @@ def test_amounts_are_shown_and_read_in_the_practice_locale(
     dialog.amount.setText("400,00")
     dialog.save()
     assert [p.amount for p in payment_service.list_payments(ctx.db)] == [40_000]
+
+
+def test_a_wrong_payment_is_corrected_or_voided_from_the_client_page(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    wrong = payment_service.record_payment(
+        ctx.db,
+        enrolment_id=enrolment_id,
+        amount=4_000,
+        received_on=today() - timedelta(days=2),
+        method=PaymentMethod.CARD,
+    )
+    client_id = enrolment_service.get_enrolment(ctx.db, enrolment_id).client_id
+    tab = PaymentsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.load(client_id)
+    assert not tab.correct_button.isEnabled()
+    tab.section.table.selectRow(0)
+    assert tab.correct_button.isEnabled()
+
+    [row] = payment_service.list_payments(ctx.db, enrolment_id=enrolment_id)
+    dialog = PaymentCorrectionDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    assert dialog.amount.text() == "40.00" and dialog.method.currentData() == "card"
+    dialog.amount.setText("400")
+    dialog.save()  # no reason given: refused beside the field, nothing changed
+    assert dialog.errors.message_for("reason")
+    assert [p.id for p in payment_service.list_payments(ctx.db)] == [wrong.id]
+    dialog.reason.setText("£40 typed for £400")
+    dialog.save()
+    assert dialog.saved is not None
+    [right] = payment_service.list_payments(ctx.db, enrolment_id=enrolment_id)
+    assert (right.id, right.amount) == (dialog.saved.id, 40_000)
+
+    tab.load(client_id)
+    assert "£40.00" in tab.voided.text() and "£40 typed for £400" in tab.voided.text()
+    assert f"replaced by no. {right.id}" in tab.voided.text()
+
+    void = PaymentCorrectionDialog(ctx, right)
+    qtbot.addWidget(void)
+    void.reason.setText("Paid to another practitioner")
+    void.void()
+    assert void.voided and payment_service.list_payments(ctx.db) == []
+    assert len(payment_service.list_voided(ctx.db, enrolment_id=enrolment_id)) == 2
+    assert message_boxes.shown == []

@@ -206,3 +206,18 @@ def test_a_clause_being_edited_is_never_dropped_without_asking(
     asked = len(message_boxes.shown)
     terms.list.setCurrentIndex(terms.model.index(1, 0))
     assert terms.editing_key == second.key and len(message_boxes.shown) == asked
+
+
+def test_the_practice_time_zone_is_chosen_from_the_list(page: SettingsPage, db: Database) -> None:
+    page.time_zone.setCurrentText("Europe/Lisbon")
+    page.save_profile()
+    assert get_profile(db).time_zone == "Europe/Lisbon"
+    page.time_zone.setCurrentText("Europe/Atlantis")
+    page.save_profile()
+    assert "is not a time zone" in page.errors.message_for("time_zone")
+    assert get_profile(db).time_zone == "Europe/Lisbon"  # nothing saved
+    page.time_zone.setCurrentIndex(0)  # follow the computer again
+    page.save_profile()
+    assert get_profile(db).time_zone == ""
+    page.fill(get_profile(db))
+    assert page.time_zone.currentIndex() == 0

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from practice.errors import PracticeError, ValidationError
 from practice.models import PageSize, PracticeProfile
 from practice.services.profile import get_profile, update_profile
+from practice.zone import zone_names
 from ui.context import AppContext
 from ui.errors import guarded
 from ui.widgets.appearance_box import AppearanceBox
@@ -43,6 +45,8 @@ from ui.widgets.profile_fields import (
 from ui.widgets.terms_editor import TermsEditor
 
 LOGO_MAX_PX = 64
+#: The time zone choice that follows the computer (the profile names none).
+COMPUTER_ZONE = "This computer's time zone"
 
 
 class SettingsPage(QWidget):
@@ -98,6 +102,21 @@ class SettingsPage(QWidget):
         for code, name in LOCALES:
             self.locale_box.addItem(f"{code} — {name}", code)
         self._row(money, "Number and date &format", "locale", self.locale_box)
+        self.time_zone = QComboBox()
+        self.time_zone.setObjectName("time_zone")
+        self.time_zone.setEditable(True)
+        self.time_zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.time_zone.addItem(COMPUTER_ZONE, "")
+        self.time_zone.addItems(sorted(zone_names()))
+        completer = self.time_zone.completer()
+        if completer is not None:  # an editable box always has one
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.time_zone.setToolTip(
+            "Every day and period is counted in this zone: reports, what is due or overdue, "
+            "quiet clients, calendars. A practice that moves can change it."
+        )
+        self._row(money, "Ti&me zone", "time_zone", self.time_zone)
         self.page_size = QComboBox()
         self.page_size.setObjectName("page_size")
         for size in PageSize:
@@ -286,6 +305,10 @@ class SettingsPage(QWidget):
         else:
             self.locale_box.setEditText(profile.locale)
         self.page_size.setCurrentIndex(self.page_size.findData(profile.page_size.value))
+        if profile.time_zone:
+            self.time_zone.setCurrentText(profile.time_zone)
+        else:
+            self.time_zone.setCurrentIndex(0)
         for field, spin in self.numbers.items():
             spin.setValue(int(getattr(profile, field)))
         self._set_logo(profile.logo_png)
@@ -307,6 +330,9 @@ class SettingsPage(QWidget):
             address=self.address.toPlainText(),
             currency=self.currency.currentText(),
             locale=locale,
+            time_zone=""
+            if self.time_zone.currentText() == COMPUTER_ZONE
+            else (self.time_zone.currentText().strip()),
             page_size=PageSize(self.page_size.currentData()),
             logo_png=self._logo,
         )

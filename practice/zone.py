@@ -1,9 +1,12 @@
-"""The practice's time zone, for calendars, CSV times and search dates: one function.
+"""Time zones by name: the practice's (kept in its profile) and this computer's.
 
-The practice profile does not hold a time zone yet (another change adds one); until it
-does, :func:`practice_zone` answers with this computer's zone, named as the IANA time
-zone database names it (``Europe/London``) when the system says which it is. Repoint
-:func:`practice_zone` at the profile's zone when it lands; nothing else asks.
+Every day and period the practice counts — reports, the Today page's lists, calendars,
+CSV times, search dates — is a day in the practice's time zone, kept in the profile as
+the IANA time zone database names it (``Europe/London``), chosen when the practice is
+made (the computer's zone then) and changed in Settings. A practice made before the
+profile held one, or on a computer whose zone has no name, counts in this computer's
+zone until one is chosen. :func:`practice_zone` (for a ``Database``) and
+:func:`zone_named` (for a profile's name) are the only ways in.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ import contextlib
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
+from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from practice.db import Database
+if TYPE_CHECKING:
+    from practice.db import Database
 
 
 @dataclass(frozen=True)
@@ -34,8 +40,28 @@ class PracticeZone:
 
 
 def practice_zone(db: Database | None = None) -> PracticeZone:
-    """The zone the practice works in. For now, the computer's own (see the module text)."""
+    """The zone the practice works in: its profile's, else this computer's."""
+    if db is None:
+        return computer_zone()
+    from practice.models import PracticeProfile
+
+    with db.reading() as s:
+        profile = s.get(PracticeProfile, 1)
+        name = profile.time_zone if profile is not None else ""
+    return zone_named(name)
+
+
+def zone_named(name: str) -> PracticeZone:
+    """The zone a profile names; this computer's when it names none (or one unknown here)."""
+    if name and name in zone_names():
+        return named_zone(name)
     return computer_zone()
+
+
+@cache
+def zone_names() -> frozenset[str]:
+    """Every IANA zone name this computer knows (``Europe/London``, ``UTC``, …)."""
+    return frozenset(available_timezones())
 
 
 def named_zone(name: str) -> PracticeZone:
