@@ -56,15 +56,24 @@ def _render_pngs(folder: Path) -> dict[int, Path]:
     return made
 
 
-def make_icons(folder: Path) -> dict[str, Path]:
-    """Write every icon into ``folder``; return the paths by kind (png, ico, icns, svg)."""
-    from PIL import Image
-
+def theme_icons(folder: Path) -> tuple[dict[int, Path], Path]:
+    """The icon-theme folders (``hicolor/…``) under ``folder``: the PNGs by size and the
+    scalable SVG. Qt only (no Pillow): ``make install-desktop`` uses this."""
     folder.mkdir(parents=True, exist_ok=True)
     pngs = _render_pngs(folder)
     scalable = folder / "hicolor" / "scalable" / "apps" / f"{NAME}.svg"
     scalable.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SOURCE, scalable)
+    partial = scalable.with_name(scalable.name + ".partial")
+    shutil.copyfile(SOURCE, partial)
+    os.replace(partial, scalable)
+    return pngs, scalable
+
+
+def make_icons(folder: Path) -> dict[str, Path]:
+    """Write every icon into ``folder``; return the paths by kind (png, ico, icns, svg)."""
+    from PIL import Image
+
+    pngs, scalable = theme_icons(folder)
     largest = Image.open(pngs[512]).convert("RGBA")
     paths = {
         "png": folder / f"{NAME}.png",
