@@ -43,9 +43,12 @@ def exec_line(app_dir: Path | None) -> str:
 
 def desktop_entry(app_dir: Path | None) -> str:
     lines = TEMPLATE.read_text(encoding="utf-8").splitlines()
-    return "\n".join(
-        f"Exec={exec_line(app_dir)}" if line.startswith("Exec=") else line for line in lines
-    ) + "\n"
+    return (
+        "\n".join(
+            f"Exec={exec_line(app_dir)}" if line.startswith("Exec=") else line for line in lines
+        )
+        + "\n"
+    )
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -95,7 +98,12 @@ def _refresh(home: Path) -> None:
     """Tell the desktop about the change, where its tools are installed (optional)."""
     for command in (
         ["update-desktop-database", str(home / "applications")],
-        ["gtk-update-icon-cache", "--quiet", "--ignore-theme-index", str(home / "icons" / "hicolor")],
+        [
+            "gtk-update-icon-cache",
+            "--quiet",
+            "--ignore-theme-index",
+            str(home / "icons" / "hicolor"),
+        ],
     ):
         if shutil.which(command[0]) and (home / "applications").is_dir():
             subprocess.run(command, check=False, capture_output=True)
