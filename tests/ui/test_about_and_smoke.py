@@ -62,7 +62,9 @@ def test_about_says_version_database_schema_backups_and_log(
         f"{head} (up to date); last opened by Practice Manager {__version__}"
     )
     assert dialog.backups_label.text() == str(backup_folder_for(db))
-    assert str(tmp_path / "logs" / "practice-manager.log") in dialog.log_label.text()
+    log_path, note = dialog.log_label.text().splitlines()
+    assert log_path == str(tmp_path / "logs" / "practice-manager.log")
+    assert "never client details" in note
     assert "proprietary" in dialog.licence_label.text()
     dialog.copy_details()
     copied = QGuiApplication.clipboard().text()

@@ -42,6 +42,8 @@ LICENCE = (
     "resources/fonts folder."
 )
 
+LOG_NOTE = "Start-ups, backups and errors, never client details; 1 MB and three older files."
+
 
 @dataclass(frozen=True)
 class AboutFacts:
@@ -125,25 +127,25 @@ class AboutDialog(QDialog):
         )
         blurb.setWordWrap(True)
         heading = QVBoxLayout()
+        heading.setSpacing(4)
         heading.addWidget(title)
         heading.addWidget(blurb)
+        heading.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(logo)
+        top.setSpacing(16)
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(heading, 1)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.database_label = _value(str(facts.database), "about_database")
         self.encrypted_label = _value(
             "Yes, with your password" if facts.encrypted else "No", "about_encrypted"
         )
         self.schema_label = _value(facts.schema, "about_schema")
         self.backups_label = _value(str(facts.backups), "about_backups")
-        self.log_label = _value(
-            f"{facts.log_file} (kept small: the newest 1 MB and three older files; "
-            "it holds no client details)",
-            "about_log",
-        )
+        self.log_label = _value(f"{facts.log_file}\n{LOG_NOTE}", "about_log")
         self.licence_label = _value(LICENCE, "about_licence")
         form.addRow("Database:", self.database_label)
         form.addRow("Encrypted:", self.encrypted_label)
@@ -175,9 +177,11 @@ class AboutDialog(QDialog):
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addSpacing(8)
+        layout.addStretch(1)  # any height to spare goes below the facts, not between them
         layout.addLayout(folders)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        self.setMinimumWidth(640)
+        self.resize(640, layout.heightForWidth(640) if layout.hasHeightForWidth() else 0)
 
     def copy_details(self) -> None:
         clipboard = QGuiApplication.clipboard()
