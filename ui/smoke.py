@@ -12,6 +12,7 @@ import, Qt plugin or data file fails the build instead of a practitioner's first
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
@@ -214,8 +215,9 @@ def run_smoke_test(
 
     from practice.timeutil import today as todays_date
 
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
+    # A windowed app on Windows has no console: no stdout; the exit code still tells.
+    out = out or sys.stdout or io.StringIO()
+    err = err or sys.stderr or io.StringIO()
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QApplication(sys.argv[:1])
