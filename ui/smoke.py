@@ -166,6 +166,34 @@ def step_icons(state: SmokeState) -> str:
     return "app icon and page icons drawn (SVG)"
 
 
+def step_window(state: SmokeState) -> str:
+    """Every page of the main window loads (they are imported by name: a page missing
+    from a bundle would otherwise just not be there) and shows the sample practice."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+
+    from practice.db import Database
+    from ui.context import AppContext
+    from ui.main_window import PAGES, MainWindow
+
+    db = state.db
+    assert isinstance(db, Database)
+    settings = QSettings(str(state.folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(db, settings), sample=True)
+    try:
+        missing = [spec.key for spec in PAGES if spec.key not in window.page_keys]
+        _check(not missing, "pages missing: " + ", ".join(missing))
+        for key in window.page_keys:
+            window.show_page(key)
+            getattr(window.page(key), "wait_until_idle", lambda: None)()
+        image = window.grab().toImage()
+        _check(_has_ink(image), "the main window draws blank")
+    finally:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return f"main window with all {len(PAGES)} pages"
+
+
 def step_close(state: SmokeState) -> str:
     from practice.db import Database, open_database
 
@@ -187,6 +215,7 @@ STEPS: tuple[tuple[str, Callable[[SmokeState], str]], ...] = (
     ("agreement preview", step_pdf_view),
     ("chart", step_chart),
     ("icons", step_icons),
+    ("main window", step_window),
     ("reopen", step_close),
 )
 
