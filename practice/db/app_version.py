@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from practice import __version__
+from practice.db.connect import is_read_only
 from practice.version import version_key
 
 if TYPE_CHECKING:
@@ -56,10 +58,15 @@ def record_app_version(engine: Engine, version: str = __version__) -> None:
     number = encode(version)
     if number == 0:
         return
-    with engine.begin() as conn:
-        current = conn.exec_driver_sql("PRAGMA user_version").scalar()
-        if current != number:
-            conn.exec_driver_sql(f"PRAGMA user_version = {int(number)}")
+    try:
+        with engine.begin() as conn:
+            current = conn.exec_driver_sql("PRAGMA user_version").scalar()
+            if current != number:
+                conn.exec_driver_sql(f"PRAGMA user_version = {int(number)}")
+    except DBAPIError as exc:
+        if not is_read_only(exc.orig):
+            raise
+        # A file that cannot be written to still opens; saving explains it in plain words.
 
 
 @dataclass(frozen=True)

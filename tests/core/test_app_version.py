@@ -86,3 +86,18 @@ def test_a_database_a_newer_app_migrated_is_refused_naming_it(db_path: Path) -> 
     assert f"this is version {__version__}" in message
     assert "install Practice Manager 9.1.0 or later" in message
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+
+
+def test_a_file_that_cannot_be_written_still_opens_without_the_record(db_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    open_database(db_path).close()
+    _set(db_path, user_version=encode("0.0.1"))
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    )
+    try:
+        record_app_version(engine)  # refused by SQLite as read-only: left as it was
+    finally:
+        engine.dispose()
+    assert decode(_header_version(db_path)) == "0.0.1"
