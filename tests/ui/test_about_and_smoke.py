@@ -65,7 +65,8 @@ def test_about_says_version_database_schema_backups_and_log(
     log_path, note = dialog.log_label.text().splitlines()
     assert log_path == str(tmp_path / "logs" / "practice-manager.log")
     assert "never client details" in note
-    assert "proprietary" in dialog.licence_label.text()
+    assert dialog.licence_label.text().startswith("Proprietary")
+    assert "PySide6, LGPL 3" in dialog.licence_label.text()
     dialog.copy_details()
     copied = QGuiApplication.clipboard().text()
     assert copied.splitlines()[0] == f"Practice Manager {__version__}"

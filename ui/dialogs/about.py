@@ -36,10 +36,9 @@ from ui.app_icon import app_icon_pixmap
 log = logging.getLogger(__name__)
 
 LICENCE = (
-    "Practice Manager is proprietary software: you may use it for your own practice. "
-    "It is built with Qt for Python (PySide6, LGPL 3), SQLCipher, SQLAlchemy, Alembic, "
-    "ReportLab and Babel under their own licences; the fonts' licences are in its "
-    "resources/fonts folder."
+    "Proprietary: used under the terms it was supplied with. Built with Qt for Python "
+    "(PySide6, LGPL 3), SQLCipher, SQLAlchemy, Alembic, ReportLab, Pillow and Babel under "
+    "their own licences; the fonts' licences are beside them in resources/fonts."
 )
 
 LOG_NOTE = "Start-ups, backups and errors, never client details; 1 MB and three older files."
