@@ -36,4 +36,7 @@ if command -v xvfb-run >/dev/null 2>&1; then
 fi
 run "$app_dir/practice" --database "$home/cli.db" demo --clients 2 --years 1 >/dev/null
 run "$app_dir/practice" --database "$home/cli.db" clients --json >/dev/null
+run "$app_dir/practice" --database "$home/cli.db" agreement 1 --output "$home/agreement.pdf"
+head -c 5 "$home/agreement.pdf" | grep -q '%PDF-'
+run "$app_dir/practice" --database "$home/cli.db" check >/dev/null
 echo "== the practice command line works in the bundle"
