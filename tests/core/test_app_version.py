@@ -101,3 +101,19 @@ def test_a_file_that_cannot_be_written_still_opens_without_the_record(db_path: P
     finally:
         engine.dispose()
     assert decode(_header_version(db_path)) == "0.0.1"
+
+
+def test_an_encrypted_backup_keeps_the_record(tmp_path: Path) -> None:
+    from practice.db.app_version import recorded_version
+    from practice.db.connect import raw_connect
+    from practice.safekeeping.backup import backup_file
+    from practice.safekeeping.names import Reason
+
+    path = tmp_path / "practice.db"
+    open_database(path, "correct horse battery").close()
+    backup = backup_file(path, "correct horse battery", tmp_path / "backups", Reason.MANUAL)
+    conn = raw_connect(backup, "correct horse battery", read_only=True)
+    try:
+        assert recorded_version(conn) == __version__
+    finally:
+        conn.close()
