@@ -2,9 +2,11 @@
 
 It runs the app's real code on a new, temporary, encrypted database: opening and
 migrating it, making a small sample practice, writing an agreement PDF and reading it
-back (and drawing its first page with Qt PDF), drawing a chart and the app icon
-offscreen. One line per step goes to stdout; the first failure names its step on
-stderr and the exit code is non-zero. Nothing outside a temporary folder is touched.
+back (and drawing its first page with Qt PDF), drawing a chart, the icons and the main
+window with every page, offscreen. One line per step goes to stdout; the first failure
+names its step on stderr and the exit code is non-zero. Nothing outside a temporary
+folder is touched. Each step imports what it uses, so a module missing from a bundle
+fails the step that needs it, by name.
 
 ``make dist`` runs it on the bundle with no Python on ``PATH``, so a missing hidden
 import, Qt plugin or data file fails the build instead of a practitioner's first start.
@@ -18,10 +20,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from practice.db import Database
 
 PASSWORD = "smoke-test-password"  # a throwaway database in a temporary folder
 
@@ -36,10 +41,14 @@ class SmokeState:
 
     folder: Path
     today: date
-    db: object = None
+    db: Database | None = None
     enrolment_id: int = 0
     pdf_path: Path | None = None
-    notes: list[str] = field(default_factory=list)
+
+    def database(self) -> Database:
+        if self.db is None:
+            raise SmokeFailure("the database was not opened")
+        return self.db
 
 
 def _check(condition: bool, message: str) -> None:
@@ -68,10 +77,9 @@ def step_database(state: SmokeState) -> str:
 
 
 def step_migrations(state: SmokeState) -> str:
-    from practice.db import Database, migrate
+    from practice.db import migrate
 
-    db = state.db
-    assert isinstance(db, Database)
+    db = state.database()
     head = migrate.head_revision()
     with db.engine.connect() as conn:
         current = migrate.current_revision(conn)
@@ -80,12 +88,10 @@ def step_migrations(state: SmokeState) -> str:
 
 
 def step_sample(state: SmokeState) -> str:
-    from practice.db import Database
     from practice.demo import generate_demo
     from practice.services.enrolments import list_enrolments
 
-    db = state.db
-    assert isinstance(db, Database)
+    db = state.database()
     summary = generate_demo(db, clients=3, years=1, seed=12, today=state.today)
     enrolments = list_enrolments(db)
     _check(bool(enrolments), "the sample practice has no enrolments")
@@ -96,11 +102,9 @@ def step_sample(state: SmokeState) -> str:
 
 
 def step_agreement(state: SmokeState) -> str:
-    from practice.db import Database
     from practice.documents.agreement import render_agreement
 
-    db = state.db
-    assert isinstance(db, Database)
+    db = state.database()
     path = state.folder / "agreement.pdf"
     render_agreement(db, state.enrolment_id, path, on=state.today)
     data = path.read_bytes()
@@ -130,13 +134,11 @@ def step_pdf_view(state: SmokeState) -> str:
 def step_chart(state: SmokeState) -> str:
     from PySide6.QtGui import QImage
 
-    from practice.db import Database
     from practice.economics.reports import practice_report
     from ui.format import DEFAULT_LOCALE
     from ui.reports.charts import TimeChart
 
-    db = state.db
-    assert isinstance(db, Database)
+    db = state.database()
     report = practice_report(db, state.today - timedelta(days=365), state.today, today=state.today)
     chart = TimeChart()
     chart.set_report(report, DEFAULT_LOCALE)
@@ -171,12 +173,10 @@ def step_window(state: SmokeState) -> str:
     from a bundle would otherwise just not be there) and shows the sample practice."""
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
-    from practice.db import Database
     from ui.context import AppContext
     from ui.main_window import PAGES, MainWindow
 
-    db = state.db
-    assert isinstance(db, Database)
+    db = state.database()
     settings = QSettings(str(state.folder / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(AppContext(db, settings), sample=True)
     try:
@@ -195,10 +195,9 @@ def step_window(state: SmokeState) -> str:
 
 
 def step_close(state: SmokeState) -> str:
-    from practice.db import Database, open_database
+    from practice.db import open_database
 
-    db = state.db
-    assert isinstance(db, Database)
+    db = state.database()
     db.close()
     state.db = None
     again = open_database(state.folder / "smoke.db", PASSWORD, create=False)
@@ -264,8 +263,7 @@ def run_smoke_test(
                 print(f"ok  {name}: {said} ({time.perf_counter() - began:.1f} s)", file=out)
                 out.flush()
         finally:
-            close = getattr(state.db, "close", None)
-            if close is not None:
-                close()
+            if state.db is not None:
+                state.db.close()
     print(f"smoke test passed in {time.perf_counter() - started:.1f} s", file=out, flush=True)
     return 0
