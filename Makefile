@@ -4,8 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_BUILD := $(VENV)/.installed-build
+APP_DIR := dist/Practice Manager
+XDG_DATA_HOME ?= $(HOME)/.local/share
 
-.PHONY: run test test-days lint typecheck check screenshots benchmarks clean
+.PHONY: run test test-days lint typecheck check screenshots benchmarks dist smoke-dist \
+	install-desktop uninstall-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +21,10 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(STAMP_RUN)
+
+$(STAMP_BUILD): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[build]"
 	touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
@@ -47,6 +55,26 @@ benchmarks: $(STAMP_RUN)
 # Screenshots of every page from a freshly made sample practice, into docs/screenshots/.
 screenshots: $(STAMP_RUN)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --output docs/screenshots
+
+# The app a practitioner double-clicks: one folder, dist/Practice Manager/ (build.spec),
+# then its smoke test run with no Python on PATH (a missing import or file fails here).
+dist: $(STAMP_BUILD)
+	rm -rf "$(APP_DIR)" "dist/Practice Manager.app"
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller build.spec
+	$(MAKE) --no-print-directory smoke-dist
+
+smoke-dist:
+	scripts/smoke-dist.sh "$(APP_DIR)"
+
+# The .desktop entry and the icons into $(XDG_DATA_HOME) (~/.local/share): the menu then
+# offers Practice Manager. It starts dist/Practice Manager/practice-manager when built,
+# else the practice-manager on PATH (pipx install .).
+install-desktop: $(STAMP_RUN)
+	$(BIN)/python scripts/install_desktop.py --data-home "$(XDG_DATA_HOME)" --app-dir "$(APP_DIR)"
+
+uninstall-desktop: $(STAMP_RUN)
+	$(BIN)/python scripts/install_desktop.py --data-home "$(XDG_DATA_HOME)" --remove
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

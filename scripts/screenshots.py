@@ -165,9 +165,32 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
             save(dialog, folder, name, app)
             dialog.close()
 
+    save_about(window, folder, app)
+
     from screenshots_transfer import take_transfer  # importing clients, note search
 
     take_transfer(window, db, folder, app, save)
+
+
+def save_about(window: MainWindow, folder: Path, app: QApplication) -> None:
+    """Help › About, at its own size. Its places are shown as on a practitioner's Linux
+    laptop with an encrypted practice, not this script's temporary, unencrypted sample."""
+    from dataclasses import replace
+
+    from ui.dialogs.about import AboutDialog, about_facts
+
+    data = Path("/home/sam/.local/share/PracticeManager")
+    facts = replace(
+        about_facts(window.ctx.db),
+        database=data / "practice.db",
+        encrypted=True,
+        backups=data / "backups",
+        log_file=Path("/home/sam/.local/state/PracticeManager/log/practice-manager.log"),
+    )
+    dialog = AboutDialog(facts, window)
+    dialog.show()
+    save(dialog, folder, "dialog-about", app)
+    dialog.close()
 
 
 def main(argv: list[str] | None = None) -> int:

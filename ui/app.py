@@ -1,5 +1,9 @@
 """Start the desktop app: ``practice-manager [--database PATH]``.
 
+``practice-manager --smoke-test`` checks a built app headless (:mod:`ui.smoke`) and
+``practice-manager --cli ARGS…`` is the ``practice`` command line, for a bundle where
+only this executable is at hand.
+
 Opens (or creates) the practice database, writes a rotating log file in the user log
 folder, installs the calm error handler, offers a sample practice on first run, and
 shows the main window. The platform's native style and light/dark palette are used as
@@ -21,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from practice import __version__
 from practice.db import Database
-from practice.db.paths import APP_AUTHOR, APP_NAME, default_database_path, log_dir
+from practice.db.paths import APP_AUTHOR, APP_NAME, LOG_FILE, default_database_path, log_dir
 from practice.errors import PracticeError
 from ui.context import AppContext
 from ui.errors import install_excepthook
@@ -30,7 +34,7 @@ from ui.shutdown import delete_all_windows
 
 log = logging.getLogger("ui")
 
-LOG_FILE = "practice-manager.log"
+__all__ = ["LOG_FILE", "main", "parse_args", "run", "setup_logging"]
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -47,6 +51,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--sample",
         action="store_true",
         help="open the sample practice (made up, kept in its own file) to explore",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check, headless, that this installation works (a temporary database, "
+        "a sample practice, an agreement PDF and a chart); prints one line per step",
+    )
+    parser.add_argument(
+        "--cli",
+        action="store_true",
+        help="run the practice command line with the arguments that follow "
+        "(practice-manager --cli --help)",
     )
     # Given by Help › Explore the Sample Practice: the own practice stays open beside it.
     parser.add_argument("--from-practice", action="store_true", help=argparse.SUPPRESS)
@@ -72,6 +88,7 @@ def configure_application() -> None:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationDisplayName("Practice Manager")
     QApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("practice-manager")  # the .desktop entry's name
     if QGuiApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -127,13 +144,25 @@ def run_sample(app: QApplication, *, own_practice_open: bool = False) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--cli"]:
+        from practice.cli.main import main as cli_main
+
+        return cli_main(arguments[1:])
+    args = parse_args(arguments)
+    if args.smoke_test:
+        from ui.smoke import run_smoke_test
+
+        return run_smoke_test()
     from ui.safekeeping.startup import owner_only_files
 
     owner_only_files()  # logs, settings and exports readable by the owner only
     configure_application()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    from ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     try:
         log_path = setup_logging()
     except OSError as exc:  # a read-only home folder must not stop the app

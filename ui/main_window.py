@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QProcess, QSize, Qt
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice import __version__
+from practice.safekeeping.backup import backup_folder_for
 from practice.services.profile import get_profile
 from ui.context import AppContext
+from ui.dialogs.about import AboutDialog, about_facts, open_folder
 from ui.dialogs.first_run import own_practice_command, sample_command
 from ui.dialogs.go_to_client import GoToClientDialog
 from ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -328,6 +330,11 @@ class MainWindow(QMainWindow):
         self.sample_action.setEnabled(not self.sample)
         help_menu.addAction(self.sample_action)
         help_menu.addSeparator()
+        self.show_data_action = self._action("Show &Data Folder", self.show_data_folder)
+        help_menu.addAction(self.show_data_action)
+        self.show_backups_action = self._action("Show &Backups Folder", self.show_backups_folder)
+        help_menu.addAction(self.show_backups_action)
+        help_menu.addSeparator()
         self.about_action = self._action("&About Practice Manager", self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
@@ -398,15 +405,28 @@ class MainWindow(QMainWindow):
             if app is not None:
                 app.quit()
 
+    @guarded
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Practice Manager",
-            f"<h3>Practice Manager {__version__}</h3>"
-            "<p>Run a practice of programmes offline: clients, sessions and notes, "
-            "unseen work, payments and agreements, all in one file on this computer.</p>"
-            f"<p>Database: {self.ctx.db.path}</p>",
-        )
+        self.about_dialog = AboutDialog(about_facts(self.ctx.db), self)
+        self.about_dialog.open()
+
+    @guarded
+    def show_data_folder(self) -> None:
+        """Help › Show Data Folder: the database's folder in the system's file manager."""
+        self._show_folder(self.ctx.db.path.parent, "data")
+
+    @guarded
+    def show_backups_folder(self) -> None:
+        """Help › Show Backups Folder: where the backups go (chosen or the default)."""
+        self._show_folder(backup_folder_for(self.ctx.db), "backups")
+
+    def _show_folder(self, folder: Path, what: str) -> None:
+        if not open_folder(folder):
+            QMessageBox.warning(
+                self,
+                "Practice Manager",
+                f"The {what} folder could not be shown. It is {folder}",
+            )
 
     def _title(self) -> str:
         """The window title: "Sample practice", or the practice's name (else the file's)."""

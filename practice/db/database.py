@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from practice.db import migrate
+from practice.db.app_version import record_app_version
 from practice.db.connect import (
     apply_pragmas,
     dbapi_module,
@@ -244,6 +245,7 @@ def open_database(
                 before_migrate(path, password, revision)
             _upgrade(engine)
             db = _ready(path, engine, password)
+            record_app_version(engine)
         except BaseException:
             engine.dispose()
             raise

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from practice import __version__
 from practice.db import migrate
+from practice.db.app_version import recorded_version
 from practice.db.connect import SQLITE_HEADER, raw_connect
 from practice.errors import DatabaseRefusedError, WrongPasswordError
 
@@ -111,8 +113,23 @@ def _check_open(conn: Any, path: Path, password: str | None) -> str:
             f"{path.name} is an SQLite database but not a practice database."
         )
     if revision not in migrate.known_revisions():
-        raise DatabaseRefusedError(
+        raise DatabaseRefusedError(_newer_message(conn, path))
+    return revision
+
+
+def _newer_message(conn: Any, path: Path) -> str:
+    """The refusal of a database whose schema a newer app changed, naming that app."""
+    try:
+        newer = recorded_version(conn)
+    except Exception:
+        newer = None
+    if newer is None:
+        return (
             f"{path.name} was made by a newer version of Practice Manager; "
             "please update the app to open it."
         )
-    return revision
+    return (
+        f"{path.name} was updated by a newer version of Practice Manager ({newer}); this "
+        f"is version {__version__}. Please install Practice Manager {newer} or later to "
+        "open it. The file was not changed."
+    )

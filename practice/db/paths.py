@@ -30,6 +30,14 @@ def log_dir() -> Path:
     return user_log_path(APP_NAME, APP_AUTHOR)
 
 
+#: The app's log file in :func:`log_dir` (rotated: 1 MB, three older files kept).
+LOG_FILE = "practice-manager.log"
+
+
+def log_file() -> Path:
+    return log_dir() / LOG_FILE
+
+
 def lock_dir() -> Path:
     """Where the app keeps its in-use locks (never beside the user's files)."""
     return user_cache_path(APP_NAME, APP_AUTHOR) / "locks"
