@@ -308,6 +308,7 @@ def report_json(f: Any, start: date, end: date) -> dict[str, Any]:
         "average_programme_value": f.average_programme_value,
         "sessions": f.sessions,
         "renewal_rate": _ratio(f.renewal_rate),
+        "conversion_rate": _ratio(f.conversion_rate),
         "follow_through": _ratio(f.follow_through),
         "enquiries_by_outcome": {k.value: int(v) for k, v in f.enquiries_by_outcome.items()},
     }
@@ -366,7 +367,11 @@ def print_report(data: dict[str, Any], locale: str) -> None:
             "no programmes started" if average is None else money_text(average, currency, locale),
         ),
     ]
-    for key, title in (("renewal_rate", "Renewal rate"), ("follow_through", "Follow-through")):
+    for key, title in (
+        ("renewal_rate", "Renewal rate"),
+        ("conversion_rate", "Conversion rate"),
+        ("follow_through", "Follow-through"),
+    ):
         share = data[key]
         lines.append((title, "nothing to count" if share is None else f"{share['percent']} %"))
     say(f"Practice figures from {data['from']} to {data['to']}")

@@ -8,15 +8,20 @@
   open items are not counted until they are reviewed.
 * An enrolment **runs** from its start date to the day it ended early (``ended_on``)
   when set, otherwise to its end date.
+* A **single consultation** is an enrolment whose agreed terms plan one session and no
+  support between sessions; one followed by a programme is a **conversion**, never a
+  renewal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from typing import Any
 
 from sqlalchemy import ColumnElement, func
 
+from practice.economics.planned import planned_session_count
 from practice.economics.rates import Ratio, ratio
 from practice.models import ActionStatus, Attendance, Enrolment, EnrolmentStatus, SessionKind
 
@@ -45,6 +50,12 @@ def follow_through(counts: Iterable[tuple[ActionStatus | str, int]]) -> Ratio | 
         part += score * count
         whole += count
     return ratio(part, whole)
+
+
+def single_session(snapshot: Mapping[str, Any]) -> bool:
+    """Whether agreed terms are a one-off consultation: one session, no support calls."""
+    periods = snapshot.get("periods") or ()
+    return planned_session_count(periods) == 1 and snapshot.get("support_mode") == "none"
 
 
 def enrolment_end() -> ColumnElement[object]:

@@ -89,7 +89,9 @@ TERMS: tuple[Term, ...] = (
     Term(
         "active_clients",
         "Active clients",
-        "Clients with an agreed enrolment, not cancelled, whose dates overlap the period.",
+        "Clients with an enrolment running on some day of the period up to today: agreed, "
+        "not cancelled, between its start date and its last day. A month still to come "
+        "has none yet.",
     ),
     Term(
         "quiet_clients",
@@ -105,8 +107,15 @@ TERMS: tuple[Term, ...] = (
     Term(
         "renewal_rate",
         "Renewal rate",
-        "Of the enrolments that finished in the period, the share renewed: followed by a "
-        "later enrolment made as its renewal and agreed (not proposed or cancelled).",
+        "Of the programmes that finished in the period, the share renewed: followed by a "
+        "later enrolment made as its renewal and agreed (not proposed or cancelled). "
+        "Single consultations are not renewed; they convert.",
+    ),
+    Term(
+        "conversion_rate",
+        "Conversion rate",
+        "Of the single consultations that finished in the period, the share followed by a "
+        "programme the client agreed to.",
     ),
 )
 

@@ -22,15 +22,21 @@ Rules (see also :mod:`~practice.economics.counting`):
   hours, less the time spent on enrolments in another currency (their sessions and the
   work logged against them), so a rate never mixes currencies. Supervision, admin and
   training logged for the practice are in it: this is the practice's real rate.
-* **Active clients**: clients with an enrolment that ran during the period (status
-  active, completed or ended early; start date ≤ period end and last day ≥ period
-  start). Proposed and cancelled enrolments do not count.
+* **Active clients**: clients with an enrolment running on some day of the period up to
+  ``today`` (agreed, not cancelled: start date ≤ the period's end, or today if sooner,
+  and last day ≥ the period's start) — the same "running" as the quiet clients' (see
+  :mod:`~.attention`); a month still to come has none yet.
 * **Average programme value**: the mean agreed price of enrolments agreed in the period
   (``agreed_on``, or the start date when not recorded), not proposed or cancelled, in the
   practice's currency; rounded half-up to whole minor units.
-* **Renewal rate**: of the enrolments whose last day fell in the period and not after
-  ``today`` (not proposed or cancelled), the share renewed by a later enrolment
-  (``renewal_of_id``) that is not proposed or cancelled.
+* **Renewal rate**: of the programmes whose last day fell in the period and not after
+  ``today`` (agreed, not cancelled, and not a single consultation), the share renewed
+  by a later enrolment (``renewal_of_id``) that is not proposed or cancelled.
+* **Conversion rate**: of the single consultations (see :mod:`~.counting`) whose last
+  day fell there, the share followed by a programme: a later agreed enrolment of the
+  same client, not cancelled and not itself a single consultation, starting on or after
+  the consultation's start date. A consultation followed by a programme is a
+  conversion, never a renewal.
 * **Follow-through**: action items reviewed in the period (``reviewed_on``).
 """
 
@@ -40,7 +46,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import aliased
 
 from practice.economics.counting import (
@@ -50,6 +57,7 @@ from practice.economics.counting import (
     REVIEWED_ACTION,
     enrolment_end,
     follow_through,
+    single_session,
 )
 from practice.economics.earned import earned_between
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
@@ -103,9 +111,12 @@ class PeriodFigures:
     active_clients: int
     programmes_agreed: int
     average_programme_value: int | None
-    enrolments_ended: int
+    enrolments_ended: int  # programmes (not single consultations) that finished
     enrolments_renewed: int
     renewal_rate: Ratio | None
+    consultations_ended: int  # single consultations that finished
+    consultations_converted: int  # followed by a programme
+    conversion_rate: Ratio | None
     follow_through: Ratio | None
     enquiries_by_outcome: Mapping[EnquiryOutcome, int]  # every outcome, zeros included
 
@@ -195,12 +206,16 @@ def period_figures(
             or 0
         )
 
-        active = s.scalar(
-            select(func.count(func.distinct(Enrolment.client_id))).where(
-                Enrolment.status.in_(RAN),
-                Enrolment.start_date <= end,
-                enrolment_end() >= start,
+        active = (
+            s.scalar(
+                select(func.count(func.distinct(Enrolment.client_id))).where(
+                    Enrolment.status.in_(RAN),
+                    Enrolment.start_date <= min(end, today),
+                    enrolment_end() >= start,
+                )
             )
+            if start <= today
+            else 0
         )
 
         agreed_day = func.coalesce(Enrolment.agreed_on, Enrolment.start_date)
@@ -213,15 +228,7 @@ def period_figures(
             )
         ).one()
 
-        renewal = aliased(Enrolment)
-        renewed = exists().where(renewal.renewal_of_id == Enrolment.id, renewal.status.in_(RAN))
-        ended, ended_renewed = s.execute(
-            select(func.count(), func.coalesce(func.sum(case((renewed, 1), else_=0)), 0)).where(
-                Enrolment.status.in_(RAN),
-                enrolment_end() >= start,
-                enrolment_end() <= min(end, today),
-            )
-        ).one()
+        endings = _endings(s, start, min(end, today))
 
         reviewed = s.execute(
             select(ActionItem.status, func.count())
@@ -270,9 +277,56 @@ def period_figures(
         active_clients=int(active or 0),
         programmes_agreed=int(agreed_count),
         average_programme_value=divide(int(agreed_total), int(agreed_count)),
-        enrolments_ended=int(ended),
-        enrolments_renewed=int(ended_renewed),
-        renewal_rate=ratio(int(ended_renewed), int(ended)),
+        enrolments_ended=endings.programmes,
+        enrolments_renewed=endings.renewed,
+        renewal_rate=ratio(endings.renewed, endings.programmes),
+        consultations_ended=endings.consultations,
+        consultations_converted=endings.converted,
+        conversion_rate=ratio(endings.converted, endings.consultations),
         follow_through=follow_through(reviewed),
         enquiries_by_outcome=enquiries,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Endings:
+    programmes: int
+    renewed: int
+    consultations: int
+    converted: int
+
+
+def _endings(s: DbSession, start: date, last: date) -> _Endings:
+    """Programmes renewed and consultations converted among those ending in ``start..last``."""
+    if last < start:
+        return _Endings(0, 0, 0, 0)
+    renewal = aliased(Enrolment)
+    renewed = exists().where(renewal.renewal_of_id == Enrolment.id, renewal.status.in_(RAN))
+    ended = s.execute(
+        select(Enrolment.client_id, Enrolment.start_date, Enrolment.terms_snapshot, renewed).where(
+            Enrolment.status.in_(RAN),
+            enrolment_end() >= start,
+            enrolment_end() <= last,
+        )
+    ).all()
+    if not ended:
+        return _Endings(0, 0, 0, 0)
+    # every agreed programme (not a consultation) of the clients concerned, by start date
+    later: dict[int, list[date]] = {}
+    for client_id, began, snapshot in s.execute(
+        select(Enrolment.client_id, Enrolment.start_date, Enrolment.terms_snapshot).where(
+            Enrolment.status.in_(RAN),
+            Enrolment.client_id.in_({row[0] for row in ended}),
+        )
+    ):
+        if not single_session(snapshot):
+            later.setdefault(client_id, []).append(began)
+    programmes = renewals = consultations = converted = 0
+    for client_id, began, snapshot, was_renewed in ended:
+        if single_session(snapshot):
+            consultations += 1
+            converted += any(day >= began for day in later.get(client_id, ()))
+        else:
+            programmes += 1
+            renewals += bool(was_renewed)
+    return _Endings(programmes, renewals, consultations, converted)

@@ -19,7 +19,8 @@ In the practice's currency only.
 * **Average sessions used** (attended, cancelled late, no-show) per enrolment, next to
   the average planned.
 * **Completion rate**: the share not ended early. **Renewal rate**: the share renewed by
-  a later enrolment that is not proposed or cancelled.
+  a later enrolment that is not proposed or cancelled; single consultations are left out
+  (one followed by a programme is a conversion, see :mod:`~.period`).
 * **Unseen minutes per session** = unseen minutes ÷ sessions used, rounded half-up.
 
 ``running`` counts every enrolment of the programme that ran during the period, so a
@@ -35,7 +36,7 @@ from fractions import Fraction
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from practice.economics.counting import RAN, enrolment_end
+from practice.economics.counting import RAN, enrolment_end, single_session
 from practice.economics.enrolment import enrolment_figures
 from practice.economics.planned import snapshot_plan
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
@@ -71,6 +72,7 @@ class _Sums:
     running: int = 0
     finished: int = 0
     completed: int = 0
+    renewable: int = 0  # finished programmes, not single consultations
     renewed: int = 0
     agreed: int = 0
     earned: int = 0
@@ -120,7 +122,9 @@ def programme_comparison(
             planned = snapshot_plan(e.terms_snapshot)
             row.finished += 1
             row.completed += 0 if e.status == EnrolmentStatus.ENDED_EARLY else 1
-            row.renewed += 1 if e.id in renewed else 0
+            if not single_session(e.terms_snapshot):  # a consultation converts, never renews
+                row.renewable += 1
+                row.renewed += 1 if e.id in renewed else 0
             row.agreed += e.agreed_price
             row.earned += figures.earned
             row.planned_minutes += planned.total_minutes
@@ -165,7 +169,7 @@ def _row(key: int | str, row: _Sums) -> ProgrammeComparison:
         average_sessions_planned=_average(row.sessions_planned, row.finished),
         average_sessions_used=_average(row.sessions_used, row.finished),
         completion_rate=ratio(row.completed, row.finished),
-        renewal_rate=ratio(row.renewed, row.finished),
+        renewal_rate=ratio(row.renewed, row.renewable),
         unseen_minutes=row.unseen,
         unseen_minutes_per_session=divide(row.unseen, row.sessions_used),
     )

@@ -272,6 +272,8 @@ def practice_table(report: PracticeReport) -> ReportTable:
         ("Average programme value", Money(f.average_programme_value)),
         ("Enrolments ended", f.enrolments_ended),
         ("Renewal rate", f.renewal_rate),
+        ("Consultations ended", f.consultations_ended),
+        ("Conversion rate", f.conversion_rate),
         ("Follow-through", f.follow_through),
         ("Enquiries", f.enquiries),
     ]

@@ -174,3 +174,57 @@ def test_the_glossary_page_says_what_the_app_says() -> None:
     assert headings == [t.name for t in TERMS]
     for t in TERMS:
         assert f"### {t.name}\n\n{t.meaning}\n" in page, t.key
+
+
+def test_a_consultation_converts_and_a_programme_renews(db: Database) -> None:
+    consultation = f.terms(
+        name="First consultation",
+        length_value=1,
+        periods=[{"first_period": 1, "last_period": 1, "sessions_per_period": 1}],
+        price=9000,
+        support_mode="none",
+        support_call_count=0,
+        instalment_count=1,
+    )
+    with db.transaction() as s:
+        lea = f.client(s, "Lea")
+        first = f.enrolment(
+            s,
+            lea,
+            snapshot=consultation,
+            start=date(2026, 1, 10),
+            end=date(2026, 1, 10),
+            status=EnrolmentStatus.COMPLETED,
+            instalments=[(date(2026, 1, 10), 9000)],
+        )
+        f.enrolment(  # the programme she then agreed to, marked as a renewal of it
+            s,
+            lea,
+            start=date(2026, 1, 20),
+            end=date(2026, 4, 19),
+            renewal_of=first,
+            instalments=THREE,
+        )
+        max_ = f.client(s, "Max")
+        f.enrolment(
+            s,
+            max_,
+            snapshot=consultation,
+            start=date(2026, 1, 12),
+            end=date(2026, 1, 12),
+            status=EnrolmentStatus.COMPLETED,
+            instalments=[(date(2026, 1, 12), 9000)],
+        )
+    jan = period_figures(db, date(2026, 1, 1), date(2026, 1, 31), today=TODAY, tz=UTC)
+    assert (jan.enrolments_ended, jan.renewal_rate) == (0, None)  # no programme ended
+    assert (jan.consultations_ended, jan.consultations_converted) == (2, 1)
+    assert jan.conversion_rate is not None and jan.conversion_rate.percent == 50
+
+
+def test_a_month_still_to_come_has_no_active_clients(db: Database) -> None:
+    with db.transaction() as s:
+        who = f.client(s, "Ines")
+        f.enrolment(s, who, start=date(2026, 3, 1), end=date(2026, 5, 31), instalments=THREE)
+    march = period_figures(db, date(2026, 3, 1), date(2026, 3, 31), today=TODAY, tz=UTC)
+    may = period_figures(db, date(2026, 5, 1), date(2026, 5, 31), today=TODAY, tz=UTC)
+    assert (march.active_clients, may.active_clients) == (1, 0)

@@ -102,9 +102,13 @@ def test_first_quarter_stops_renewals_at_today(practice: Practice) -> None:
     q1 = period_figures(db, date(2026, 1, 1), date(2026, 3, 31), today=TODAY, tz=LONDON)
     # agreed: E1 120000, E3 120000, E4 0; E5 (1 Mar) was cancelled → 240000 / 3
     assert (q1.programmes_agreed, q1.average_programme_value) == (3, 80000)
-    # ended by 15 Mar: E2 (2 Feb, renewed) and E4 (15 Mar, not renewed); E1 ends in April
-    assert (q1.enrolments_ended, q1.enrolments_renewed) == (2, 1)
-    assert q1.renewal_rate is not None and q1.renewal_rate.percent == 50
+    # ended by 15 Mar: the programme E2 (2 Feb, renewed by E3); E1 ends in April. E4, the
+    # free taster (one session, no support), is a single consultation: it converts or not
+    # (Zoë's E5 was cancelled: not converted), it never counts as a renewal.
+    assert (q1.enrolments_ended, q1.enrolments_renewed) == (1, 1)
+    assert q1.renewal_rate is not None and q1.renewal_rate.percent == 100
+    assert (q1.consultations_ended, q1.consultations_converted) == (1, 0)
+    assert q1.conversion_rate is not None and q1.conversion_rate.percent == 0
     # March: Ben's support call 3 Mar (20); 2 Mar cancelled early; 20 Mar only planned
     assert q1.contact_minutes == 170 + 255 + 20
     # March income: E3 £500 on 12 Mar, E5 £400 on 2 Mar and its £400 refund on 10 Mar

@@ -371,7 +371,7 @@ def test_programme_comparison(practice: tuple[Database, Ids]) -> None:
     assert (taster.planned_hourly_rate, taster.actual_hourly_rate) == (0, 0)
     assert (taster.actual_minutes, taster.unseen_minutes_per_session) == (70, 10)
     assert taster.average_sessions_used == Fraction(1)
-    assert taster.renewal_rate is not None and taster.renewal_rate.percent == 0
+    assert taster.renewal_rate is None  # a single consultation converts, never renews
     assert taster.completion_rate is not None and taster.completion_rate.percent == 100
 
 
