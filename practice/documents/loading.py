@@ -50,6 +50,7 @@ class EnrolmentRecord:
     start_date: date
     end_date: date
     agreed_on: date | None
+    ended_on: date | None  # the day it completed, ended early or was cancelled
     status: EnrolmentStatus
     agreed_price: int
     discount: int
@@ -103,6 +104,7 @@ def load_enrolment(db: Database, enrolment_id: int) -> EnrolmentRecord:
             start_date=enrolment.start_date,
             end_date=enrolment.end_date,
             agreed_on=enrolment.agreed_on,
+            ended_on=enrolment.ended_on,
             status=EnrolmentStatus(enrolment.status),
             agreed_price=enrolment.agreed_price,
             discount=enrolment.discount,

@@ -27,9 +27,13 @@ from practice.economics import Balance, balance_after_payment
 from practice.models import PaymentKind, label
 
 
-def receipt_number(payment_id: int) -> str:
-    """``RCT-00042``: one number per payment, stable for ever."""
-    return f"RCT-{payment_id:05d}"
+def receipt_number(payment_id: int, *, refund: bool = False) -> str:
+    """``RCT-00042`` for a payment, ``REF-00043`` for a refund note: stable for ever.
+
+    Payments and refunds share one series of numbers (a number is never reused, voided
+    ones included), so each document's number is its own, and a refund note is never
+    mistaken for a receipt."""
+    return f"{'REF' if refund else 'RCT'}-{payment_id:05d}"
 
 
 def balance_after(db: Database, payment_id: int) -> Balance:
@@ -46,10 +50,10 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
     width = content_width(record.page_size)
     st = styles()
     refund = payment.kind == PaymentKind.REFUND
-    number = receipt_number(payment.id)
+    number = receipt_number(payment.id, refund=refund)
     title = "Refund" if refund else "Receipt"
     details = [
-        ("Receipt number", number),
+        ("Refund number" if refund else "Receipt number", number),
         ("Date received" if not refund else "Date refunded", fmt.date(payment.received_on)),
         ("Received from" if not refund else "Refunded to", record.client_name),
         ("For", _what_for(record, payment, fmt)),
@@ -71,15 +75,7 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
             emphasise_last=True,
         ),
         Text("After this " + ("refund" if refund else "payment"), st.heading),
-        figures_box(
-            [
-                ("Overall cost agreed", fmt.money(record.agreed_price, cur)),
-                ("Paid so far", fmt.money(after.paid, cur)),
-                ("Outstanding", fmt.money(after.outstanding, cur)),
-            ],
-            width,
-            emphasise_last=False,
-        ),
+        figures_box(_after_rows(after, cur, fmt), width, emphasise_last=False),
         Spacer(1, 6 * mm),
         Text("Thank you." if not refund else "This refund has been sent to you.", st.body),
     ]
@@ -101,8 +97,24 @@ def render_receipt(db: Database, payment_id: int, output: Output) -> None:
     export_pdf(db, data, output, entity="payment", entity_id=payment_id, document="receipt")
 
 
+def _after_rows(after: Balance, cur: str, fmt: Formatter) -> list[tuple[str, str]]:
+    """The balance right after the payment, in lines that add up: price to pay, less
+    what was paid (payments less refunds), is what is outstanding (or held in credit)."""
+    rows = [("Price to pay", fmt.money(after.price_due - after.price_lowered_by, cur))]
+    rows.append(("Paid so far (less refunds)", "−" + fmt.money(after.paid, cur)))
+    if after.credit:
+        rows.append(("In credit", fmt.money(after.credit, cur)))
+    else:
+        rows.append(("Outstanding", fmt.money(after.outstanding, cur)))
+    return rows
+
+
 def _what_for(record: EnrolmentRecord, payment: PaymentRow, fmt: Formatter) -> str:
     text = record.terms.name
+    if payment.kind == PaymentKind.REFUND:
+        return text
+    if len(record.instalments) == 1:
+        return f"{text}, paid in full"
     for inst in record.instalments:
         if inst.id == payment.instalment_id:
             text += (

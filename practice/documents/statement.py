@@ -7,6 +7,7 @@ from :func:`practice.economics.enrolment.enrolment_figures`; this module only la
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -23,11 +24,18 @@ from practice.documents.common import (
 )
 from practice.documents.formatting import Formatter
 from practice.documents.layout import keep_with_start
-from practice.documents.loading import PaymentRow, load_enrolment, load_payments
+from practice.documents.loading import (
+    EnrolmentRecord,
+    PaymentRow,
+    load_enrolment,
+    load_payments,
+)
 from practice.documents.styles import styles
 from practice.documents.tables import details_table, figures_box, grid
 from practice.documents.text import Text
+from practice.economics.balance import balance
 from practice.economics.enrolment import EnrolmentFigures, enrolment_figures
+from practice.economics.instalments import InstalmentState
 from practice.models import EnrolmentStatus, PaymentKind, label
 from practice.timeutil import today
 
@@ -52,6 +60,7 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
         ("Programme", record.terms.name),
         ("Dates", f"{fmt.date(record.start_date)} to {fmt.date(record.end_date)}"),
         ("Status", label(record.status)),
+        *_ended(record, fmt),
         ("Statement date", fmt.date(on)),
         ("Reference", reference),
     ]
@@ -60,8 +69,8 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
         Text("Statement", st.title),
         Text(f"{record.terms.name} for {record.client_name}", st.subtitle, rtl=False),
         details_table(details, width),
-        *_summary(figures, record.status, fmt, width),
-        *_instalments(figures, fmt, width),
+        *_summary(figures, record, fmt, width),
+        *_instalments(figures, fmt, width, on),
         *_payments(payments, fmt, width),
     ]
     info = DocumentInfo(
@@ -84,29 +93,80 @@ def render_statement(
     export_pdf(db, data, output, entity="enrolment", entity_id=enrolment_id, document="statement")
 
 
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One summary line: an amount added (+) or taken off (−), or a total of those above."""
+
+    label: str
+    amount: int  # signed; a total is the running sum of the lines above it
+    total: bool = False
+
+    @property
+    def sign(self) -> str:
+        """ "−" for a line that takes off (even nothing), "+" for one that adds back."""
+        return "−" if self.amount < 0 or self.label == "Payments received" else "+"
+
+
+def summary_lines(figures: EnrolmentFigures, record: EnrolmentRecord, fmt: Formatter) -> list[Line]:
+    """The summary as lines that add up on the page, top to bottom.
+
+    Price agreed (after any pay-in-full discount, shown as its own line), less what is
+    not owed (a proposal not yet agreed, a cancelled enrolment, the instalments after an
+    enrolment ended early) and what a refund took off the price, is the price to pay;
+    less the payments received, plus the refunds given, is what is outstanding — or,
+    below nothing, the credit the client holds (printed as a positive amount).
+    """
+    money = balance(figures.price_due, figures.paid + figures.refunded, figures.refunded)
+    lines: list[Line] = []
+    status = record.status
+    price_label = "Price proposed" if status == EnrolmentStatus.PROPOSED else "Price agreed"
+    if record.discount:
+        lines.append(Line("Full price", record.full_price))
+        lines.append(Line("Pay-in-full discount", -record.discount))
+        lines.append(Line(price_label, figures.agreed_price, total=True))
+    else:
+        lines.append(Line(price_label, figures.agreed_price))
+    not_owed = figures.agreed_price - figures.price_due
+    if not_owed:
+        if status == EnrolmentStatus.PROPOSED:
+            why = "Not owed until the programme is agreed"
+        elif status == EnrolmentStatus.CANCELLED:
+            why = "Not owed: the programme was cancelled"
+        else:
+            ended = f" on {fmt.date(record.ended_on)}" if record.ended_on else ""
+            why = f"Not owed: instalments after the programme ended{ended}"
+        lines.append(Line(why, -not_owed))
+    if money.price_lowered_by:
+        lines.append(Line("Price lowered by refund", -money.price_lowered_by))
+    lines.append(Line("Price to pay", figures.price_due - money.price_lowered_by, total=True))
+    lines.append(Line("Payments received", -money.payments))
+    if figures.refunded:
+        lines.append(Line("Refunds given", figures.refunded))
+    if figures.credit:
+        lines.append(Line("In credit (yours to have back)", -figures.credit, total=True))
+    else:
+        lines.append(Line("Outstanding", figures.outstanding, total=True))
+    return lines
+
+
 def _summary(
-    figures: EnrolmentFigures, status: EnrolmentStatus, fmt: Formatter, width: float
+    figures: EnrolmentFigures, record: EnrolmentRecord, fmt: Formatter, width: float
 ) -> list[Flowable]:
     st = styles()
     cur = figures.currency
-    rows = [("Overall cost agreed", fmt.money(figures.agreed_price, cur))]
-    if figures.price_due != figures.agreed_price:
-        why = "cancelled" if status == EnrolmentStatus.CANCELLED else "ended early"
-        rows.append((f"Cost due (programme {why})", fmt.money(figures.price_due, cur)))
-    paid_label = "Paid so far"
-    if figures.refunded:
-        paid_label += f" (after refunds of {fmt.money(figures.refunded, cur)})"
-    rows.append((paid_label, fmt.money(figures.paid, cur)))
-    if figures.overdue:
-        rows.append(("Overdue now", fmt.money(figures.overdue, cur)))
-    if figures.credit:
-        rows.append(("In credit", fmt.money(figures.credit, cur)))
-    rows.append(("Outstanding", fmt.money(figures.outstanding, cur)))
+    rows = []
+    for index, line in enumerate(summary_lines(figures, record, fmt)):
+        text = fmt.money(abs(line.amount), cur)
+        if not line.total and index > 0:
+            text = f"{line.sign}{text}"
+        rows.append((line.label, text))
     flow: list[Flowable] = [
         KeepTogether([Text("Summary", st.heading), figures_box(rows, width, emphasise_last=True)])
     ]
     nxt = figures.next_instalment
-    if nxt is not None:
+    if record.status == EnrolmentStatus.PROPOSED:
+        text = "Nothing is owed until you agree to the programme."
+    elif nxt is not None:
         text = (
             f"Next payment due: {fmt.money(nxt.left, cur)} on {fmt.date(nxt.due_date)} "
             f"(instalment {nxt.number})."
@@ -115,11 +175,40 @@ def _summary(
         text = "Nothing more falls due later; the amount outstanding is due now."
     else:
         text = "Nothing more is due. Thank you."
+    if figures.overdue:
+        text = f"Of the amount outstanding, {fmt.money(figures.overdue, cur)} is overdue. " + text
     flow += [Spacer(1, 2 * mm), Text(text, st.body)]
     return flow
 
 
-def _instalments(figures: EnrolmentFigures, fmt: Formatter, width: float) -> list[Flowable]:
+def _ended(record: EnrolmentRecord, fmt: Formatter) -> list[tuple[str, str]]:
+    """The day the programme completed, ended early or was cancelled, when it has."""
+    when = {
+        EnrolmentStatus.COMPLETED: "Completed on",
+        EnrolmentStatus.ENDED_EARLY: "Ended on",
+        EnrolmentStatus.CANCELLED: "Cancelled on",
+    }.get(record.status)
+    if when is None or record.ended_on is None:
+        return []
+    return [(when, fmt.date(record.ended_on))]
+
+
+#: Instalments nothing is owed on: the client has not agreed, or the work stopped first.
+NOT_OWED = (InstalmentState.CANCELLED, InstalmentState.NOT_AGREED)
+
+
+def _state_text(state: InstalmentState, due: date, on: date) -> str:
+    """How a statement names an instalment's state: one still to come is "Upcoming"."""
+    if state == InstalmentState.DUE:
+        return "Due today" if due == on else "Upcoming"
+    if state == InstalmentState.CANCELLED:
+        return "Not owed"
+    return state.label
+
+
+def _instalments(
+    figures: EnrolmentFigures, fmt: Formatter, width: float, on: date
+) -> list[Flowable]:
     if not figures.instalments:
         return []
     st = styles()
@@ -139,8 +228,14 @@ def _instalments(figures: EnrolmentFigures, fmt: Formatter, width: float) -> lis
                 (fmt.date(inst.due_date), st.cell),
                 (fmt.money(inst.amount, cur), st.cell_right),
                 (fmt.money(inst.paid, cur), st.cell_right),
-                (fmt.money(inst.left, cur), st.cell_right),
-                (inst.state.label, st.cell_bold if inst.left else st.cell),
+                (
+                    "—" if inst.state in NOT_OWED else fmt.money(inst.left, cur),
+                    st.cell_right,
+                ),
+                (
+                    _state_text(inst.state, inst.due_date, on),
+                    st.cell_bold if inst.state == InstalmentState.OVERDUE else st.cell,
+                ),
             ]
             for inst in figures.instalments
         ],

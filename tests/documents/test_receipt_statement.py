@@ -52,7 +52,7 @@ def test_receipt_shows_the_payment_and_the_balance_right_after_it(
     assert "Method Card" in text
     assert "Amount received £200.00" in text
     # After the second payment (before the later refund): 533.35 paid, 466.66 outstanding.
-    assert "Paid so far £533.35" in text
+    assert "Paid so far (less refunds) −£533.35" in text
     assert "Outstanding £466.66" in text
     assert f"{receipt_number(payments[1])} " in page_texts(receipt_pdf(practice, payments[1]))[0]
 
@@ -64,7 +64,8 @@ def test_first_receipt_names_the_instalment_and_reference(
     text = all_text(receipt_pdf(practice, payments[0]))
     assert "instalment 1 of 3 (due 3 March 2026)" in text
     assert "Reference EP-MAR" in text
-    assert "Paid so far £333.35" in text
+    assert "Price to pay £1,000.01" in text
+    assert "Paid so far (less refunds) −£333.35" in text
     assert "Outstanding £666.66" in text
     balance = balance_after(practice, payments[0])
     assert (balance.paid, balance.outstanding) == (33335, 66666)
@@ -74,7 +75,12 @@ def test_refund_note(practice: Database, paid_in_part: tuple[int, list[int]]) ->
     _enrolment_id, payments = paid_in_part
     text = all_text(receipt_pdf(practice, payments[2]))
     assert "Refund" in text and "Amount refunded £50.00" in text
-    assert "Paid so far £483.35" in text
+    assert f"Refund number {receipt_number(payments[2], refund=True)}" in text
+    assert "REF-" in text and "RCT-" not in text
+    # the refund lowered the price: 1,000.01 − 50.00 = 950.01; 950.01 − 483.35 = 466.66
+    assert "Price to pay £950.01" in text
+    assert "Paid so far (less refunds) −£483.35" in text
+    assert "Outstanding £466.66" in text
 
 
 def test_statement_lists_every_instalment_payment_and_total(
@@ -85,13 +91,17 @@ def test_statement_lists_every_instalment_payment_and_total(
     text = all_text(data)
     assert "Ελένη Παπαδοπούλου" in text
     assert statement_reference(enrolment_id, date(2026, 4, 25)) in text
-    assert "Overall cost agreed £1,000.01" in text
-    assert "Paid so far (after refunds of £50.00) £483.35" in text
-    assert "Overdue now £133.33" in text
+    # the summary adds up on the page: 1,000.01 − 50.00 = 950.01; − 533.35 + 50.00 = 466.66
+    assert "Price agreed £1,000.01" in text
+    assert "Price lowered by refund −£50.00" in text
+    assert "Price to pay £950.01" in text
+    assert "Payments received −£533.35" in text
+    assert "Refunds given +£50.00" in text
     assert "Outstanding £466.66" in text
+    assert "Of the amount outstanding, £133.33 is overdue." in text
     assert "1 3 March 2026 £333.35 £333.35 £0.00 Paid" in text
     assert "2 3 April 2026 £333.33 £200.00 £133.33 Overdue" in text
-    assert "3 3 May 2026 £333.33 £0.00 £333.33 Due" in text
+    assert "3 3 May 2026 £333.33 £0.00 £333.33 Upcoming" in text
     assert "Next payment due: £333.33 on 3 May 2026 (instalment 3)" in text
     assert "2 March 2026 Payment Bank transfer EP-MAR £333.35" in text
     assert "10 April 2026 Payment Card £200.00" in text

@@ -25,6 +25,7 @@ from practice.documents.loading import load_enrolment, load_payment
 from practice.documents.receipt import receipt_number, receipt_pdf
 from practice.documents.statement import statement_pdf, statement_reference
 from practice.errors import PracticeError
+from practice.models import PaymentKind
 from practice.services.printable import (
     Unprintable,
     unprintable_in_enrolment,
@@ -144,7 +145,7 @@ def show_receipt(
 ) -> DocumentPreviewDialog | None:
     """Preview the receipt for ``payment_id``, to print or save."""
     try:
-        _payment, enrolment_id = load_payment(db, payment_id)
+        payment, enrolment_id = load_payment(db, payment_id)
         record = load_enrolment(db, enrolment_id)
         problems = unprintable_in_payment(db, payment_id)
     except PracticeError as exc:
@@ -152,12 +153,14 @@ def show_receipt(
         return None
     if not confirm_printable(parent, problems):
         return None
-    number = receipt_number(payment_id)
+    refund = payment.kind == PaymentKind.REFUND
+    number = receipt_number(payment_id, refund=refund)
+    title = "Refund" if refund else "Receipt"
     return _open(
         parent,
-        f"Receipt {number} — {record.client_name}",
+        f"{title} {number} — {record.client_name}",
         lambda: receipt_pdf(db, payment_id),
-        f"Receipt {record.client_name} {number}",
+        f"{title} {record.client_name} {number}",
         lambda data, path: export_pdf(
             db, data, path, entity="payment", entity_id=payment_id, document="receipt"
         ),
