@@ -75,3 +75,17 @@ def price_due(e: PriceTerms, instalments: Sequence[InstalmentStatus]) -> int | N
     if e.status == EnrolmentStatus.ENDED_EARLY and e.ended_on is not None and instalments:
         return sum(i.amount for i in instalments if i.due_date <= e.ended_on)
     return e.agreed_price
+
+
+@dataclass(frozen=True, slots=True)
+class RefundSplit:
+    """What a refund of some amount would do to a balance (see the module text)."""
+
+    from_credit: int  # gives back money held beyond the price due
+    lowers_price: int  # the rest lowers what the client pays overall
+
+
+def refund_split(now: Balance, amount: int) -> RefundSplit:
+    """How a refund of ``amount`` splits: credit given back first, the rest lowers the price."""
+    from_credit = min(max(amount, 0), now.credit)
+    return RefundSplit(from_credit, max(amount, 0) - from_credit)

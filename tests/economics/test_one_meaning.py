@@ -228,3 +228,15 @@ def test_a_month_still_to_come_has_no_active_clients(db: Database) -> None:
     march = period_figures(db, date(2026, 3, 1), date(2026, 3, 31), today=TODAY, tz=UTC)
     may = period_figures(db, date(2026, 5, 1), date(2026, 5, 31), today=TODAY, tz=UTC)
     assert (march.active_clients, may.active_clients) == (1, 0)
+
+
+def test_a_refund_gives_back_credit_first_then_lowers_the_price() -> None:
+    from practice.economics.balance import RefundSplit, balance, refund_split
+
+    # ended early: £800 due, £1,200 paid → £400 held in credit
+    ended = balance(80000, 120000, 0)
+    assert ended.credit == 40000
+    assert refund_split(ended, 50000) == RefundSplit(from_credit=40000, lowers_price=10000)
+    assert refund_split(ended, 30000) == RefundSplit(30000, 0)
+    # nothing held beyond the price: a refund lowers what the client pays
+    assert refund_split(balance(120000, 40000, 0), 10000) == RefundSplit(0, 10000)

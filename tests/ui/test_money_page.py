@@ -412,3 +412,24 @@ def test_a_wrong_payment_is_corrected_or_voided_from_the_client_page(
     assert void.voided and payment_service.list_payments(ctx.db) == []
     assert len(payment_service.list_voided(ctx.db, enrolment_id=enrolment_id)) == 2
     assert message_boxes.shown == []
+
+
+def test_the_refund_dialog_says_what_the_refund_will_do(ctx: AppContext, qtbot: QtBot) -> None:
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    payment_service.record_payment(
+        ctx.db,
+        enrolment_id=enrolment_id,
+        amount=40_000,
+        received_on=today() - timedelta(days=1),
+        method=PaymentMethod.BANK_TRANSFER,
+    )
+    dialog = PaymentDialog(ctx, enrolment_id=enrolment_id, currency="GBP", who="Zoë", refund=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.amount.setText("100")
+    assert dialog.effect.isVisible()
+    assert dialog.effect.text() == (
+        "This refund lowers the price the client pays by £100.00, to £1,100.00."
+    )
+    dialog.amount.setText("a hundred")
+    assert not dialog.effect.isVisible()

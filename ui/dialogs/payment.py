@@ -15,11 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from practice.economics.balance import Balance, balance, refund_split
+from practice.economics.enrolment import enrolment_figures
 from practice.errors import PracticeError
 from practice.models import Payment, PaymentMethod
 from practice.money import amount_text, parse_amount
 from practice.services import payments as payment_service
 from practice.services.profile import get_profile
+from practice.timeutil import today
+from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.widgets.choices import choice_combo
@@ -62,6 +66,16 @@ class PaymentDialog(QDialog):
         if suggested:
             self.amount.setText(amount_text(suggested, currency, self.practice_locale))
         self.amount.selectAll()
+        self.effect = QLabel()
+        self.effect.setObjectName("refund_effect")
+        self.effect.setWordWrap(True)
+        self.balance: Balance | None = None
+        if refund:
+            figures = enrolment_figures(ctx.db, enrolment_id, today=today())
+            self.balance = balance(
+                figures.price_due, figures.paid + figures.refunded, figures.refunded
+            )
+            self.amount.textChanged.connect(self._show_effect)
         self.received_on = day_edit(weekday=True, up_to_today=True)
         self.method = choice_combo(PaymentMethod)
         self.reference = QLineEdit()
@@ -91,8 +105,40 @@ class PaymentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.effect)
         layout.addWidget(buttons)
+        self._show_effect()
         self.setMinimumWidth(440)
+
+    def _show_effect(self) -> None:
+        """Say what the refund typed would do: give back credit, lower the price, or both."""
+        if self.balance is None:
+            self.effect.hide()
+            return
+        try:
+            amount = parse_amount(self.amount.text(), self.currency, "amount", self.practice_locale)
+        except PracticeError:
+            self.effect.hide()
+            return
+        split = refund_split(self.balance, amount)
+        loc = self.practice_locale
+
+        def money(value: int) -> str:
+            return fmt.money(value, self.currency, loc)
+
+        parts = []
+        if split.from_credit:
+            parts.append(f"gives back {money(split.from_credit)} paid beyond the price")
+        if split.lowers_price:
+            parts.append(
+                f"lowers the price the client pays by {money(split.lowers_price)}, to "
+                f"{money(self.balance.price_due - self.balance.price_lowered_by - split.lowers_price)}"
+            )
+        if not parts:
+            self.effect.hide()
+            return
+        self.effect.setText("This refund " + " and ".join(parts) + ".")
+        self.effect.show()
 
     @guarded
     def save(self) -> None:
