@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
 
 from practice.db import Database
 from practice.errors import PracticeError
@@ -34,49 +33,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--limit", default="100", metavar="N", help="at most N hits (default 100)")
     parser.add_argument("--json", action="store_true", help="print one JSON array")
     parser.set_defaults(handler=run_search, creates_database=False)
-
-
-#: The options of ``search`` and whether each takes a value.
-OPTIONS = {"-h": False, "--help": False, "--json": False, "--limit": True}
-
-
-#: The options before the command that take a value (``--database FILE``).
-GLOBAL_VALUES = {"--database", "--password-file"}
-
-
-def _command_at(argv: Sequence[str]) -> int | None:
-    """Where the command (``search``, ``clients``…) is in ``argv``."""
-    skip = False
-    for at, arg in enumerate(argv):
-        if skip:
-            skip = False
-        elif arg in GLOBAL_VALUES:
-            skip = True
-        elif not arg.startswith("-"):
-            return at
-    return None
-
-
-def search_argv(argv: Sequence[str]) -> list[str]:
-    """``argv`` with every word searched for after ``--``, so a word that starts with a
-    dash (``practice search -inner``) is searched for, not taken as an unknown option."""
-    argv = list(argv)
-    at = _command_at(argv)
-    if at is None or argv[at] != "search" or "--" in argv:
-        return argv
-    at += 1
-    options: list[str] = []
-    words: list[str] = []
-    rest = iter(argv[at:])
-    for arg in rest:
-        name = arg.split("=", 1)[0]
-        if name in OPTIONS:
-            options.append(arg)
-            if OPTIONS[name] and "=" not in arg:
-                options.append(next(rest, ""))
-        else:
-            words.append(arg)
-    return argv[:at] + options + (["--", *words] if words else [])
 
 
 def run_search(args: argparse.Namespace, db: Database) -> int:

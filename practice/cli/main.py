@@ -14,18 +14,22 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from practice import __version__
 from practice.cli import registry
-from practice.cli.commands_search import search_argv
-from practice.db import Database, open_database
-from practice.db.paths import default_database_path
+from practice.cli.argv import command_of, search_argv
 from practice.errors import PracticeError
+
+if TYPE_CHECKING:
+    from practice.db import Database
 
 log = logging.getLogger("practice.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
+    """The parser; ``command`` names the one command to load in full (its module alone is
+    imported, the others are listed by name), ``"*"`` loads them all."""
     parser = argparse.ArgumentParser(
         prog="practice",
         description="Practice Manager from the command line: scripting, exports and support.",
@@ -53,7 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="ask for the database password on the terminal",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    registry.register_all(sub)
+    if command == "*":
+        registry.register_all(sub)
+    else:
+        registry.register_for(sub, command)
     return parser
 
 
@@ -74,6 +81,9 @@ def read_password(args: argparse.Namespace) -> str | None:
 
 
 def open_for(args: argparse.Namespace) -> Database:
+    from practice.db import open_database
+    from practice.db.paths import default_database_path
+
     # A command may name its own default file (``demo`` writes a separate sample database).
     default = getattr(args, "default_database", default_database_path)
     path = args.database if args.database is not None else default()
@@ -102,8 +112,8 @@ def unexpected_sentence(exc: BaseException) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(search_argv(sys.argv[1:] if argv is None else argv))
+    words = search_argv(sys.argv[1:] if argv is None else argv)
+    args = build_parser(command_of(words)).parse_args(words)
     try:
         if getattr(args, "needs_database", True):
             db = open_for(args)

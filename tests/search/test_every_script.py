@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from practice.cli.commands_search import search_argv
+from practice.cli.argv import search_argv
 from practice.cli.main import main as cli
 from practice.db import Database
 from practice.search import search_notes
