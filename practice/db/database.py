@@ -237,13 +237,13 @@ def open_database(
         restrict_to_owner(path)
         engine = _make_engine(path, password)
         try:
-            if revision != migrate.head_revision():
+            if revision != migrate.head_revision():  # at head: no Alembic, nothing to run
                 if before_migrate is None:
                     from practice.safekeeping.backup import backup_before_migrate
 
                     before_migrate = backup_before_migrate
                 before_migrate(path, password, revision)
-            _upgrade(engine)
+                _upgrade(engine)
             db = _ready(path, engine, password)
             record_app_version(engine)
         except BaseException:

@@ -1,18 +1,45 @@
-"""Alembic, run from inside the package on every open."""
+"""Alembic, run from inside the package when a database needs it.
+
+Opening a database already at the newest revision needs no Alembic at all: the
+revisions are read straight from the migration files (``revision`` and
+``down_revision`` of each), which is cheap, and Alembic is imported only to migrate.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+_REVISION = re.compile(r'^revision(?:: str)? = "([^"]+)"', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision(?:: str \| None)? = (?:"([^"]+)"|None)', re.MULTILINE)
+
+
+@cache
+def _revisions() -> dict[str, str | None]:
+    """Each revision in the package's migration files → the one it revises (None first)."""
+    found: dict[str, str | None] = {}
+    for entry in (files("practice") / "migrations" / "versions").iterdir():
+        if not entry.name.endswith(".py") or entry.name.startswith("_"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(text), _DOWN.search(text)
+        if revision is None or down is None:
+            raise RuntimeError(f"migration {entry.name} names no revision")
+        found[revision.group(1)] = down.group(1)
+    return found
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(files("practice") / "migrations"))
     if connection is not None:
@@ -21,24 +48,33 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None
-    return head
+    """The newest revision: the one no other revises (read from the files, no Alembic)."""
+    revisions = _revisions()
+    heads = set(revisions) - {down for down in revisions.values() if down is not None}
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads, not one")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in script_directory().walk_revisions()}
+    return set(_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(connection: Connection, target: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), target)
 
 

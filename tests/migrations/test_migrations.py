@@ -99,3 +99,10 @@ def test_downgrade_to_nothing_and_back_up(tmp_path: Path) -> None:
         assert "clients" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_the_cheap_revision_read_agrees_with_alembic() -> None:
+    """Opening a database at head reads the revisions from the files without Alembic."""
+    scripts = migrate.script_directory()
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate.known_revisions() == {r.revision for r in scripts.walk_revisions()}

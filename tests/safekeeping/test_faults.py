@@ -3,9 +3,11 @@ a second instance and a stale lock."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -169,6 +171,21 @@ def test_kill_while_creating_leaves_nothing_half_made(enc_path: Path, real_kdf: 
     assert not [name for name in names if ".new" in name]  # the half-made file is gone
 
 
+#: The revision before the newest: a database at it is migrated when opened.
+PREVIOUS = sorted(migrate.known_revisions())[-2]
+
+
+def set_revision(path: Path, revision: str) -> None:
+    """Mark a plain (unencrypted) database as being at ``revision``."""
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+
+
+def revision_at(path: Path) -> str:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
 def test_migration_that_loses_rows_is_rolled_back(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,10 +196,13 @@ def test_migration_that_loses_rows_is_rolled_back(
     def losing(conn: object) -> None:
         conn.exec_driver_sql("DELETE FROM drafts")  # type: ignore[attr-defined]
 
+    set_revision(path, PREVIOUS)  # an older database: opening it migrates
     monkeypatch.setattr(migrate, "upgrade", losing)
     with pytest.raises(DatabaseRefusedError, match="lose rows in drafts"):
         open_database(path)
     monkeypatch.undo()
+    assert revision_at(path) == PREVIOUS  # rolled back: nothing changed
+    set_revision(path, migrate.head_revision())
     reopened = open_database(path)
     with reopened.transaction() as s:
         assert s.execute(text("SELECT count(*) FROM drafts")).scalar() == 2
@@ -199,10 +219,13 @@ def test_migration_that_breaks_links_is_rolled_back(
     def orphaning(conn: object) -> None:
         conn.exec_driver_sql(f"UPDATE sessions SET client_id = 9999 WHERE id = {made.session_id}")  # type: ignore[attr-defined]
 
+    set_revision(path, PREVIOUS)  # an older database: opening it migrates
     monkeypatch.setattr(migrate, "upgrade", orphaning)
     with pytest.raises(DatabaseRefusedError, match="broken links in sessions"):
         open_database(path)
     monkeypatch.undo()
+    assert revision_at(path) == PREVIOUS  # rolled back: nothing changed
+    set_revision(path, migrate.head_revision())
     assert check_database(path, None).ok
 
 
