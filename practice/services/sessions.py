@@ -240,6 +240,23 @@ def list_sessions(
         return list(s.scalars(stmt).unique())
 
 
+def planned_session_on(
+    db: Database, client_id: int, day_start: datetime, day_end: datetime
+) -> Session | None:
+    """The client's planned session (not yet logged) starting in ``[day_start, day_end)``,
+    the earliest when there are several: logging that day's session should fill it in
+    rather than make a second one beside it."""
+    planned = list_sessions(
+        db,
+        client_id=client_id,
+        start=day_start,
+        end=day_end,
+        kinds=(SessionKind.SESSION, SessionKind.REVIEW),
+        attendance=Attendance.PLANNED,
+    )
+    return planned[0] if planned else None
+
+
 def _session_fields(
     starts_at: object,
     duration_minutes: object,

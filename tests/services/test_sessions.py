@@ -34,6 +34,7 @@ from practice.services.sessions import (
     log_planned_session,
     log_session,
     plan_session,
+    planned_session_on,
     record_attendance,
     update_session,
 )
@@ -559,3 +560,41 @@ def test_logging_a_planned_session_can_date_its_note(db: Database) -> None:
     assert logged.note is not None and logged.note.updated_at == later
     [version] = logged.note.versions
     assert (version.body, version.saved_at, version.replaced_at) == ("First", first, later)
+
+
+def test_the_planned_session_of_a_day_is_found_to_be_filled_in(db: Database) -> None:
+    zoe, ana = add_client(db), add_client(db, "Ana", "Silva")
+    day = datetime(2026, 3, 10, tzinfo=UTC)
+    later = plan_session(
+        db,
+        client_id=zoe,
+        starts_at=day.replace(hour=15),
+        duration_minutes=60,
+        kind="session",
+        mode="video",
+    )
+    first = plan_session(
+        db,
+        client_id=zoe,
+        starts_at=day.replace(hour=9),
+        duration_minutes=60,
+        kind="session",
+        mode="video",
+    )
+    plan_session(  # a support call is not a session to fill in
+        db,
+        client_id=zoe,
+        starts_at=day.replace(hour=8),
+        duration_minutes=15,
+        kind="support_call",
+        mode="phone",
+    )
+    end = day + timedelta(days=1)
+    found = planned_session_on(db, zoe, day, end)
+    assert found is not None and found.id == first.id  # the earliest of the day
+    assert planned_session_on(db, ana, day, end) is None  # another client's day
+    assert planned_session_on(db, zoe, end, end + timedelta(days=1)) is None  # another day
+    log(db, zoe, day.replace(hour=9, minute=30))  # logged beside it: still planned
+    found = planned_session_on(db, zoe, day, end)
+    assert found is not None and found.id == first.id
+    assert later.id != first.id

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -51,6 +53,7 @@ from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
 from ui.widgets.optional_date import CalendarOpensToday
+from ui.widgets.review_keys import REVIEW_HINT, ReviewKeys
 from ui.widgets.time_fields import minutes_spin, session_start_edit
 
 
@@ -112,6 +115,12 @@ class SessionLogDialog(DraftsDialog):
             lambda *_: self.review_view.resizeRowsToContents()
         )
         self.review_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # One tab stop: the combos are for the mouse; by keyboard, ↑↓ choose the item and
+        # a letter sets its review (see REVIEW_KEYS), so Tab never walks row by row.
+        self.review_keys = ReviewKeys(self.review_view, self.reviews)
+        self.review_hint = QLabel(REVIEW_HINT)
+        self.review_hint.setObjectName("reviewHint")
+        self.review_hint.setEnabled(False)
         self.no_open_items = QLabel("No open action items from earlier sessions.")
 
         self.new_items = NewActionItemModel()
@@ -121,7 +130,8 @@ class SessionLogDialog(DraftsDialog):
         self._table_look(self.new_view)
         self.new_description = QLineEdit()
         self.new_description.setPlaceholderText("Something the client agreed to do")
-        self.new_description.returnPressed.connect(self.add_new_item)
+        # Enter adds the item and stays here for the next (it never saves the dialog)
+        self.new_description.installEventFilter(self)
         self.new_due = QDateEdit()
         self.new_due.setCalendarPopup(True)
         self.new_due.setDisplayFormat("d MMM yyyy")
@@ -134,6 +144,13 @@ class SessionLogDialog(DraftsDialog):
         self.remove_item_button.clicked.connect(self._remove_new_item)
 
         self.buttons = save_cancel_buttons(self, self.save, "&Save session")
+        # A planned session of the client that day is offered first: logging fills it in
+        # rather than making a second session beside it (and counting it twice).
+        self.offered: Session | None = None
+        self.use_planned = QCheckBox()
+        self.use_planned.setObjectName("usePlanned")
+        self.use_planned.hide()
+        self.use_planned.toggled.connect(self._planned_toggled)
 
         self._build_layout()
         self.client.client_changed.connect(self._client_changed)
@@ -141,6 +158,7 @@ class SessionLogDialog(DraftsDialog):
         self._call_minutes = profile.default_support_call_minutes
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._start_values(client_id)
+        self.starts_at.dateChanged.connect(lambda _: self._offer_planned())
         self.resize(1040, 700)
 
     # -- layout ----------------------------------------------------------
@@ -180,6 +198,7 @@ class SessionLogDialog(DraftsDialog):
         items_layout = QVBoxLayout(items_box)
         items_layout.addWidget(QLabel("Review of open items from earlier sessions:"))
         items_layout.addWidget(self.review_view, 2)
+        items_layout.addWidget(self.review_hint)
         items_layout.addWidget(self.no_open_items)
         self.errors.add("reviews", self.review_view)
         items_layout.addWidget(QLabel("Agreed in this session:"))
@@ -202,6 +221,7 @@ class SessionLogDialog(DraftsDialog):
         middle.addWidget(items_box, 1)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.use_planned)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         layout.addWidget(self.buttons)
@@ -240,9 +260,15 @@ class SessionLogDialog(DraftsDialog):
             self.review_view.openPersistentEditor(
                 self.reviews.index(row, ActionReviewModel.REVIEW_COLUMN)
             )
+        for combo in self.review_view.viewport().findChildren(QComboBox):
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the table is the one tab stop
+        if items:
+            self.review_view.setCurrentIndex(self.reviews.index(0, 0))
         self.review_view.resizeRowsToContents()
         self.review_view.setVisible(bool(items))
+        self.review_hint.setVisible(bool(items))
         self.no_open_items.setVisible(not items)
+        self._offer_planned()
         session_id = self.planned.id if self.planned is not None else None
         key = draft_key(client_id, session_id)
         if key == self.note_draft.key:
@@ -252,6 +278,49 @@ class SessionLogDialog(DraftsDialog):
         if restored:
             self.draft_notice.setText("Restored the notes you were typing last time.")
         self.draft_notice.setVisible(restored)
+
+    def _offer_planned(self) -> None:
+        """Offer the client's planned session on the chosen day, if there is one."""
+        client_id = self.client.client_id()
+        found = None
+        if self.planned is None and client_id is not None:
+            day = self.starts_at.date()
+            found = session_service.planned_session_on(
+                self.ctx.db,
+                client_id,
+                aware_local(QDateTime(day, QTime(0, 0))),
+                aware_local(QDateTime(day.addDays(1), QTime(0, 0))),
+            )
+        if found is None or self.offered is None or found.id != self.offered.id:
+            self.offered = found
+            if found is not None:
+                when = to_qdatetime(found.starts_at).time().toString("HH:mm")
+                self.use_planned.setText(
+                    f"&Fill in the session planned for {when} that day (not a second "
+                    "session beside it)"
+                )
+                self.use_planned.setChecked(False)  # toggled below fills the fields in
+                self.use_planned.setChecked(True)
+        self.use_planned.setVisible(self.offered is not None)
+
+    def _planned_toggled(self, on: bool) -> None:
+        if not on or self.offered is None:
+            return
+        s = self.offered
+        self.starts_at.setDateTime(to_qdatetime(s.starts_at))
+        self.duration.setValue(s.duration_minutes)
+        self.kind.setCurrentIndex(self.kind.findData(s.kind.value))
+        self.mode.setCurrentIndex(self.mode.findData(s.mode.value))
+        if s.enrolment_id is not None:
+            self.enrolment.setCurrentIndex(self.enrolment.findData(s.enrolment_id))
+
+    def _planned_to_fill(self) -> Session | None:
+        """The planned session this log fills in: the one opened, or the one offered."""
+        if self.planned is not None:
+            return self.planned
+        if self.offered is not None and self.use_planned.isChecked():
+            return self.offered
+        return None
 
     def _kind_changed(self) -> None:
         """A support call is short: switch between the profile's default lengths while the
@@ -287,6 +356,18 @@ class SessionLogDialog(DraftsDialog):
         if index.isValid():
             self.new_items.remove(index.row())
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.new_description
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.add_new_item()
+            return True
+        return super().eventFilter(watched, event)
+
     # -- saving ----------------------------------------------------------
     @guarded
     def save(self) -> None:
@@ -318,7 +399,8 @@ class SessionLogDialog(DraftsDialog):
             "attendance": Attendance(self.attendance.currentData()),
             "enrolment_id": self.enrolment.currentData(),
         }
-        if self.planned is None:
+        planned = self._planned_to_fill()
+        if planned is None:
             return session_service.log_session(
                 self.ctx.db,
                 client_id=client_id,
@@ -330,7 +412,7 @@ class SessionLogDialog(DraftsDialog):
             )
         return session_service.log_planned_session(
             self.ctx.db,
-            self.planned.id,
+            planned.id,
             notes=self.notes.toPlainText(),
             private_notes=self.private_notes.toPlainText(),
             new_action_items=new_items,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import weakref
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QDialog, QPlainTextEdit
@@ -39,6 +40,9 @@ def draft_key(client_id: int | None, session_id: int | None, private: bool = Fal
 def flush_all() -> None:
     """Write every pending draft now (call before locking the app or closing the database)."""
     for keeper in list(_KEEPERS):
+        if not shiboken6.isValid(keeper) or not shiboken6.isValid(keeper.timer):
+            _KEEPERS.discard(keeper)  # its dialog is gone; what it held was written then
+            continue
         keeper.flush()
 
 
