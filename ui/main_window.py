@@ -34,7 +34,9 @@ from ui.context import AppContext
 from ui.dialogs.about import AboutDialog, about_facts, open_folder
 from ui.dialogs.first_run import own_practice_command, sample_command
 from ui.dialogs.go_to_client import GoToClientDialog
+from ui.dialogs.session_log import SessionLogDialog
 from ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from ui.dialogs.work_suggestions import offer_work_after_session
 from ui.errors import guarded
 from ui.icons import has_icon, icon
 from ui.shortcuts import window_keys
@@ -285,7 +287,10 @@ class MainWindow(QMainWindow):
             _unique([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]),
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        for action in (self.new_action, self.save_action):
+        self.log_session_action = self._action(
+            "&Log a Session…", self.log_session, [QKeySequence("Ctrl+L")]
+        )
+        for action in (self.new_action, self.save_action, self.log_session_action):
             file_menu.addAction(action)
         self.transfer = TransferActions(self, self.ctx)  # import, exports, note search
         self.transfer.add_to_file_menu(file_menu)
@@ -364,6 +369,23 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     @guarded
+    @guarded
+    def log_session(self) -> None:
+        """Log a session: with the client whose page is open, else choosing the client."""
+        clients = self._pages.get("clients")
+        client_page = getattr(clients, "client_page", None)
+        if (
+            self.current_key() == "clients"
+            and client_page is not None
+            and client_page.isVisible()
+            and client_page.client_id is not None
+        ):
+            client_page.log_session()
+            return
+        dialog = SessionLogDialog(self.ctx, self)
+        if dialog.exec() and dialog.saved_session is not None:
+            offer_work_after_session(self.ctx, dialog.saved_session.id, self)
+
     def go_to_client(self) -> None:
         dialog = GoToClientDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen_id is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -144,6 +144,9 @@ class SessionLogDialog(DraftsDialog):
         self.remove_item_button.clicked.connect(self._remove_new_item)
 
         self.buttons = save_cancel_buttons(self, self.save, "&Save session")
+        self.buttons.setToolTip("Save the session (Ctrl+Enter, from any field)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         # A planned session of the client that day is offered first: logging fills it in
         # rather than making a second session beside it (and counting it twice).
         self.offered: Session | None = None
@@ -220,6 +223,29 @@ class SessionLogDialog(DraftsDialog):
         middle.addWidget(notes_box, 1)
         middle.addWidget(items_box, 1)
 
+        # Tab in reading order: left to right, top to bottom; each table one stop
+        order: list[QWidget] = [
+            self.use_planned,
+            self.client,
+            self.enrolment,
+            self.starts_at,
+            self.duration,
+            self.kind,
+            self.mode,
+            self.attendance,
+            self.notes,
+            self.private_notes,
+            self.review_view,
+            self.new_description,
+            self.new_due,
+            self.add_item_button,
+            self.new_view,
+            self.remove_item_button,
+            *self.buttons.buttons(),
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.use_planned)
         layout.addLayout(top)
@@ -247,6 +273,8 @@ class SessionLogDialog(DraftsDialog):
         if client_id is not None:
             self.client.set_client_id(client_id)
         self._client_changed(self.client.client_id())
+        # the client is known: start in the notes, where the work is
+        (self.notes if client_id is not None else self.client).setFocus()
 
     @guarded
     def _client_changed(self, client_id: int | None) -> None:
