@@ -42,3 +42,58 @@ def test_the_payment_dialog_mnemonics_reach_their_fields(ctx: AppContext, qtbot:
     )
     qtbot.addWidget(dialog)
     assert dead_mnemonics(dialog) == []
+
+
+def mnemonics(root: QWidget, *, menus: bool = True) -> dict[str, list[str]]:
+    """Each Alt+letter shown in ``root`` (visible captions, buttons, tabs, the menu bar)
+    → the texts that show it. More than one text for a letter is a clash."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QMainWindow, QTabBar
+
+    found: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            found.setdefault(match.group(1).casefold(), []).append(text)
+
+    for label in root.findChildren(QLabel):
+        if label.isVisibleTo(root) and label.buddy() is not None:
+            add(label.text())
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisibleTo(root) and not isinstance(button.parent(), QTabBar):
+            add(button.text())
+    for box in root.findChildren(QGroupBox):
+        if box.isVisibleTo(root):
+            add(box.title())
+    for bar in root.findChildren(QTabBar):
+        if bar.isVisibleTo(root):
+            for index in range(bar.count()):
+                add(bar.tabText(index))
+    if menus and isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            add(action.text())
+    return found
+
+
+def clashes(root: QWidget) -> dict[str, list[str]]:
+    return {k: v for k, v in mnemonics(root).items() if len(v) > 1}
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["today", "clients", "programmes", "enrol", "sessions", "worklog", "money"],
+)
+def test_no_two_mnemonics_clash_in_the_window(window: Any, qtbot: QtBot, key: str) -> None:
+    window.resize(1366, 768)
+    window.show()
+    window.show_page(key)
+    assert clashes(window) == {}
+
+
+def test_no_two_mnemonics_clash_in_the_log_session_dialog(ctx: AppContext, qtbot: QtBot) -> None:
+    from ui.dialogs.session_log import SessionLogDialog
+
+    dialog = SessionLogDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert clashes(dialog) == {}

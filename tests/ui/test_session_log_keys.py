@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -65,6 +66,8 @@ def test_enter_in_the_new_item_field_adds_it_and_stays(
     assert session_service.list_sessions(ctx.db, client_id=client_id) == []
 
 
+@pytest.mark.qt_log_level_fail("WARNING")
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's own notice
 def test_the_review_table_is_one_tab_stop_reviewed_by_letters(
     ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
 ) -> None:

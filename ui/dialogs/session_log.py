@@ -138,7 +138,7 @@ class SessionLogDialog(DraftsDialog):
         self.new_due.setSpecialValueText("no due date")
         self.new_due.setMinimumDate(QDate(2000, 1, 1))  # the minimum means "no due date"
         self._calendar_opens_today = CalendarOpensToday(self.new_due)
-        self.add_item_button = QPushButton("&Add")
+        self.add_item_button = QPushButton("A&dd")
         self.add_item_button.clicked.connect(self.add_new_item)
         self.remove_item_button = QPushButton("Remove")
         self.remove_item_button.clicked.connect(self._remove_new_item)
@@ -223,6 +223,12 @@ class SessionLogDialog(DraftsDialog):
         middle.addWidget(notes_box, 1)
         middle.addWidget(items_box, 1)
 
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.use_planned)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.buttons)
+
         # Tab in reading order: left to right, top to bottom; each table one stop
         order: list[QWidget] = [
             self.use_planned,
@@ -245,12 +251,6 @@ class SessionLogDialog(DraftsDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.use_planned)
-        layout.addLayout(top)
-        layout.addLayout(middle, 1)
-        layout.addWidget(self.buttons)
 
     # -- values ----------------------------------------------------------
     def _start_values(self, client_id: int | None) -> None:

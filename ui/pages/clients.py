@@ -70,7 +70,7 @@ class ClientsPage(QWidget):
         for text, _statuses in FILTERS:
             self.status_filter.addItem(text)
         self.new_button = QPushButton("&New client…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.archive_button = QPushButton("&Archive")
         self.count_label = QLabel()
 

@@ -78,7 +78,7 @@ class EnquiryDetail(QWidget):
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = DetailsForm()
 
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.outcome_button = QPushButton("Set &outcome…")
         self.refer_button = QPushButton("&Refer…")
         self.refer_button.setToolTip("Refer them to a provider from the directory")

@@ -110,7 +110,7 @@ class EnrolPage(QWidget):
 
         self.agree_button = QPushButton("&Agree and enrol")
         self.agree_button.setDefault(True)
-        self.propose_button = QPushButton("Save as &proposed")
+        self.propose_button = QPushButton("Save as propose&d")
         self.agree_button.clicked.connect(lambda: self.enrol(True))
         self.propose_button.clicked.connect(lambda: self.enrol(False))
         self.done = QLabel()
@@ -135,7 +135,7 @@ class EnrolPage(QWidget):
         form = QFormLayout(choose)
         form.addRow("&Client:", field_box(self.errors, "client_id", self.client, stretch=True))
         form.addRow(
-            "Pro&gramme:", field_box(self.errors, "programme_id", self.programme, stretch=True)
+            "P&rogramme:", field_box(self.errors, "programme_id", self.programme, stretch=True)
         )
         form.addRow(
             "&Start date:", field_box(self.errors, "start_date", self.start_date, stretch=True)

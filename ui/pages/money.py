@@ -166,7 +166,7 @@ class MoneyPage(QWidget):
         self.no_payments.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.pay_button = QPushButton("Record &payment…")
-        self.refund_button = QPushButton("Record re&fund…")
+        self.refund_button = QPushButton("Record refu&nd…")
         self.receipt_button = QPushButton("&Receipt…")
         self.statement_button = QPushButton("S&tatement…")
         self.pay_button.clicked.connect(self.record_payment)

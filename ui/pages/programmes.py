@@ -60,8 +60,8 @@ class ProgrammesPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.new_button = QPushButton("&New programme")
-        self.duplicate_button = QPushButton("D&uplicate")
+        self.new_button = QPushButton("New programme")
+        self.duplicate_button = QPushButton("Duplicate")
         self.archive_button = QPushButton("&Archive")
         self.show_archived = QCheckBox("Show archived")
         self.new_button.clicked.connect(self.new_item)
@@ -81,7 +81,7 @@ class ProgrammesPage(QWidget):
         self.heading.setFont(font)
         self.save_button = QPushButton("&Save programme")
         self.save_button.setDefault(True)
-        self.revert_button = QPushButton("Re&vert")
+        self.revert_button = QPushButton("Revert")
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
 

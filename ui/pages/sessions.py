@@ -115,10 +115,10 @@ class SessionsPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
-        self.plan_button = QPushButton("&Plan session…")
+        self.plan_button = QPushButton("Pla&n session…")
         self.log_button = QPushButton("&Log session…")
         self.open_button = QPushButton("&Open…")
-        self.delete_button = QPushButton("De&lete…")
+        self.delete_button = QPushButton("Delete…")
         self.delete_button.clicked.connect(self.delete_selected)
         self.attendance_button = QPushButton("&Attendance")
         self.attendance_menu = QMenu(self)

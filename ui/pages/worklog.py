@@ -117,7 +117,7 @@ class WorklogPage(QWidget):
         header.setStretchLastSection(True)
         self.total = QLabel()
         self.total.setObjectName("workTotal")
-        self.edit_button = QPushButton("&Edit entry…")
+        self.edit_button = QPushButton("Edit ent&ry…")
         self.edit_button.clicked.connect(self.edit_selected)
         self.view.activated.connect(lambda _: self.edit_selected())  # double-click or Enter
         self.delete_button = QPushButton("De&lete entry")
@@ -139,7 +139,7 @@ class WorklogPage(QWidget):
             (
                 ("&Date", self.work_date),
                 ("&Time", self.minutes),
-                ("Cate&gory", self.category),
+                ("Categ&ory", self.category),
                 ("&Client", self.client),
                 ("&Programme", self.enrolment),
                 ("&Note", self.note),

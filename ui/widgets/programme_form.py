@@ -188,13 +188,13 @@ class ProgrammeForm(QWidget):
         about, form = self._group("About")
         self._row(form, "&Name:", "name", self.name)
         self._row(form, "S&ummary:", "summary", self.summary)
-        self._row(form, "&How it works:", "description", self.description)
+        self._row(form, "How it wor&ks:", "description", self.description)
         form.addRow("", self.merge_fields)
 
         sessions, form = self._group("Length and sessions")
         self._row(form, "&Length:", "length_value", self.length_value, self.length_unit)
         self.errors.add("length_unit", self.length_unit)
-        self._row(form, "Session &length:", "session_minutes", self.session_minutes)
+        self._row(form, "Sessi&on length:", "session_minutes", self.session_minutes)
         self._row(form, "Session &plan:", "periods", self.periods_table)
         form.addRow("", self.plan_preview)
 
@@ -219,7 +219,7 @@ class ProgrammeForm(QWidget):
         )
         self._row(
             form,
-            "&Instalments:",
+            "Instalmen&ts:",
             "instalment_count",
             self.instalment_count,
             self.instalment_interval,
@@ -230,7 +230,7 @@ class ProgrammeForm(QWidget):
 
         unseen, form = self._group("Unseen time (your estimate)")
         self._row(
-            form, "Pr&ep per session:", "prep_minutes_per_session", self.prep_minutes_per_session
+            form, "Prep per session:", "prep_minutes_per_session", self.prep_minutes_per_session
         )
         self._row(
             form,

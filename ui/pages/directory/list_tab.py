@@ -80,7 +80,7 @@ class DirectoryTab(QWidget, Generic[R]):
         )
         self.show_archived = QCheckBox("Show archived")
         self.new_button = QPushButton(f"&New {self.noun}…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.archive_button = QPushButton("&Archive")
         self.table = ListTable(
             model, object_name=f"{self.noun}s_table", stretch_column=self.stretch_column
