@@ -81,7 +81,18 @@ def clashes(root: QWidget) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize(
     "key",
-    ["today", "clients", "programmes", "enrol", "sessions", "worklog", "money"],
+    [
+        "today",
+        "clients",
+        "programmes",
+        "enrol",
+        "sessions",
+        "worklog",
+        "money",
+        "enquiries",
+        "directory",
+        "settings",
+    ],
 )
 def test_no_two_mnemonics_clash_in_the_window(window: Any, qtbot: QtBot, key: str) -> None:
     window.resize(1366, 768)

@@ -101,7 +101,7 @@ class SettingsPage(QWidget):
         self.locale_box.setEditable(True)
         for code, name in LOCALES:
             self.locale_box.addItem(f"{code} — {name}", code)
-        self._row(money, "Number and date &format", "locale", self.locale_box)
+        self._row(money, "Number and date f&ormat", "locale", self.locale_box)
         self.time_zone = QComboBox()
         self.time_zone.setObjectName("time_zone")
         self.time_zone.setEditable(True)

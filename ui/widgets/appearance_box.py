@@ -23,7 +23,7 @@ class AppearanceBox(QGroupBox):
         for scale in SCALES:
             self.scale.addItem("Follow the system" if scale == 0 else f"{scale}%", scale)
         form = QFormLayout(self)
-        theme_label = QLabel("The&me:")
+        theme_label = QLabel("&Theme:")
         theme_label.setBuddy(self.theme)
         scale_label = QLabel("Te&xt size:")
         scale_label.setBuddy(self.scale)

@@ -7,7 +7,7 @@ TEXT_FIELDS = (
     ("business_name", "&Business name"),
     ("qualifications", "&Qualifications"),
     ("registration", "&Registration"),
-    ("email", "&Email"),
+    ("email", "Email"),  # E is the Edit menu's
     ("phone", "&Phone"),
     ("website", "&Website"),
 )
@@ -29,13 +29,13 @@ LOCALES = (
 
 #: (field, label, minimum, maximum, suffix)
 NUMBER_FIELDS = (
-    ("default_session_minutes", "&Session length", 5, 600, " min"),
-    ("default_prep_minutes", "Pre&paration per session", 0, 600, " min"),
-    ("default_writeup_minutes", "&Write-up per session", 0, 600, " min"),
+    ("default_session_minutes", "Session length", 5, 600, " min"),
+    ("default_prep_minutes", "Preparation per session", 0, 600, " min"),
+    ("default_writeup_minutes", "Write-up per session", 0, 600, " min"),
     ("default_support_call_minutes", "Support &call length", 1, 600, " min"),
-    ("quiet_after_days", "Client is &quiet after", 1, 365, " days"),
-    ("retention_years", "Keep records &for", 1, 100, " years"),
-    ("auto_lock_minutes", "&Lock after idle", 0, 240, " min"),
+    ("quiet_after_days", "Client is quiet after", 1, 365, " days"),
+    ("retention_years", "Keep records for", 1, 100, " years"),
+    ("auto_lock_minutes", "Loc&k after idle", 0, 240, " min"),
 )
 
 #: Practice details the standard terms print through merge fields:
@@ -61,7 +61,7 @@ TERMS_FIELDS = (
     ),
     (
         "data_protection_number",
-        "Data-protection re&gistration",
+        "Data-protection registration",
         "e.g. ICO registration ZA123456",
         False,
     ),
