@@ -49,3 +49,40 @@ def test_real_days_are_typed_as_usual(qtbot: QtBot) -> None:
     _type_day(qtbot, edit, "5")
     assert day_of(edit) == date(2028, 2, 5)
     assert edit.refusal == ""  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("make", ["day", "moment"])
+def test_a_date_field_is_one_tab_stop_with_the_calendar_on_f4_and_alt_down(
+    qtbot: QtBot, make: str
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from ui.widgets.time_fields import session_start_edit
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    before, after = QLineEdit(), QLineEdit()
+    edit = day_edit(date(2027, 2, 10)) if make == "day" else session_start_edit()
+    layout = QVBoxLayout(window)
+    for widget in (before, edit, after):
+        layout.addWidget(widget)
+    window.show()
+    qtbot.waitExposed(window)
+    # Tab leaves at once (Qt's own editor walks day, month, year and time first)
+    edit.setFocus()
+    assert window.focusWidget() is edit
+    assert edit.focusNextPrevChild(True)
+    assert window.focusWidget() is after
+    edit.setFocus()
+    assert edit.focusNextPrevChild(False)
+    assert window.focusWidget() is before
+    for key, modifiers in (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+    ):
+        QTest.keyClick(edit, key, modifiers)
+        calendar = edit.calendarWidget()
+        assert calendar is not None and calendar.isVisible()
+        calendar.window().hide()

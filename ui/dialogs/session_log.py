@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from ui.errors import guarded, show_refusal
 from ui.models.sessions import REVIEW_CHOICES, ActionReviewModel, NewActionItemModel, NewItemRow
 from ui.widgets.choices import NOT_IN_PROGRAMME, choice_combo, fill_active_enrolments
 from ui.widgets.client_combo import ClientCombo
+from ui.widgets.day_edit import DayEdit
 from ui.widgets.dialog_buttons import save_cancel_buttons
 from ui.widgets.draft_keeper import DraftKeeper, DraftsDialog, draft_key
 from ui.widgets.editable_table import ChoiceDelegate
@@ -132,7 +132,7 @@ class SessionLogDialog(DraftsDialog):
         self.new_description.setPlaceholderText("Something the client agreed to do")
         # Enter adds the item and stays here for the next (it never saves the dialog)
         self.new_description.installEventFilter(self)
-        self.new_due = QDateEdit()
+        self.new_due = DayEdit()
         self.new_due.setCalendarPopup(True)
         self.new_due.setDisplayFormat("d MMM yyyy")
         self.new_due.setSpecialValueText("no due date")

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from practice.economics.report_period import (
 from practice.errors import ValidationError
 from ui import format as fmt
 from ui.errors import guarded
+from ui.widgets.day_edit import DayEdit
 
 
 def period_title(period: ReportPeriod, locale: str = fmt.DEFAULT_LOCALE) -> str:
@@ -85,11 +85,11 @@ class PeriodBar(QWidget):
         self.current = QPushButton("This period")
         self.current.setToolTip("Back to the period that includes today")
         self.from_label = QLabel("From")
-        self.start_edit = QDateEdit()
+        self.start_edit = DayEdit()
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setAccessibleName("First day")
         self.to_label = QLabel("to")
-        self.end_edit = QDateEdit()
+        self.end_edit = DayEdit()
         self.end_edit.setCalendarPopup(True)
         self.end_edit.setAccessibleName("Last day")
         self.from_label.setBuddy(self.start_edit)

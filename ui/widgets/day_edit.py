@@ -6,17 +6,76 @@ the digits typed into the day: when they name a day the month does not have (30 
 February, 31 April…), the date goes back to what it was before the typing began, and
 the field says so (``refused`` signal, a tooltip beside it, ``refusal`` text for tests
 and screen readers). The person retypes; nothing else changes under them.
+
+It is one tab stop (Tab leaves the field; ← → and the separators move between day, month
+and year), and F4 or Alt+↓ opens the calendar.
 """
 
 from __future__ import annotations
 
 import calendar
 
-from PySide6.QtCore import QDate, QPoint, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
+from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDateTimeEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolTip,
+    QWidget,
+)
 
 from practice.timeutil import MONTH_NAMES
+
+
+def leave_on_tab(edit: QDateTimeEdit, forward: bool) -> bool:
+    """Tab leaves a date field (Qt's would walk its day, month, year and time first)."""
+    return QWidget.focusNextPrevChild(edit, forward)
+
+
+def open_calendar(edit: QDateTimeEdit) -> None:
+    """Drop the calendar down, as a click on the field's arrow does."""
+    if not edit.calendarPopup():
+        return
+    option = QStyleOptionComboBox()
+    option.initFrom(edit)
+    option.editable = True
+    option.subControls = QStyle.SubControl.SC_All
+    arrow = edit.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, edit
+    )
+    at = QPointF(arrow.center())
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    for kind, button in ((QEvent.Type.MouseMove, none), (QEvent.Type.MouseButtonPress, left)):
+        QApplication.sendEvent(
+            edit,
+            QMouseEvent(
+                kind, at, edit.mapToGlobal(at), button, button, Qt.KeyboardModifier.NoModifier
+            ),
+        )
+
+
+def calendar_key(edit: QDateTimeEdit, event: QKeyEvent) -> bool:
+    """F4 or Alt+↓ opens the calendar; True when the key was that."""
+    alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+    if event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down and alt):
+        open_calendar(edit)
+        event.accept()
+        return True
+    return False
+
+
+class MomentEdit(QDateTimeEdit):
+    """A day and time field: one tab stop, F4 or Alt+↓ for the calendar."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt's name)
+        return leave_on_tab(self, forward)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if not calendar_key(self, event):
+            super().keyPressEvent(event)
 
 
 class DayEdit(QDateEdit):
@@ -29,6 +88,9 @@ class DayEdit(QDateEdit):
         self._typed = ""
         self._before: QDate | None = None
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt's name)
+        return leave_on_tab(self, forward)
+
     def _reset_typing(self) -> None:
         self._typed, self._before = "", None
 
@@ -37,6 +99,8 @@ class DayEdit(QDateEdit):
         super().focusInEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if calendar_key(self, event):
+            return
         digit = event.text()
         in_day = self.currentSection() == QDateEdit.Section.DaySection
         # Qt moves on to the month after a first digit no day of this month continues

@@ -8,6 +8,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
+from ui.widgets.day_edit import DayEdit
+
 
 class OptionalDateEdit(QWidget):
     changed = Signal()
@@ -15,7 +17,7 @@ class OptionalDateEdit(QWidget):
     def __init__(self, check_text: str = "Known", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(check_text)
-        self.edit = QDateEdit()
+        self.edit = DayEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMM yyyy")
         self.edit.setMinimumDate(QDate(1900, 1, 1))
