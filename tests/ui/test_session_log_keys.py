@@ -112,8 +112,8 @@ def test_a_planned_session_that_day_is_filled_in_not_doubled(
     ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
 ) -> None:
     client_id, enrolment_id = enrolled_client(ctx.db)
-    # planned for earlier today (so it can be attended), 50 minutes, by phone
-    start = local_midnight(today()) + timedelta(minutes=1)
+    # planned for the start of today (never in the future, so it can be attended)
+    start = local_midnight(today())
     planned = session_service.plan_session(
         ctx.db,
         client_id=client_id,
@@ -125,7 +125,7 @@ def test_a_planned_session_that_day_is_filled_in_not_doubled(
     )
     dialog = open_dialog(ctx, qtbot, client_id)
     assert dialog.use_planned.isVisible() and dialog.use_planned.isChecked()
-    assert "00:01" in dialog.use_planned.text()
+    assert "00:00" in dialog.use_planned.text()
     assert (dialog.duration.value(), dialog.mode.currentData()) == (50, "phone")
     QTest.keyClicks(dialog.notes, "Filled in the planned one.")
     dialog.save()
@@ -137,7 +137,7 @@ def test_a_planned_session_that_day_is_filled_in_not_doubled(
         ctx.db,
         client_id=client_id,
         enrolment_id=enrolment_id,
-        starts_at=start + timedelta(minutes=1),
+        starts_at=start,
         duration_minutes=50,
         kind=SessionKind.SESSION,
         mode=SessionMode.PHONE,
