@@ -79,20 +79,17 @@ def record_payment(
         enrolment = _enrolment(s, enrolment_id)
         amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
         _check_payment(s, enrolment, amount, instalment_id, received_on)
-        payment = Payment(
-            id=_next_id(s),
-            enrolment_id=enrolment.id,
-            instalment_id=instalment_id,
-            kind=PaymentKind.PAYMENT,
-            received_on=received_on,
+        payment = _new_payment(
+            s,
+            enrolment,
+            PaymentKind.PAYMENT,
             amount=amount,
-            currency=enrolment.currency,
+            received_on=received_on,
             method=method,
             reference=reference,
             note=note,
+            instalment_id=instalment_id,
         )
-        s.add(payment)
-        s.flush()
         audit.record(s, "create", "payment", payment.id, f"enrolment {enrolment.id}")
         return payment
 
@@ -113,19 +110,16 @@ def record_refund(
         enrolment = _enrolment(s, enrolment_id)
         amount = validate_amount(amount, "amount", enrolment.currency, allow_zero=False)
         _check_refund(s, enrolment, amount)
-        refund = Payment(
-            id=_next_id(s),
-            enrolment_id=enrolment.id,
-            kind=PaymentKind.REFUND,
-            received_on=received_on,
+        refund = _new_payment(
+            s,
+            enrolment,
+            PaymentKind.REFUND,
             amount=amount,
-            currency=enrolment.currency,
+            received_on=received_on,
             method=method,
             reference=reference,
             note=note,
         )
-        s.add(refund)
-        s.flush()
         audit.record(s, "create", "payment", refund.id, f"refund, enrolment {enrolment.id}")
         return refund
 
@@ -181,20 +175,17 @@ def correct_payment(
             _check_refund(s, enrolment, amount)
         else:
             _check_payment(s, enrolment, amount, instalment_id, received_on)
-        replacement = Payment(
-            id=_next_id(s),
-            enrolment_id=enrolment.id,
-            instalment_id=instalment_id if voided.kind is PaymentKind.PAYMENT else None,
-            kind=voided.kind,
-            received_on=received_on,
+        replacement = _new_payment(
+            s,
+            enrolment,
+            voided.kind,
             amount=amount,
-            currency=enrolment.currency,
+            received_on=received_on,
             method=method,
             reference=reference,
             note=note,
+            instalment_id=instalment_id if voided.kind is PaymentKind.PAYMENT else None,
         )
-        s.add(replacement)
-        s.flush()
         if net_paid(s, enrolment.id) < 0:
             money = _formatter(s, enrolment.currency)
             raise ValidationError(
@@ -301,6 +292,36 @@ def _check_refund(s: DbSession, enrolment: Enrolment, amount: int) -> None:
             "amount",
             f"is more than the {money(paid)} paid so far, by {money(amount - paid)}.",
         )
+
+
+def _new_payment(
+    s: DbSession,
+    enrolment: Enrolment,
+    kind: PaymentKind,
+    *,
+    amount: int,
+    received_on: date,
+    method: PaymentMethod,
+    reference: str,
+    note: str,
+    instalment_id: int | None = None,
+) -> Payment:
+    """A payment or refund of ``enrolment`` saved with a number never used before."""
+    payment = Payment(
+        id=_next_id(s),
+        enrolment_id=enrolment.id,
+        instalment_id=instalment_id,
+        kind=kind,
+        received_on=received_on,
+        amount=amount,
+        currency=enrolment.currency,
+        method=method,
+        reference=reference,
+        note=note,
+    )
+    s.add(payment)
+    s.flush()
+    return payment
 
 
 def _next_id(s: DbSession) -> int:

@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.widgets.choices import choice_combo
 from ui.widgets.dialog_buttons import save_cancel_buttons
+from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.time_fields import day_edit
 
@@ -91,14 +92,7 @@ class PaymentDialog(QDialog):
             ("&Note:", "note", self.note),
         )
         for text, field, widget in rows:
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors.add(field, widget))
-            box.setFocusProxy(widget)  # the caption's Alt+letter lands in the field
-            form.addRow(text, box)
+            form.addRow(text, field_box(self.errors, field, widget))
         buttons = save_cancel_buttons(
             self, self.save, "&Record refund" if refund else "&Record payment"
         )

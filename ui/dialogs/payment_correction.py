@@ -26,6 +26,7 @@ from ui import format as fmt
 from ui.context import AppContext
 from ui.errors import guarded, show_refusal
 from ui.widgets.choices import choice_combo
+from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.time_fields import day_edit
 
@@ -73,14 +74,7 @@ class PaymentCorrectionDialog(QDialog):
             ("Why (&kept with it):", "reason", self.reason),
         )
         for text, field, widget in rows:
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors.add(field, widget))
-            box.setFocusProxy(widget)  # the caption's Alt+letter lands in the field
-            form.addRow(text, box)
+            form.addRow(text, field_box(self.errors, field, widget))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(
