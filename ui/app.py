@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from practice import __version__
 from practice.db import Database
@@ -64,6 +64,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="run the practice command line with the arguments that follow "
         "(practice-manager --cli --help)",
     )
+    parser.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="quit as soon as the main window has first been drawn (for timing start-up); "
+        "no closing backup is made, as nothing was changed",
+    )
     # Given by Help › Explore the Sample Practice: the own practice stays open beside it.
     parser.add_argument("--from-practice", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -95,6 +101,20 @@ def configure_application() -> None:
         )
 
 
+class QuitOnFirstPaint(QObject):
+    """Quits the app once the watched window has painted for the first time."""
+
+    def __init__(self, window: QWidget, app: QApplication) -> None:
+        super().__init__(window)
+        self.app = app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
 def run(
     app: QApplication,
     db: Database,
@@ -102,11 +122,14 @@ def run(
     *,
     sample: bool = False,
     own_practice_open: bool = False,
+    exit_when_shown: bool = False,
 ) -> int:
-    """Show the main window on ``db`` until the app quits; return the exit code."""
+    """Show the main window on ``db`` until the app quits; return the exit code.
+
+    ``exit_when_shown``: quit right after the window's first paint (start-up timing)."""
     from ui.dialogs.first_run import open_sample_practice, should_offer_sample
 
-    if not sample and should_offer_sample(db, settings):
+    if not sample and not exit_when_shown and should_offer_sample(db, settings):
         sample_db = open_sample_practice(settings)
         if sample_db is not None:
             db.close()
@@ -120,11 +143,14 @@ def run(
 
     keeper = SafekeepingController(ctx, window)  # lock, auto-lock, backups, Safekeeping menu
     keeper.install()
+    if exit_when_shown:
+        first_paint = QuitOnFirstPaint(window, app)
+        window.installEventFilter(first_paint)
     window.show()
     try:
         return app.exec()
     finally:
-        if not sample:
+        if not sample and not exit_when_shown:
             keeper.on_close()  # the closing backup
         ctx.db.close()
         delete_all_windows()  # before the QApplication goes: no crash on the way out
@@ -195,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     try:
-        return run(app, opened.db, QSettings())
+        return run(app, opened.db, QSettings(), exit_when_shown=args.exit_when_shown)
     finally:
         opened.lock.release()
 

@@ -233,3 +233,36 @@ def test_help_menu_starts_the_sample_in_its_own_window(
     sample_window = MainWindow(ctx, sample=True)
     qtbot.addWidget(sample_window)
     assert not sample_window.sample_action.isEnabled()
+
+
+def test_exit_when_shown_quits_after_the_first_paint(tmp_path: Path) -> None:
+    """``practice-manager --exit-when-shown`` (for timing start-up) opens the practice,
+    draws the window once and quits by itself, with exit code 0 and no closing backup."""
+    import os
+    import subprocess
+    import sys
+
+    from practice.db import open_database
+
+    database = tmp_path / "practice.db"
+    open_database(database).close()
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.app", "--database", str(database), "--exit-when-shown"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    backups = [p for p in home.rglob("*") if "backup" in p.name.lower() and p.is_file()]
+    assert backups == []

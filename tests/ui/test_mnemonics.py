@@ -108,3 +108,24 @@ def test_no_two_mnemonics_clash_in_the_log_session_dialog(ctx: AppContext, qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     assert clashes(dialog) == {}
+
+
+def test_no_two_mnemonics_clash_in_the_money_and_diary_dialogs(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    from tests.ui.test_money_page import enrolment_started_weeks_ago
+    from ui.dialogs.enquiry_form import EnquiryFormDialog
+    from ui.dialogs.payment import PaymentDialog
+    from ui.dialogs.plan_session import PlanSessionDialog
+
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    dialogs: list[QWidget] = [
+        PaymentDialog(ctx, enrolment_id=enrolment_id, currency="GBP", who="Zoë"),
+        PaymentDialog(ctx, enrolment_id=enrolment_id, currency="GBP", who="Zoë", refund=True),
+        EnquiryFormDialog(ctx),
+        PlanSessionDialog(ctx),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert clashes(dialog) == {}, type(dialog).__name__

@@ -183,7 +183,7 @@ class OutcomeDialog(FormDialog):
         self.note = text_box("Why, and anything said (optional)", 80)
         self.add_row("&Outcome", "outcome", self.outcome)
         self.add_row("&Closed on", "closed_on", self.closed_on)
-        self.add_row("&Note", "outcome_note", self.note)
+        self.add_row("No&te", "outcome_note", self.note)
         received = fmt.day(enquiry.received_on, get_profile(ctx.db).locale)
         self.finish(notice=f"{enquiry.name}, received {received}.")
         self.outcome.currentIndexChanged.connect(lambda _i: self._update())

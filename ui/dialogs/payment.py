@@ -86,7 +86,7 @@ class PaymentDialog(QDialog):
         form = QFormLayout()
         rows: tuple[tuple[str, str, QWidget], ...] = (
             (f"&Amount ({currency}):", "amount", self.amount),
-            ("Paid &out on:" if refund else "&Received on:", "received_on", self.received_on),
+            ("Paid &out on:" if refund else "Recei&ved on:", "received_on", self.received_on),
             ("&Method:", "method", self.method),
             ("Re&ference:", "reference", self.reference),
             ("&Note:", "note", self.note),

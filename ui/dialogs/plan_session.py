@@ -66,7 +66,7 @@ class PlanSessionDialog(QDialog):
         ):
             form.addRow(text, widget)
             form.addRow("", self.errors.add(field, widget))
-        buttons = save_cancel_buttons(self, self.save, "&Plan session")
+        buttons = save_cancel_buttons(self, self.save, "Plan &session")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
