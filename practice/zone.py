@@ -51,6 +51,21 @@ def practice_zone(db: Database | None = None) -> PracticeZone:
     return zone_named(name)
 
 
+def use_practice_zone(db: Database) -> None:
+    """Show times and count today in the practice's zone from now on (the app and the
+    command line call this when a database is opened and when the profile changes).
+
+    A practice that names no zone (or one unknown here) follows this computer's clock,
+    daylight saving included."""
+    from practice import timeutil
+    from practice.models import PracticeProfile
+
+    with db.reading() as s:
+        profile = s.get(PracticeProfile, 1)
+        name = profile.time_zone if profile is not None else ""
+    timeutil.use_zone(ZoneInfo(name) if name and name in zone_names() else None)
+
+
 def zone_named(name: str) -> PracticeZone:
     """The zone a profile names; this computer's when it names none (or one unknown here)."""
     if name and name in zone_names():

@@ -16,6 +16,17 @@ from practice.db import Database, open_database
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True)
+def _zone_of_computer() -> Iterator[None]:
+    """Each test starts showing times in this computer's zone: the app sets the practice's
+    zone when it opens a database, and that must not reach the next test."""
+    from practice import timeutil
+
+    timeutil.use_zone(None)
+    yield
+    timeutil.use_zone(None)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "practice.db"

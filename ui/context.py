@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from practice.db import Database
+from practice.zone import use_practice_zone
 
 
 class AppContext(QObject):
@@ -22,6 +23,9 @@ class AppContext(QObject):
         super().__init__()
         self.db = db
         self.settings = settings if settings is not None else QSettings()
+        use_practice_zone(db)  # every time shown, and "today", in the practice's zone
 
     def changed(self, area: str) -> None:
+        if area == "profile":
+            use_practice_zone(self.db)
         self.data_changed.emit(area)

@@ -116,10 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(command_of(words)).parse_args(words)
     try:
         if getattr(args, "needs_database", True):
+            from practice import timeutil
+            from practice.zone import use_practice_zone
+
             db = open_for(args)
             try:
+                use_practice_zone(db)  # times shown and "today" in the practice's zone
                 code: int = args.handler(args, db)
             finally:
+                timeutil.use_zone(None)
                 db.close()
         else:
             code = args.handler(args, None)

@@ -14,13 +14,14 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, object_session
 
 from practice.db import Database
+from practice.economics.source import practice_tz
 from practice.errors import NotFoundError, ValidationError
 from practice.models import ActionItem, ActionStatus, Session
 from practice.services import records, validation
-from practice.timeutil import to_local, today
+from practice.timeutil import as_utc, to_local, today
 
 MAX_DESCRIPTION = 1000
 MAX_REVIEW_NOTE = 5000
@@ -43,9 +44,12 @@ class ActionReview:
     note: str = ""
 
 
-def local_date(moment: datetime) -> date:
-    """The practitioner's calendar date of an instant."""
-    return to_local(moment).date()
+def local_date(moment: datetime, s: DbSession | None = None) -> date:
+    """The practitioner's calendar date of an instant: in the practice's zone (read from
+    the database when ``s`` is given, else the zone in use)."""
+    if s is None:
+        return to_local(moment).date()
+    return as_utc(moment).astimezone(practice_tz(s)).date()
 
 
 def add_action_item(
@@ -171,7 +175,7 @@ def review_in(s: DbSession, review: ActionReview, reviewed: Session | None) -> A
                 "action_item", "can only be reviewed at a session after the one it came from."
             )
         item.reviewed_session_id = reviewed.id
-        item.reviewed_on = local_date(reviewed.starts_at)
+        item.reviewed_on = local_date(reviewed.starts_at, s)
     else:
         item.reviewed_session_id = None
         item.reviewed_on = today()
@@ -191,7 +195,7 @@ def _due_date(value: object, session: Session) -> date | None:
         return None
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError("due_date", "must be a date.")
-    session_day = local_date(session.starts_at)
+    session_day = local_date(session.starts_at, object_session(session))
     return validation.a_date(value, "due_date", not_before=session_day)
 
 

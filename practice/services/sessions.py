@@ -376,7 +376,7 @@ def _check_action_items_still_ordered(s: DbSession, session: Session) -> None:
             "would put this session out of order with the action items reviewed at it.",
         )
     for item in s.scalars(select(ActionItem).where(ActionItem.reviewed_session_id == session.id)):
-        item.reviewed_on = local_date(session.starts_at)
+        item.reviewed_on = local_date(session.starts_at, s)
 
 
 def _client(s: DbSession, client_id: int) -> Client:

@@ -29,6 +29,7 @@ from practice.models import (
     WorkTimer,
 )
 from practice.services import records, validation
+from practice.services.action_items import local_date
 from practice.timeutil import to_local, today, utcnow
 
 #: One entry is at most a long working day; longer work is split over several entries.
@@ -194,7 +195,7 @@ def suggest_work_after_session(db: Database, session_id: int) -> list[WorkSugges
         logged = set(
             s.scalars(select(WorkLogEntry.category).where(WorkLogEntry.session_id == session_id))
         )
-        day = to_local(session.starts_at).date()
+        day = local_date(session.starts_at, s)
         return [
             WorkSuggestion(
                 session_id=session.id,
@@ -301,7 +302,7 @@ def stop_timer(
             if elapsed < timedelta(0) or elapsed > CONFIRM_AFTER:
                 raise TimerNeedsMinutesError(int(elapsed.total_seconds() // 60))
             minutes = max(1, int((elapsed.total_seconds() + 30) // 60))
-        values = _validated(to_local(timer.started_at).date(), minutes, timer.category, timer.note)
+        values = _validated(local_date(timer.started_at, s), minutes, timer.category, timer.note)
         entry = WorkLogEntry(**values, client_id=timer.client_id, enrolment_id=timer.enrolment_id)
         s.add(entry)
         s.delete(timer)

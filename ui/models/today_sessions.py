@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from practice.models import Session, label
+from practice.timeutil import to_local
 from ui import format as fmt
 from ui.models.rows import Column, RowsModel
 
@@ -26,7 +27,7 @@ class TodaySessionsModel(RowsModel[Session]):
     def set_locale(self, locale: str) -> None:
         def when(s: Session) -> str:
             if self.with_day:
-                local = s.starts_at.astimezone()
+                local = to_local(s.starts_at)
                 return (
                     f"{fmt.weekday_short(local.date(), locale)}, {fmt.time_of(s.starts_at, locale)}"
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
@@ -28,7 +28,7 @@ from practice.models import Attendance, Session, label
 from practice.services import drafts
 from practice.services import profile as profile_service
 from practice.services import sessions as session_service
-from practice.timeutil import to_local, today
+from practice.timeutil import local_midnight, to_local, today
 from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs.plan_session import PlanSessionDialog
@@ -55,11 +55,6 @@ def drafted_sessions(db: Database) -> set[int]:
         if tail.isdigit():
             ids.add(int(tail))
     return ids
-
-
-def local_midnight(day: date) -> datetime:
-    """The start of ``day`` in local time, as an aware instant."""
-    return datetime.combine(day, time()).astimezone()
 
 
 class SessionsPage(QWidget):

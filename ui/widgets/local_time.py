@@ -6,16 +6,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime
 
-from practice.timeutil import to_local
+from practice.timeutil import local_moment, to_local
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
-    """An instant shown in the computer's local time."""
+    """An instant shown in the practice's zone (see :func:`practice.timeutil.use_zone`)."""
     return QDateTime(to_local(moment).replace(tzinfo=None))
 
 
 def aware_local(value: QDateTime) -> datetime:
-    """What the person typed, read as local time, as an aware datetime."""
+    """What the person typed, read in the practice's zone, as an aware datetime."""
     moment = value.toPython()
     assert isinstance(moment, datetime)
-    return moment.astimezone()
+    return local_moment(moment)
