@@ -30,6 +30,13 @@ def duration(minutes: int | None) -> str:
     return f"{sign}{rest} min"
 
 
+def sessions_used(used: int, planned: int, missed: int) -> str:
+    """Sessions counted the one way everywhere: ``7 of 10 used (5 attended, 2 missed)``.
+
+    Used = attended + missed (a late cancellation or a no-show uses a session)."""
+    return f"{used} of {planned} used ({used - missed} attended, {missed} missed)"
+
+
 def money(amount: int | None, currency: str, locale: str = DEFAULT_LOCALE) -> str:
     """Minor units for people by the practice locale; ``—`` when there is no amount."""
     if amount is None:

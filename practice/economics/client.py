@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from practice.economics.counting import MEETING_KINDS, RAN, REVIEWED_ACTION, follow_through
+from practice.economics.counting import (
+    MEETING_KINDS,
+    MISSED_ATTENDANCE,
+    RAN,
+    REVIEWED_ACTION,
+    follow_through,
+)
 from practice.economics.earned import earned_so_far
 from practice.economics.instalments import SIGNED_AMOUNT
 from practice.economics.rates import Ratio, hourly_rate
@@ -52,6 +58,7 @@ class ClientMoney:
 class ClientFigures:
     client_id: int
     sessions_attended: int  # meetings (sessions and reviews)
+    sessions_missed: int  # meetings cancelled late or not attended
     support_calls: int
     contact_minutes: int
     unseen_minutes: int
@@ -72,6 +79,16 @@ def client_figures(source: Source, client_id: int) -> ClientFigures:
         if s.get(Client, client_id) is None:
             raise NotFoundError("client", client_id)
         meetings = calls = contact = 0
+        missed = int(
+            s.scalar(
+                select(func.count()).where(
+                    Session.client_id == client_id,
+                    Session.kind.in_(MEETING_KINDS),
+                    Session.attendance.in_(MISSED_ATTENDANCE),
+                )
+            )
+            or 0
+        )
         for kind, count, minutes in s.execute(
             select(Session.kind, func.count(), func.sum(Session.duration_minutes))
             .where(Session.client_id == client_id, Session.attendance == Attendance.ATTENDED)
@@ -126,6 +143,7 @@ def client_figures(source: Source, client_id: int) -> ClientFigures:
     return ClientFigures(
         client_id=client_id,
         sessions_attended=meetings,
+        sessions_missed=missed,
         support_calls=calls,
         contact_minutes=contact,
         unseen_minutes=unseen,

@@ -84,7 +84,8 @@ TERMS: tuple[Term, ...] = (
     Term(
         "sessions_missed",
         "Missed",
-        "Sessions cancelled late or not attended: used, but no contact time.",
+        "Sessions cancelled late or not attended: used, but no contact time; the prep is "
+        "still asked for. Shown beside used and attended wherever sessions are counted.",
     ),
     Term(
         "active_clients",

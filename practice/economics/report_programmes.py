@@ -57,9 +57,11 @@ class ProgrammeComparison:
     planned_hourly_rate: int | None
     actual_hourly_rate: int | None
     sessions_planned: int
-    sessions_used: int
+    sessions_used: int  # attended + missed
+    sessions_missed: int  # cancelled late or no-show (counted in used)
     average_sessions_planned: Fraction | None
     average_sessions_used: Fraction | None
+    average_sessions_missed: Fraction | None
     completion_rate: Ratio | None
     renewal_rate: Ratio | None
     unseen_minutes: int
@@ -80,6 +82,7 @@ class _Sums:
     actual_minutes: int = 0
     sessions_planned: int = 0
     sessions_used: int = 0
+    sessions_missed: int = 0
     unseen: int = 0
 
 
@@ -131,6 +134,7 @@ def programme_comparison(
             row.actual_minutes += figures.total_minutes
             row.sessions_planned += planned.sessions
             row.sessions_used += figures.sessions_used
+            row.sessions_missed += figures.sessions_missed
             row.unseen += figures.unseen_minutes
     result = [_row(key, row) for key, row in sums.items()]
     result.sort(
@@ -166,8 +170,10 @@ def _row(key: int | str, row: _Sums) -> ProgrammeComparison:
         actual_hourly_rate=hourly_rate(row.earned, row.actual_minutes),
         sessions_planned=row.sessions_planned,
         sessions_used=row.sessions_used,
+        sessions_missed=row.sessions_missed,
         average_sessions_planned=_average(row.sessions_planned, row.finished),
         average_sessions_used=_average(row.sessions_used, row.finished),
+        average_sessions_missed=_average(row.sessions_missed, row.finished),
         completion_rate=ratio(row.completed, row.finished),
         renewal_rate=ratio(row.renewed, row.renewable),
         unseen_minutes=row.unseen,

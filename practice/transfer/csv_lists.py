@@ -135,6 +135,8 @@ def _enrolments(db: Database, _s: DbSession, options: ListOptions) -> Table:
         "Outstanding",
         "Overdue",
         "Sessions used",
+        "Sessions attended",
+        "Sessions missed",
         "Sessions planned",
     ]
     rows = [
@@ -152,6 +154,8 @@ def _enrolments(db: Database, _s: DbSession, options: ListOptions) -> Table:
             _money(r.outstanding, r.currency),
             _money(r.overdue, r.currency),
             r.sessions_used,
+            r.sessions_attended,
+            r.sessions_missed,
             r.sessions_planned,
         ]
         for r in sorted(enrolment_rows(db, today=options.today), key=lambda r: r.id)

@@ -137,7 +137,7 @@ def test_programmes_follow_through_and_practice_csv(
     tables = {t.key: t for t in report_tables(report)}
     programmes = list(csv.reader(io.StringIO(csv_text(tables["programmes"], "GBP"))))
     # P1: E1 and E4 ran in February (E5 starts 1 Mar), both finished; planned 9931 →
-    # 99.31 (the clients' planned time, supervision beside it), actual 18387 → 183.87; avg 7 and 5 sessions; 50% completed and renewed;
+    # 99.31 (the clients' planned time, supervision beside it), actual 18387 → 183.87; avg 7 and 5 sessions, 1 missed (a no-show, a late cancellation); 50% completed and renewed;
     # 13 unseen minutes per session. The taster: none finished.
     assert programmes[1] == [
         "Three months",
@@ -147,11 +147,12 @@ def test_programmes_follow_through_and_practice_csv(
         "183.87",
         "7",
         "5",
+        "1",
         "50",
         "50",
         "13",
     ]
-    assert programmes[2] == ["Free taster", "2", "0", "", "", "", "", "", "", ""]
+    assert programmes[2] == ["Free taster", "2", "0", "", "", "", "", "", "", "", ""]
     follow = list(csv.reader(io.StringIO(csv_text(tables["follow_through"], "GBP"))))
     assert follow[0][4] == "Follow-through (%)"
     assert follow[1:] == [

@@ -193,7 +193,7 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     assert today_page.instalments_model.rowCount() == 0  # the first is paid, the next not due
     assert not today_page.instalments.empty.isHidden()
     assert today_page.quiet_model.rowCount() == 0  # seen today
-    assert today_page.figures["seen"].text() == "1 h in 1 session"
+    assert today_page.figures["seen"].text() == "1 h in 1 session; none missed"
     assert today_page.figures["unseen"].text() == "35 min"
     assert today_page.figures["total"].text() == "1 h 35 min"
     assert payment.received_on == today()
@@ -206,7 +206,7 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     overview: Any = page.show_tab(type(page.tab_pages[0]))
     glance = {key: overview.values[key].text() for key in ("programme", "money", "open_items")}
     assert glance == {
-        "programme": "Three months of change: 1 of 7 sessions used",
+        "programme": "Three months of change: sessions 1 of 7 used (1 attended, 0 missed)",
         "money": "£400.00 paid, £800.00 to pay",
         "open_items": "1",
     }
@@ -214,8 +214,10 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     assert overview.values["emergency_contact_name"].text() == "Ingrid Ødegård"
     enrolments: Any = page.show_tab(type(page.tab_pages[1]))
     assert enrolments.model.index(0, 0).data() == "Three months of change"
-    assert enrolments.model.index(0, 3).data() == "1 of 7"
-    assert enrolments.figures["sessions"].text() == "1 of 7 used; 6 remaining"
+    assert enrolments.model.index(0, 3).data() == "1 of 7 used (1 attended, 0 missed)"
+    assert (
+        enrolments.figures["sessions"].text() == "1 of 7 used (1 attended, 0 missed); 6 remaining"
+    )
     assert enrolments.figures["paid"].text() == "£400.00 of £1,200.00"
     assert enrolments.figures["outstanding"].text() == "£800.00"
     assert enrolments.figures["unseen"].text().startswith("35 min")

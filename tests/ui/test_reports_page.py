@@ -91,7 +91,7 @@ def test_tables_pass_the_model_tester(page: ReportsPage, qtmodeltester: Any) -> 
         "2",
         "£99.31/h",
         "£183.87/h",
-        "5 of 7",
+        "5 of 7 (1 missed)",
         "50%",
         "50%",
         "13 min",

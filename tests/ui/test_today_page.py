@@ -100,7 +100,7 @@ def test_sessions_figures_instalments_and_quiet_clients(
     )
     log_work(db, work_date=today(), minutes=30, category=WorkCategory.WRITE_UP)
     page.refresh()
-    assert page.figures["seen"].text() == "45 min in 1 session"
+    assert page.figures["seen"].text() == "45 min in 1 session; none missed"
     assert page.figures["unseen"].text() == "30 min"
     assert page.figures["total"].text() == "1 h 15 min"
 

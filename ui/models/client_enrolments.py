@@ -25,8 +25,8 @@ class ClientEnrolmentsModel(LocalisedRowsModel[EnrolmentRow]):
             ),
             Column("Status", lambda r: label(r.status)),
             Column(
-                "Sessions used",
-                lambda r: f"{r.sessions_used} of {r.sessions_planned}",
+                "Sessions",
+                lambda r: fmt.sessions_used(r.sessions_used, r.sessions_planned, r.sessions_missed),
                 RIGHT,
             ),
             Column("Price", lambda r: money(r.agreed_price, r), RIGHT),

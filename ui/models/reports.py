@@ -56,10 +56,14 @@ class ProgrammeComparisonModel(RowsModel[ProgrammeComparison]):
                         "—"
                         if p.average_sessions_used is None
                         else f"{average(p.average_sessions_used)} of "
-                        f"{average(p.average_sessions_planned)}"
+                        f"{average(p.average_sessions_planned)} "
+                        f"({average(p.average_sessions_missed)} missed)"
                     ),
                     RIGHT,
-                    tooltip=lambda p: "Average per finished enrolment, of the sessions planned",
+                    tooltip=lambda p: (
+                        "Average per finished enrolment, of the sessions planned; "
+                        "used = attended + missed (cancelled late or not attended)"
+                    ),
                 ),
                 Column("Completed", lambda p: share(p.completion_rate), RIGHT),
                 Column("Renewed", lambda p: share(p.renewal_rate), RIGHT),

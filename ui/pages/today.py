@@ -237,6 +237,7 @@ class TodayPage(QWidget):
                 if f.support_calls
                 else ""
             )
+            + (f"; {f.missed_sessions or 'none'} missed" if f.sessions or f.missed_sessions else "")
         )
         self.figures["unseen"].setText(fmt.duration(f.unseen_minutes))
         self.figures["total"].setText(fmt.duration(f.total_minutes))

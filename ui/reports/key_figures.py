@@ -71,7 +71,8 @@ class KeyFigures(QWidget):
         currency = report.currency
         self.cards["seen"].set(
             fmt.duration(f.contact_minutes),
-            f"{f.sessions} sessions and {f.support_calls} support calls attended",
+            f"{f.sessions} sessions and {f.support_calls} support calls attended; "
+            f"{f.missed_sessions} missed",
         )
         self.cards["unseen"].set(fmt.duration(f.unseen_minutes), "Everything in the work log")
         self.cards["income"].set(

@@ -108,12 +108,11 @@ class EnrolmentsTab(ClientTab):
             if f.support_calls_included is None
             else f"{f.support_calls_used} of {f.support_calls_included} used"
         )
-        missed = f", {f.sessions_missed} missed" if f.sessions_missed else ""
         nxt = f.next_instalment
         overdue = f" ({fmt.money(f.overdue, cur, loc)} overdue)" if f.overdue else ""
         texts = {
-            "sessions": f"{f.sessions_used} of {f.sessions_planned} used{missed}; "
-            f"{f.sessions_remaining} remaining",
+            "sessions": f"{fmt.sessions_used(f.sessions_used, f.sessions_planned, f.sessions_missed)}"
+            f"; {f.sessions_remaining} remaining",
             "support": calls,
             "contact": f"{fmt.duration(f.contact_minutes)} "
             f"(planned {fmt.duration(f.plan.contact_minutes)})",

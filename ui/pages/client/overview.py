@@ -113,7 +113,8 @@ class OverviewTab(ClientTab):
         if current:
             e = current[0]
             texts["programme"] = (
-                f"{e.programme_name}: {e.sessions_used} of {e.sessions_planned} sessions used"
+                f"{e.programme_name}: sessions "
+                f"{fmt.sessions_used(e.sessions_used, e.sessions_planned, e.sessions_missed)}"
             )
             texts["money"] = (
                 f"{fmt.money(e.paid, e.currency, loc)} paid, "
