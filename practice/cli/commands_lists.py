@@ -189,6 +189,7 @@ def run_enrolments(args: argparse.Namespace, db: Database) -> int:
                     "agreed_price": r.agreed_price,
                     "currency": r.currency,
                     "price_due": r.price_due,
+                    "price_reduced": r.price_reduced,
                     "payments_received": r.payments_received,
                     "refunded": r.refunded,
                     "paid": r.paid,

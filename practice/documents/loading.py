@@ -22,6 +22,7 @@ from practice.models import (
     PaymentMethod,
     PaymentPlan,
     PracticeProfile,
+    PriceReduction,
     SupportMode,
 )
 
@@ -145,6 +146,30 @@ def load_payments(db: Database, enrolment_id: int) -> tuple[PaymentRow, ...]:
             .order_by(Payment.received_on, Payment.id)
         ).all()
         return tuple(_payment_row(p) for p in rows)
+
+
+@dataclass(frozen=True, slots=True)
+class CreditNoteRow:
+    """A price reduction in force, as a statement lists it."""
+
+    number: str
+    made_on: date
+    amount: int
+    reason: str
+
+
+def load_credit_notes(db: Database, enrolment_id: int) -> tuple[CreditNoteRow, ...]:
+    """The enrolment's price reductions not withdrawn, oldest first."""
+    with db.reading() as s:
+        rows = s.scalars(
+            select(PriceReduction)
+            .where(
+                PriceReduction.enrolment_id == enrolment_id,
+                PriceReduction.withdrawn_at.is_(None),
+            )
+            .order_by(PriceReduction.made_on, PriceReduction.id)
+        ).all()
+        return tuple(CreditNoteRow(r.number, r.made_on, r.amount, r.reason) for r in rows)
 
 
 def load_payment(db: Database, payment_id: int) -> tuple[PaymentRow, int]:

@@ -25,8 +25,10 @@ from practice.documents.common import (
 from practice.documents.formatting import Formatter
 from practice.documents.layout import keep_with_start
 from practice.documents.loading import (
+    CreditNoteRow,
     EnrolmentRecord,
     PaymentRow,
+    load_credit_notes,
     load_enrolment,
     load_payments,
 )
@@ -51,6 +53,7 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
     record = load_enrolment(db, enrolment_id)
     figures = enrolment_figures(db, enrolment_id, today=on)
     payments = load_payments(db, enrolment_id)
+    credit_notes = load_credit_notes(db, enrolment_id)
     fmt = Formatter(record.locale)
     width = content_width(record.page_size)
     st = styles()
@@ -72,6 +75,7 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
         *_summary(figures, record, fmt, width),
         *_instalments(figures, fmt, width, on),
         *_payments(payments, fmt, width),
+        *_credit_notes(credit_notes, figures.currency, fmt, width),
     ]
     info = DocumentInfo(
         title=f"Statement: {record.terms.name} — {record.client_name}",
@@ -112,7 +116,8 @@ def summary_lines(figures: EnrolmentFigures, record: EnrolmentRecord, fmt: Forma
 
     Price agreed (after any pay-in-full discount, shown as its own line), less what is
     not owed (a proposal not yet agreed, a cancelled enrolment, the instalments after an
-    enrolment ended early) and what a refund took off the price, is the price to pay;
+    enrolment ended early), what credit notes and refunds took off the price, is the
+    price to pay;
     less the payments received, plus the refunds given, is what is outstanding — or,
     below nothing, the credit the client holds (printed as a positive amount).
     """
@@ -126,7 +131,7 @@ def summary_lines(figures: EnrolmentFigures, record: EnrolmentRecord, fmt: Forma
         lines.append(Line(price_label, figures.agreed_price, total=True))
     else:
         lines.append(Line(price_label, figures.agreed_price))
-    not_owed = figures.agreed_price - figures.price_due
+    not_owed = figures.agreed_price - figures.price_due - figures.price_reduced
     if not_owed:
         if status == EnrolmentStatus.PROPOSED:
             why = "Not owed until the programme is agreed"
@@ -136,6 +141,8 @@ def summary_lines(figures: EnrolmentFigures, record: EnrolmentRecord, fmt: Forma
             ended = f" on {fmt.date(record.ended_on)}" if record.ended_on else ""
             why = f"Not owed: instalments after the programme ended{ended}"
         lines.append(Line(why, -not_owed))
+    if figures.price_reduced:
+        lines.append(Line("Price lowered by credit note", -figures.price_reduced))
     if money.price_lowered_by:
         lines.append(Line("Price lowered by refund", -money.price_lowered_by))
     lines.append(Line("Price to pay", figures.price_due - money.price_lowered_by, total=True))
@@ -194,7 +201,7 @@ def _ended(record: EnrolmentRecord, fmt: Formatter) -> list[tuple[str, str]]:
 
 
 #: Instalments nothing is owed on: the client has not agreed, or the work stopped first.
-NOT_OWED = (InstalmentState.CANCELLED, InstalmentState.NOT_AGREED)
+NOT_OWED = (InstalmentState.CANCELLED, InstalmentState.NOT_AGREED, InstalmentState.REDUCED_AWAY)
 
 
 def _state_text(state: InstalmentState, due: date, on: date) -> str:
@@ -233,7 +240,12 @@ def _instalments(
                     st.cell_right,
                 ),
                 (
-                    _state_text(inst.state, inst.due_date, on),
+                    _state_text(inst.state, inst.due_date, on)
+                    + (
+                        f" ({fmt.money(inst.reduced, cur)} off by credit note)"
+                        if inst.reduced and inst.state != InstalmentState.REDUCED_AWAY
+                        else ""
+                    ),
                     st.cell_bold if inst.state == InstalmentState.OVERDUE else st.cell,
                 ),
             ]
@@ -243,6 +255,35 @@ def _instalments(
         measured=[True, False, True, True, True, True],
     )
     return keep_with_start([Text("Instalments", st.heading)], table, width)
+
+
+def _credit_notes(
+    notes: tuple[CreditNoteRow, ...], currency: str, fmt: Formatter, width: float
+) -> list[Flowable]:
+    """The price reductions, each with its number, day, reason and amount."""
+    if not notes:
+        return []
+    st = styles()
+    table = grid(
+        [
+            ("Number", st.cell_bold),
+            ("Made on", st.cell_bold),
+            ("Why", st.cell_bold),
+            ("Amount", st.cell_right_bold),
+        ],
+        [
+            [
+                (note.number, st.cell),
+                (fmt.date(note.made_on), st.cell),
+                (note.reason, st.cell),
+                (fmt.money(note.amount, currency), st.cell_right),
+            ]
+            for note in notes
+        ],
+        width,
+        measured=[True, True, False, True],
+    )
+    return keep_with_start([Text("Price lowered by credit note", st.heading)], table, width)
 
 
 def _payments(payments: tuple[PaymentRow, ...], fmt: Formatter, width: float) -> list[Flowable]:

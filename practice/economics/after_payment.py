@@ -6,7 +6,8 @@
 * They go through the balance rule (:func:`~practice.economics.balance.balance`) with
   the enrolment's price due as it was on the day of the payment: the agreed price, or,
   once the enrolment had ended early (its ``ended_on`` on or before that day), the
-  instalments due up to the day it ended (:func:`~.balance.price_due`). An enrolment
+  instalments due up to the day it ended (:func:`~.balance.price_due`), less the price
+  reductions made by that day. An enrolment
   ended early or cancelled *after* the payment does not change its receipt: a receipt is
   a record of a moment, and reprinting it gives the same document.
 """
@@ -44,7 +45,9 @@ def balance_after_payment(source: Source, payment_id: int) -> Balance:
             )
         }
         # the amounts and due dates of the instalments do not depend on the day asked
-        instalments = instalment_statuses(s, [enrolment.id], today=payment.received_on)
+        instalments = instalment_statuses(
+            s, [enrolment.id], today=payment.received_on, reductions_until=payment.received_on
+        )
         owed = price_due(enrolment, instalments.get(enrolment.id, []))
         closed = (EnrolmentStatus.ENDED_EARLY, EnrolmentStatus.CANCELLED)
         if (

@@ -2,7 +2,9 @@
 
 * **Price due** is the agreed price; for an enrolment ended early, the instalments
   falling due on or before the day it ended; a cancelled enrolment owes nothing more,
-  and a proposal owes nothing until the client agrees to it.
+  and a proposal owes nothing until the client agrees to it. A **price reduction** (a
+  credit note) lowers it by its amount, taken off the instalments still owed, the last
+  first (see :mod:`~.instalments`); no money moves.
 * **Paid** = payments − refunds.
 * A refund first gives back money paid beyond the price due; the rest of it lowers
   what the client pays overall (a goodwill refund, a missed session paid back).
@@ -73,8 +75,14 @@ def price_due(e: PriceTerms, instalments: Sequence[InstalmentStatus]) -> int | N
     if e.status in (EnrolmentStatus.CANCELLED, EnrolmentStatus.PROPOSED):
         return None
     if e.status == EnrolmentStatus.ENDED_EARLY and e.ended_on is not None and instalments:
+        # the instalments' amounts are already net of any price reduction
         return sum(i.amount for i in instalments if i.due_date <= e.ended_on)
-    return e.agreed_price
+    return e.agreed_price - price_reduced(instalments)
+
+
+def price_reduced(instalments: Sequence[InstalmentStatus]) -> int:
+    """How much price reductions (credit notes) took off the instalments."""
+    return sum(i.reduced for i in instalments)
 
 
 @dataclass(frozen=True, slots=True)

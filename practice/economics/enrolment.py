@@ -34,7 +34,7 @@ from sqlalchemy import and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import aliased
 
-from practice.economics.balance import balance, price_due
+from practice.economics.balance import balance, price_due, price_reduced
 from practice.economics.counting import (
     MEETING_KINDS,
     MISSED_ATTENDANCE,
@@ -98,6 +98,7 @@ class EnrolmentFigures:
     effective_hourly_rate: int | None  # earned ÷ all hours spent
     planned_hourly_rate: int | None  # agreed price ÷ the client's planned hours
     price_due: int  # agreed price; less when ended early; 0 when cancelled
+    price_reduced: int  # taken off by price reductions (credit notes), in price_due already
     paid: int  # payments − refunds
     refunded: int
     outstanding: int
@@ -230,6 +231,7 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
         effective_hourly_rate=hourly_rate(earned, total),
         planned_hourly_rate=planned_rate(e.agreed_price, planned),
         price_due=money.price_due,
+        price_reduced=price_reduced(instalments),
         paid=money.paid,
         refunded=refunded,
         outstanding=money.outstanding,
@@ -258,6 +260,7 @@ class EnrolmentRow:
     agreed_price: int
     currency: str
     price_due: int  # see balance: 0 for a proposal or a cancelled enrolment
+    price_reduced: int  # by price reductions (credit notes), in price_due already
     payments_received: int  # refunds not taken off
     refunded: int
     paid: int  # payments − refunds
@@ -367,6 +370,7 @@ def enrolment_rows(
                     agreed_price=r.agreed_price,
                     currency=r.currency,
                     price_due=money.price_due,
+                    price_reduced=price_reduced(instalments),
                     payments_received=money.payments,
                     refunded=money.refunded,
                     paid=money.paid,

@@ -56,8 +56,16 @@ TERMS: tuple[Term, ...] = (
     Term(
         "price_due",
         "Price due",
-        "The agreed price. Ended early: the instalments due up to the day it ended. "
-        "Completed early: the full price. Nothing on a proposal or a cancelled enrolment.",
+        "The agreed price, less any credit note. Ended early: the instalments due up to the "
+        "day it ended. Completed early: the full price. Nothing on a proposal or a "
+        "cancelled enrolment.",
+    ),
+    Term(
+        "price_reduction",
+        "Credit note",
+        "A price lowered with no money moving, with why: it comes off the last instalments "
+        "still owed, and money paid beyond the new price becomes credit. A refund gives "
+        "money back instead; a refund beyond any credit lowers the price too.",
     ),
     Term(
         "outstanding",

@@ -17,6 +17,11 @@ What is left is no longer owed (**cancelled**) on a cancelled enrolment, and on 
 enrolment ended early for instalments falling due after the day it ended. Nothing is
 owed on a proposal until the client agrees: its instalments are **not agreed yet**,
 never due or overdue.
+
+A **price reduction** (a credit note, :class:`~practice.models.PriceReduction`) lowers
+the instalments still owed, the last one first and back from there, before payments are
+allocated: what is due soonest stays as agreed, and money already paid beyond the new
+total is held as credit.
 """
 
 from __future__ import annotations
@@ -30,7 +35,14 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session as DbSession
 
-from practice.models import Enrolment, EnrolmentStatus, Instalment, Payment, PaymentKind
+from practice.models import (
+    Enrolment,
+    EnrolmentStatus,
+    Instalment,
+    Payment,
+    PaymentKind,
+    PriceReduction,
+)
 
 #: SQL: a payment's amount, negative for a refund (sum it for the net amount paid).
 SIGNED_AMOUNT: ColumnElement[int] = case(
@@ -45,6 +57,7 @@ class InstalmentState(StrEnum):
     OVERDUE = "overdue"
     CANCELLED = "cancelled"
     NOT_AGREED = "not_agreed"
+    REDUCED_AWAY = "reduced_away"  # a price reduction took the whole of it off
 
     @property
     def label(self) -> str:
@@ -58,6 +71,7 @@ _LABELS = {
     InstalmentState.OVERDUE: "Overdue",
     InstalmentState.CANCELLED: "Cancelled",
     InstalmentState.NOT_AGREED: "Not agreed yet",
+    InstalmentState.REDUCED_AWAY: "Taken off the price",
 }
 
 
@@ -78,10 +92,11 @@ class InstalmentStatus:
     instalment_id: int
     number: int
     due_date: date
-    amount: int
+    amount: int  # as agreed, less any price reduction on it (``reduced``)
     paid: int
     left: int
     state: InstalmentState
+    reduced: int = 0  # taken off this instalment by price reductions
 
     def days_overdue(self, today: date) -> int:
         """Whole days since it fell due (0 when not overdue)."""
@@ -127,18 +142,35 @@ def statuses(
     cancelled: bool = False,
     ended_on: date | None = None,
     proposed: bool = False,
+    reduced: int = 0,
 ) -> list[InstalmentStatus]:
     """Each instalment's paid / left / state, in due-date order.
 
     ``cancelled``: the enrolment was cancelled; ``ended_on``: the day it ended early;
-    ``proposed``: the client has not agreed yet.
+    ``proposed``: the client has not agreed yet; ``reduced``: the price reductions in
+    force (see the module text).
     """
-    paid = allocate(instalments, designated, loose)
+    order = sorted(instalments, key=lambda i: (i.due_date, i.number, i.id))
+    cut: dict[int, int] = {}
+    if reduced and not (cancelled or proposed):
+        for inst in reversed(order):  # the last instalment still owed first
+            if ended_on is not None and inst.due_date > ended_on:
+                continue
+            cut[inst.id] = min(inst.amount, reduced)
+            reduced -= cut[inst.id]
+            if reduced <= 0:
+                break
+        order = [
+            InstalmentDue(i.id, i.number, i.due_date, i.amount - cut.get(i.id, 0)) for i in order
+        ]
+    paid = allocate(order, designated, loose)
     result = []
-    for inst in sorted(instalments, key=lambda i: (i.due_date, i.number, i.id)):
+    for inst in order:
         got = paid[inst.id]
         left = inst.amount - got
-        if left == 0:
+        if inst.amount == 0 and cut.get(inst.id, 0) > 0:
+            state = InstalmentState.REDUCED_AWAY
+        elif left == 0:
             state = InstalmentState.PAID
         elif proposed:
             state = InstalmentState.NOT_AGREED
@@ -151,7 +183,16 @@ def statuses(
         else:
             state = InstalmentState.DUE
         result.append(
-            InstalmentStatus(inst.id, inst.number, inst.due_date, inst.amount, got, left, state)
+            InstalmentStatus(
+                inst.id,
+                inst.number,
+                inst.due_date,
+                inst.amount,
+                got,
+                left,
+                state,
+                reduced=cut.get(inst.id, 0),
+            )
         )
     return result
 
@@ -161,12 +202,14 @@ def instalment_statuses(
     enrolment_ids: Collection[int] | Select[int],
     *,
     today: date,
+    reductions_until: date | None = None,
 ) -> dict[int, list[InstalmentStatus]]:
-    """Instalment statuses of many enrolments at once (two queries in all).
+    """Instalment statuses of many enrolments at once (three queries in all).
 
     ``enrolment_ids`` are ids, or a query selecting them (a list of every enrolment
     passes its own filter rather than thousands of ids). Every id given has an entry;
-    with a query, the enrolments that have instalments or payments.
+    with a query, the enrolments that have instalments or payments. Every price
+    reduction not withdrawn counts; with ``reductions_until``, only those made by then.
     """
     if isinstance(enrolment_ids, Select):
         among: Select[int] | list[int] = enrolment_ids
@@ -210,6 +253,7 @@ def instalment_statuses(
             loose[enrolment_id] += int(amount)
         else:
             designated[enrolment_id][instalment_id] = int(amount)
+    reduced = price_reductions(session, among, until=reductions_until)
     wanted = asked if asked is not None else plans.keys() | designated.keys() | loose.keys()
     return {
         ident: statuses(
@@ -220,6 +264,21 @@ def instalment_statuses(
             cancelled=ident in cancelled,
             ended_on=ended.get(ident),
             proposed=ident in proposed,
+            reduced=reduced.get(ident, 0),
         )
         for ident in wanted
     }
+
+
+def price_reductions(
+    session: DbSession, among: Collection[int] | Select[int], *, until: date | None = None
+) -> dict[int, int]:
+    """Enrolment id → the total of its price reductions in force (made by ``until``)."""
+    query = (
+        select(PriceReduction.enrolment_id, func.sum(PriceReduction.amount))
+        .where(PriceReduction.enrolment_id.in_(among), PriceReduction.withdrawn_at.is_(None))
+        .group_by(PriceReduction.enrolment_id)
+    )
+    if until is not None:
+        query = query.where(PriceReduction.made_on <= until)
+    return {ident: int(total) for ident, total in session.execute(query)}

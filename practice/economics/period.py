@@ -46,7 +46,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import aliased
 
@@ -185,25 +185,29 @@ def period_figures(
 
         earned = earned_between(s, start, end, tz)
         elsewhere = Enrolment.currency != currency
-        other_minutes = int(
-            s.scalar(
-                select(func.coalesce(func.sum(Session.duration_minutes), 0))
-                .join(Enrolment, Enrolment.id == Session.enrolment_id)
-                .where(
-                    elsewhere,
-                    Session.attendance == Attendance.ATTENDED,
-                    Session.starts_at >= first,
-                    Session.starts_at < after,
+        other_minutes = (
+            int(
+                s.scalar(
+                    select(func.coalesce(func.sum(Session.duration_minutes), 0))
+                    .join(Enrolment, Enrolment.id == Session.enrolment_id)
+                    .where(
+                        elsewhere,
+                        Session.attendance == Attendance.ATTENDED,
+                        Session.starts_at >= first,
+                        Session.starts_at < after,
+                    )
                 )
+                or 0
             )
-            or 0
-        ) + int(
-            s.scalar(
-                select(func.coalesce(func.sum(WorkLogEntry.minutes), 0))
-                .join(Enrolment, Enrolment.id == WorkLogEntry.enrolment_id)
-                .where(elsewhere, *in_period)
+            + int(
+                s.scalar(
+                    select(func.coalesce(func.sum(WorkLogEntry.minutes), 0))
+                    .join(Enrolment, Enrolment.id == WorkLogEntry.enrolment_id)
+                    .where(elsewhere, *in_period)
+                )
+                or 0
             )
-            or 0
+            + _unlinked_work_elsewhere(s, currency, start, end)
         )
 
         active = (
@@ -294,6 +298,46 @@ class _Endings:
     renewed: int
     consultations: int
     converted: int
+
+
+def _unlinked_work_elsewhere(s: DbSession, currency: str, start: date, end: date) -> int:
+    """Minutes of client work logged without an enrolment in ``start..end`` that count
+    towards an enrolment in another currency: the client's enrolment running that day
+    (the later-started one when two overlap, as :func:`~.enrolment.enrolment_figures`
+    counts it), so they stay out of the rate like the rest of that enrolment's time."""
+    mine, later = aliased(Enrolment), aliased(Enrolment)
+    day = WorkLogEntry.work_date
+    later_running = exists().where(
+        later.client_id == mine.client_id,
+        later.status.in_(RAN),
+        later.id != mine.id,
+        or_(
+            later.start_date > mine.start_date,
+            and_(later.start_date == mine.start_date, later.id > mine.id),
+        ),
+        later.start_date <= day,
+        func.coalesce(later.ended_on, later.end_date) >= day,
+    )
+    counted_elsewhere = exists().where(
+        mine.client_id == WorkLogEntry.client_id,
+        mine.status.in_(RAN),
+        mine.currency != currency,
+        mine.start_date <= day,
+        func.coalesce(mine.ended_on, mine.end_date) >= day,
+        ~later_running,
+    )
+    return int(
+        s.scalar(
+            select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
+                WorkLogEntry.enrolment_id.is_(None),
+                WorkLogEntry.client_id.is_not(None),
+                day >= start,
+                day <= end,
+                counted_elsewhere,
+            )
+        )
+        or 0
+    )
 
 
 def _endings(s: DbSession, start: date, last: date) -> _Endings:

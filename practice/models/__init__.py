@@ -30,7 +30,7 @@ from practice.models.enums import (
     label,
 )
 from practice.models.outreach import Enquiry, Provider, Referral, Resource, ResourceShare
-from practice.models.payment import Payment, VoidedPayment
+from practice.models.payment import Payment, PriceReduction, VoidedPayment
 from practice.models.profile import AgreementClause, AuditEntry, Draft, PracticeProfile
 from practice.models.programme import Programme, ProgrammeInclusion, ProgrammePeriod
 from practice.models.session import ActionItem, NoteAddendum, NoteVersion, Session, SessionNote
@@ -60,6 +60,7 @@ __all__ = [
     "PageSize",
     "Payment",
     "VoidedPayment",
+    "PriceReduction",
     "PaymentKind",
     "PaymentMethod",
     "PaymentPlan",

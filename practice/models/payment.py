@@ -64,3 +64,35 @@ class VoidedPayment(Base):
     voided_at: Mapped[datetime] = mapped_column(default=utcnow)
     reason: Mapped[str] = mapped_column(Text)
     replaced_by_id: Mapped[int | None]  # the payment recorded in its place, if any
+
+
+class PriceReduction(Base):
+    """A credit note: the price an enrolment's client pays lowered by an amount, with why.
+
+    No money moves: what is still to pay goes down (from the last instalments owed
+    backwards), and money already paid beyond the new price becomes credit the
+    practitioner may give back with a refund. A credit note made by mistake is
+    withdrawn (``withdrawn_at`` and why), never deleted; figures ignore withdrawn ones.
+    """
+
+    __tablename__ = "price_reductions"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        Index("ix_price_reductions_enrolment", "enrolment_id"),
+        {"sqlite_autoincrement": True},  # a credit note's number is never given again
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enrolment_id: Mapped[int] = mapped_column(ForeignKey("enrolments.id", ondelete="RESTRICT"))
+    made_on: Mapped[date]
+    amount: Mapped[int]  # minor units, in the enrolment's currency
+    currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def number(self) -> str:
+        """The number it is printed and listed with: ``CN-00007`` (never given again)."""
+        return f"CN-{self.id:05d}"

@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
-from practice.economics.balance import price_due
+from practice.economics.balance import price_due, price_reduced
 from practice.economics.instalments import instalment_statuses
 from practice.errors import NotFoundError, ValidationError
 from practice.models import (
@@ -187,7 +187,7 @@ def correct_payment(
             instalment_id=instalment_id if voided.kind is PaymentKind.PAYMENT else None,
         )
         if net_paid(s, enrolment.id) < 0:
-            money = _formatter(s, enrolment.currency)
+            money = money_formatter(s, enrolment.currency)
             raise ValidationError(
                 "amount",
                 f"would leave the refunds already given more than was paid, by "
@@ -267,15 +267,17 @@ def _check_payment(
         if instalment is None or instalment.enrolment_id != enrolment.id:
             raise ValidationError("instalment_id", "is not an instalment of this enrolment.")
     received = payments_received(s, enrolment.id)
-    due = price_due(enrolment, instalment_statuses(s, [enrolment.id], today=on)[enrolment.id])
+    plan = instalment_statuses(s, [enrolment.id], today=on)[enrolment.id]
+    due = price_due(enrolment, plan)
     due = enrolment.agreed_price if due is None else due
     if received + amount > due:
-        money = _formatter(s, enrolment.currency)
-        what = (
-            f"the {money(due)} of instalments due by the day it ended"
-            if enrolment.status is EnrolmentStatus.ENDED_EARLY
-            else f"the agreed price of {money(due)}"
-        )
+        money = money_formatter(s, enrolment.currency)
+        if enrolment.status is EnrolmentStatus.ENDED_EARLY:
+            what = f"the {money(due)} of instalments due by the day it ended"
+        elif price_reduced(plan):
+            what = f"the price to pay of {money(due)} (the agreed price less credit notes)"
+        else:
+            what = f"the agreed price of {money(due)}"
         raise ValidationError(
             "amount",
             f"would bring the payments received to {money(received + amount)}, which is "
@@ -287,7 +289,7 @@ def _check_refund(s: DbSession, enrolment: Enrolment, amount: int) -> None:
     """Refuse a refund of more than was paid so far."""
     paid = net_paid(s, enrolment.id)
     if amount > paid:
-        money = _formatter(s, enrolment.currency)
+        money = money_formatter(s, enrolment.currency)
         raise ValidationError(
             "amount",
             f"is more than the {money(paid)} paid so far, by {money(amount - paid)}.",
@@ -421,13 +423,14 @@ def _enrolment(s: DbSession, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def _formatter(s: DbSession, currency: str) -> _Money:
+def money_formatter(s: DbSession, currency: str) -> MoneyText:
+    """Amounts of ``currency`` written as the practice writes them, for messages."""
     locale = s.scalar(select(PracticeProfile.locale)) or "en_GB"
-    return _Money(currency, locale)
+    return MoneyText(currency, locale)
 
 
 @dataclass(frozen=True, slots=True)
-class _Money:
+class MoneyText:
     currency: str
     locale: str
 

@@ -94,6 +94,33 @@ def test_currencies_are_never_added_together(db: Database) -> None:
     assert jan.effective_hourly_rate == 8572
 
 
+def test_client_work_without_an_enrolment_stays_with_its_enrolments_currency(
+    db: Database,
+) -> None:
+    """Prep logged for a client but not for an enrolment counts towards the enrolment
+    running that day; when that one is in another currency, its time stays out of the
+    practice's rate like the rest of that enrolment's time."""
+    with db.transaction() as s:
+        who = f.client(s, "Lena")
+        f.enrolment(s, who, start=date(2026, 1, 5), end=date(2026, 4, 4), instalments=THREE)
+        euros = f.enrolment(
+            s,
+            who,
+            start=date(2026, 1, 12),  # the later-started one: unlinked work goes to it
+            end=date(2026, 4, 11),
+            instalments=[(date(2026, 1, 12), 90000)],
+            price=90000,
+            currency="EUR",
+        )
+        f.meeting(s, who, f.at(2026, 1, 14), minutes=60, enrolment=euros)
+        f.work(s, date(2026, 1, 8), 15, WorkCategory.PREP, who=who)  # only the pound one ran
+        f.work(s, date(2026, 1, 14), 25, WorkCategory.PREP, who=who)  # the euro one's
+        other = f.client(s, "Max")  # another client, no enrolment at all: the practice's
+        f.work(s, date(2026, 1, 14), 10, WorkCategory.PREP, who=other)
+    jan = period_figures(db, date(2026, 1, 1), date(2026, 1, 31), today=TODAY, tz=UTC)
+    assert (jan.total_minutes, jan.other_currency_minutes) == (110, 85)
+
+
 def test_client_work_without_an_enrolment_counts_once(db: Database) -> None:
     with db.transaction() as s:
         who = f.client(s, "Tom")

@@ -106,3 +106,22 @@ def test_the_cheap_revision_read_agrees_with_alembic() -> None:
     scripts = migrate.script_directory()
     assert migrate.head_revision() == scripts.get_current_head()
     assert migrate.known_revisions() == {r.revision for r in scripts.walk_revisions()}
+
+
+def test_an_upgraded_practice_is_given_the_computers_zone_by_name(tmp_path: Path) -> None:
+    """A practice from before the profile held a zone would follow whichever computer
+    opens it; the upgrade names the zone of the computer doing it, as a new practice is."""
+    from tests.economics.test_practice_zone import computer_in
+
+    path = tmp_path / "practice.db"
+    shutil.copyfile(FIXTURES[0], path)
+    with computer_in("Pacific/Auckland"):
+        db = open_database(path)
+        db.close()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT time_zone FROM practice_profile").fetchone() == (
+            "Pacific/Auckland",
+        )
+    finally:
+        conn.close()

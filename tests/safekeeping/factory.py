@@ -19,6 +19,7 @@ from practice.models import (
     PaymentKind,
     PaymentMethod,
     PaymentPlan,
+    PriceReduction,
     Provider,
     Referral,
     Resource,
@@ -104,6 +105,15 @@ def make_client(
                 method=PaymentMethod.CARD,
                 recorded_at=when,
                 reason=f"typed £90 for £900 {marker}",
+            )
+        )
+        s.add(
+            PriceReduction(
+                enrolment_id=enrolment.id,
+                made_on=date(2026, 3, 20),
+                amount=5000,
+                currency="GBP",
+                reason=f"a session I cancelled {marker}",
             )
         )
         meeting = Session(

@@ -433,3 +433,55 @@ def test_the_refund_dialog_says_what_the_refund_will_do(ctx: AppContext, qtbot: 
     )
     dialog.amount.setText("a hundred")
     assert not dialog.effect.isVisible()
+
+
+def test_the_price_is_lowered_with_a_credit_note_from_the_client_page(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from practice.services import price_reductions
+    from ui.dialogs.price_reduction import PriceReductionDialog
+    from ui.pages.client.enrolments import EnrolmentsTab
+
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    client_id = enrolment_service.get_enrolment(ctx.db, enrolment_id).client_id
+    tab = EnrolmentsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show_client(client_id)
+    assert tab.lower_button.isEnabled()
+    assert tab.figures["price"].text() == "£1,200.00 agreed"
+
+    [row] = tab.model.rows()
+    dialog = PriceReductionDialog(ctx, row)
+    qtbot.addWidget(dialog)
+    assert dialog.in_force.isHidden()  # none yet
+    dialog.amount.setText("150")
+    # what it will do is said before it is saved
+    assert dialog.effect.text() == "The price the client pays goes from £1,200.00 to £1,050.00."
+    dialog.save()  # no reason: refused beside the field, nothing saved
+    assert dialog.errors.message_for("reason")
+    assert price_reductions.list_price_reductions(ctx.db, enrolment_id=enrolment_id) == []
+    dialog.reason.setText("A session I cancelled")
+    dialog.save()
+    assert dialog.saved is not None and dialog.result()
+
+    tab.show_client(client_id)
+    assert tab.figures["price"].text() == (
+        "£1,200.00 agreed; £150.00 off by credit note, £1,050.00 to pay"
+    )
+    # withdrawn when made by mistake, with why; kept and listed as withdrawn
+    again = PriceReductionDialog(ctx, tab.model.rows()[0])
+    qtbot.addWidget(again)
+    assert again.in_force.count() == 1 and "A session I cancelled" in again.in_force.item(0).text()
+    again.in_force.setCurrentRow(0)
+    again.reason.setText("Wrong client")
+    again.withdraw()
+    assert again.withdrawn is not None
+    tab.show_client(client_id)
+    assert tab.figures["price"].text() == "£1,200.00 agreed"
+    third = PriceReductionDialog(ctx, tab.model.rows()[0])
+    qtbot.addWidget(third)
+    assert "withdrawn: Wrong client" in third.in_force.item(0).text()
+    assert not third.in_force.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
+    assert message_boxes.shown == []

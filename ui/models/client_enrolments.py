@@ -29,7 +29,7 @@ class ClientEnrolmentsModel(LocalisedRowsModel[EnrolmentRow]):
                 lambda r: fmt.sessions_used(r.sessions_used, r.sessions_planned, r.sessions_missed),
                 RIGHT,
             ),
-            Column("Price", lambda r: money(r.agreed_price, r), RIGHT),
+            Column("Price", lambda r: money(r.agreed_price - r.price_reduced, r), RIGHT),
             Column("Paid", lambda r: money(r.paid, r), RIGHT),
             Column("Outstanding", lambda r: money(r.outstanding, r), RIGHT),
             Column(

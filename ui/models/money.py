@@ -44,7 +44,11 @@ class InstalmentModel(RowTableModel[InstalmentAttention]):
         )
 
     def is_muted(self, row: InstalmentAttention) -> bool:
-        return row.state in (InstalmentState.PAID, InstalmentState.CANCELLED)
+        return row.state in (
+            InstalmentState.PAID,
+            InstalmentState.CANCELLED,
+            InstalmentState.REDUCED_AWAY,
+        )
 
 
 class PaymentModel(RowTableModel[PaymentRow]):

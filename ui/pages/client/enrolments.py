@@ -13,8 +13,10 @@ from practice.economics.enrolment import (
     enrolment_rows,
 )
 from practice.models import EnrolmentStatus
+from practice.services.price_reductions import LOWERABLE
 from ui import format as fmt
 from ui.context import AppContext
+from ui.dialogs.price_reduction import PriceReductionDialog
 from ui.errors import guarded
 from ui.models.client_enrolments import ClientEnrolmentsModel
 from ui.pages.client.base import ClientTab
@@ -26,6 +28,7 @@ FIGURES = (
     ("contact", "Contact time"),
     ("unseen", "Unseen work"),
     ("rate", "Effective hourly rate"),
+    ("price", "Price"),
     ("paid", "Paid"),
     ("outstanding", "Outstanding"),
     ("next", "Next instalment"),
@@ -70,8 +73,15 @@ class EnrolmentsTab(ClientTab):
             form.addRow(caption, value)
         self.enrol_button = QPushButton("&Enrol on a programme…")
         self.enrol_button.clicked.connect(self._enrol)
+        self.lower_button = QPushButton("Lo&wer the price…")
+        self.lower_button.setToolTip(
+            "A credit note: lower what the client pays for the selected enrolment, with why "
+            "(no money moves; to give money back, record a refund)"
+        )
+        self.lower_button.clicked.connect(self.lower_price)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.lower_button)
         buttons.addWidget(self.enrol_button)
         self.layout_.addWidget(self.section)
         self.layout_.addWidget(self.figures_box)
@@ -86,6 +96,7 @@ class EnrolmentsTab(ClientTab):
             self.section.table.selectRow(0)
         else:
             self.figures_box.hide()
+        self._enable()
 
     def selected(self) -> EnrolmentRow | None:
         rows = self.section.table.selectionModel().selectedRows()
@@ -94,6 +105,7 @@ class EnrolmentsTab(ClientTab):
     @guarded
     def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected()
+        self._enable()
         if row is None:
             self.figures_box.hide()
             return
@@ -121,7 +133,17 @@ class EnrolmentsTab(ClientTab):
             "rate": f"{fmt.rate(f.effective_hourly_rate, cur, loc)} "
             f"(planned {fmt.rate(f.planned_hourly_rate, cur, loc)}); "
             f"{fmt.money(f.earned, cur, loc)} earned so far",
-            "paid": f"{fmt.money(f.paid, cur, loc)} of {fmt.money(f.agreed_price, cur, loc)}",
+            "price": (
+                f"{fmt.money(f.agreed_price, cur, loc)} agreed"
+                + (
+                    f"; {fmt.money(f.price_reduced, cur, loc)} off by credit note, "
+                    f"{fmt.money(f.price_due, cur, loc)} to pay"
+                    if f.price_reduced
+                    else ""
+                )
+            ),
+            "paid": f"{fmt.money(f.paid, cur, loc)} of "
+            f"{fmt.money(f.agreed_price - f.price_reduced, cur, loc)}",
             "outstanding": (
                 "Nothing until the client agrees (a proposal)"
                 if f.status == EnrolmentStatus.PROPOSED
@@ -140,6 +162,18 @@ class EnrolmentsTab(ClientTab):
         }
         for key, text in texts.items():
             self.figures[key].setText(text)
+
+    def _enable(self) -> None:
+        row = self.selected()
+        self.lower_button.setEnabled(row is not None and row.status in LOWERABLE)
+
+    @guarded
+    def lower_price(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if PriceReductionDialog(self.ctx, row, self).exec() and self.client_id is not None:
+            self.show_client(self.client_id)
 
     def _enrol(self) -> None:
         if self.client_id is not None:
