@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from practice.db import Database
+from practice.services.profile import get_profile
 from practice.zone import use_practice_zone
+from ui.widgets.day_edit import use_date_order
 
 
 class AppContext(QObject):
@@ -23,9 +25,15 @@ class AppContext(QObject):
         super().__init__()
         self.db = db
         self.settings = settings if settings is not None else QSettings()
-        use_practice_zone(db)  # every time shown, and "today", in the practice's zone
+        self._use_practice_ways()
+
+    def _use_practice_ways(self) -> None:
+        """Every time shown, and "today", in the practice's zone; typed dates read in the
+        order the practice's locale writes them."""
+        use_practice_zone(self.db)
+        use_date_order(get_profile(self.db).locale)
 
     def changed(self, area: str) -> None:
         if area == "profile":
-            use_practice_zone(self.db)
+            self._use_practice_ways()
         self.data_changed.emit(area)

@@ -86,3 +86,91 @@ def test_a_date_field_is_one_tab_stop_with_the_calendar_on_f4_and_alt_down(
         calendar = edit.calendarWidget()
         assert calendar is not None and calendar.isVisible()
         calendar.window().hide()
+
+
+@pytest.mark.parametrize(
+    ("order", "typed", "wanted"),
+    [
+        ("DMY", "10/02/2027", date(2027, 2, 10)),
+        ("DMY", "3/4/2026", date(2026, 4, 3)),  # Qt's own typing made this 28 February
+        ("DMY", "10.2.2027", date(2027, 2, 10)),
+        ("MDY", "2/10/2027", date(2027, 2, 10)),
+        ("MDY", "2027-02-10", date(2027, 2, 10)),  # a year first is always year-month-day
+        ("DMY", "29/02/2028", date(2028, 2, 29)),
+    ],
+)
+def test_a_whole_date_is_typed_in_the_practices_order(
+    qtbot: QtBot, order: str, typed: str, wanted: date
+) -> None:
+    from ui.widgets import day_edit as module
+
+    before = module.date_order()
+    module._order = order  # as use_date_order sets it from the practice's locale
+    try:
+        edit = day_edit(date(2026, 12, 4))
+        qtbot.addWidget(edit)
+        edit.show()
+        _type_day(qtbot, edit, typed)
+        assert day_of(edit) == wanted
+        assert edit.refusal == ""  # type: ignore[attr-defined]
+    finally:
+        module._order = before
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("30/02/2027", "There is no 30 February 2027"),
+        ("10/13/2027", "“10/13/2027” has no month 13"),
+    ],
+)
+def test_an_impossible_whole_date_is_refused_and_nothing_changes(
+    qtbot: QtBot, typed: str, said: str
+) -> None:
+    edit = day_edit(date(2026, 12, 4))
+    qtbot.addWidget(edit)
+    edit.show()
+    _type_day(qtbot, edit, typed)
+    assert day_of(edit) == date(2026, 12, 4)
+    assert edit.refusal.startswith(said)  # type: ignore[attr-defined]
+
+
+def test_half_a_date_typed_is_put_back_when_the_typing_ends(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    edit = day_edit(date(2026, 12, 4))
+    qtbot.addWidget(edit)
+    edit.show()
+    _type_day(qtbot, edit, "10/02/20")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter (or leaving the field) ends it
+    assert day_of(edit) == date(2026, 12, 4)
+    assert "“10/02/20” is not a whole date" in edit.refusal  # type: ignore[attr-defined]
+
+
+def test_a_day_typed_last_is_taken_when_the_typing_ends(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    edit = day_edit(date(2026, 12, 4))
+    qtbot.addWidget(edit)
+    edit.show()
+    _type_day(qtbot, edit, "2027-02-1")  # could still become the 10th: not taken yet
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert day_of(edit) == date(2027, 2, 1)
+    assert edit.refusal == ""  # type: ignore[attr-defined]
+
+
+def test_the_order_follows_the_practices_locale() -> None:
+    from ui.widgets.day_edit import date_order, typed_date, use_date_order
+
+    before = date_order()
+    try:
+        use_date_order("en_US")
+        assert date_order() == "MDY"
+        assert typed_date("2/10/2027") == date(2027, 2, 10)
+        use_date_order("de_DE")
+        assert date_order() == "DMY"
+        use_date_order("sv_SE")
+        assert date_order() == "YMD"
+        assert typed_date("10/02/27", "DMY") is None  # a year is typed whole
+    finally:
+        use_date_order("en_GB" if before == "DMY" else "en_US")
