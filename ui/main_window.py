@@ -369,7 +369,6 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     @guarded
-    @guarded
     def log_session(self) -> None:
         """Log a session: with the client whose page is open, else choosing the client."""
         clients = self._pages.get("clients")

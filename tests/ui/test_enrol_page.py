@@ -82,7 +82,7 @@ def test_pressing_agree_twice_never_makes_two_enrolments(
     page = open_page(ctx, qtbot)
     page.open_item(client_id)
     page.start_date.setDate(QDate(2026, 1, 31))
-    message_boxes.answer = QMessageBox.StandardButton.No  # no agreement now
+    message_boxes.answer = QMessageBox.StandardButton.No  # not a second enrolment
     qtbot.mouseClick(page.agree_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.agree_button, Qt.MouseButton.LeftButton)  # the second press
     assert len(enrolment_service.list_enrolments(ctx.db, client_id=client_id)) == 1

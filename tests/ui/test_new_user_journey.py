@@ -122,8 +122,19 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     enrol.start_date.setDate(QDate(start.year, start.month, start.day))
     enrol.instalments.setChecked(True)
     qtbot.waitUntil(lambda: enrol.model.rowCount() == 3)
-    message_boxes.answer = QMessageBox.StandardButton.No  # not printing the agreement now
     qtbot.mouseClick(enrol.agree_button, Qt.MouseButton.LeftButton)
+    # the agreement opens at once, to print or save; not now: closed
+    from PySide6.QtWidgets import QApplication
+
+    from ui.documents.preview import DocumentPreviewDialog
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), DocumentPreviewDialog))
+    preview = QApplication.activeModalWidget()
+    assert preview is not None and "Programme agreement" in preview.windowTitle()
+    preview.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.activateWindow()
+    qtbot.waitActive(window)
     [enrolment] = list_enrolments(db, client_id=client_id)
     assert enrolment.status is EnrolmentStatus.ACTIVE
     assert get_client(db, client_id).status is ClientStatus.ACTIVE
@@ -178,6 +189,7 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
         dialog.save()
 
     when_modal(PaymentDialog, pay)
+    message_boxes.answer = QMessageBox.StandardButton.No  # no receipt to print now
     money.pay_button.click()
     [payment] = list_payments(db, client_id=client_id)
     assert (payment.amount, payment.instalment_number) == (40_000, 1)

@@ -162,6 +162,7 @@ class ClientsPage(QWidget):
             self.status_filter.setCurrentIndex(len(FILTERS) - 1)
             self.run_search()
             self.table.selectRow(self.model.row_of(dialog.client.id))
+            self.table.setFocus()  # Enter opens the new client's page
 
     @guarded
     def edit_selected(self) -> None:

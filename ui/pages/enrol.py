@@ -372,7 +372,7 @@ class EnrolPage(QWidget):
         self.agreed_price.clear()
         self.client.set_client_id(None)
         self._client_changed(None)
-        self._offer_agreement(enrolment)
+        self._open_agreement(enrolment)
 
     def _make(self, values: dict[str, object], agree: bool) -> Enrolment | None:
         """The enrolment made, or None (refused and said, or not confirmed)."""
@@ -403,11 +403,7 @@ class EnrolPage(QWidget):
                 self.errors.refuse(error, lambda e: show_refusal(self, e))
                 return None
 
-    def _offer_agreement(self, enrolment: Enrolment) -> None:
-        answer = QMessageBox.question(
-            self,
-            "Programme agreement",
-            "Open the programme agreement now, to print or save it for the client to sign?",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            show_agreement(self, self.ctx.db, enrolment.id)
+    def _open_agreement(self, enrolment: Enrolment) -> None:
+        """Take the practitioner on to the agreement, to print or save for the client to
+        sign (Ctrl+P, Ctrl+S); Esc closes it. It is also on the client's Documents tab."""
+        show_agreement(self, self.ctx.db, enrolment.id)
