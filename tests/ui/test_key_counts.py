@@ -234,7 +234,7 @@ def test_new_client_enrolled_and_agreement_saved_in_at_most_twenty_five_keys(
 
     kb.press("Return")  # the client's page
     qtbot.waitUntil(lambda: clients.client_page.isVisible())  # type: ignore[attr-defined]
-    kb.press("Alt+N")  # Enrol…: the Enrol page with the client chosen
+    kb.press("Alt+O")  # Enrol…: the Enrol page with the client chosen
     qtbot.waitUntil(lambda: window.current_key() == "enrol")
 
     def agreement(dialog: DocumentPreviewDialog) -> None:

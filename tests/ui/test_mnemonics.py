@@ -129,3 +129,27 @@ def test_no_two_mnemonics_clash_in_the_money_and_diary_dialogs(
         qtbot.addWidget(dialog)
         dialog.show()
         assert clashes(dialog) == {}, type(dialog).__name__
+
+
+def test_no_two_mnemonics_clash_on_the_reports_page(window: Any, qtbot: QtBot) -> None:
+    window.resize(1366, 768)
+    window.show()
+    window.show_page("reports")
+    page = window.page("reports")
+    qtbot.waitUntil(lambda: not page.busy_bar.isVisible())  # its figures are worked out
+    assert clashes(window) == {}
+
+
+def test_no_two_mnemonics_clash_on_a_clients_page(
+    window: Any, qtbot: QtBot, worked_example: Any
+) -> None:
+    enrolment = worked_example()
+    window.resize(1366, 768)
+    window.show()
+    window.ctx.navigate.emit("clients", enrolment.client_id)
+    clients = window.page("clients")
+    page = clients.client_page
+    assert page.isVisible()
+    for index in range(len(page.tab_pages)):  # every tab, as each is shown
+        page.show_tab(type(page.tab_pages[index]))
+        assert clashes(window) == {}, page.tab_pages[index].title

@@ -71,7 +71,7 @@ class EnrolmentsTab(ClientTab):
                 for widget in (caption, value):
                     widget.setToolTip(glossary.meaning(MEANINGS[key]))
             form.addRow(caption, value)
-        self.enrol_button = QPushButton("&Enrol on a programme…")
+        self.enrol_button = QPushButton("Enrol on a &programme…")
         self.enrol_button.clicked.connect(self._enrol)
         self.lower_button = QPushButton("Lo&wer the price…")
         self.lower_button.setToolTip(
