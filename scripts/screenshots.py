@@ -164,12 +164,33 @@ def take(window: MainWindow, db: Database, folder: Path, app: QApplication) -> N
             dialog.show()
             save(dialog, folder, name, app)
             dialog.close()
+        save_agreement_preview(window, db, client_id, folder, app)
 
     save_about(window, folder, app)
 
     from screenshots_transfer import take_transfer  # importing clients, note search
 
     take_transfer(window, db, folder, app, save)
+
+
+def save_agreement_preview(
+    window: MainWindow, db: Database, client_id: int, folder: Path, app: QApplication
+) -> None:
+    """The agreement of the client's newest enrolment in its preview, at its own size
+    (it fits a 768-pixel-high screen)."""
+    from practice.services.enrolments import list_enrolments
+    from ui.documents.actions import show_agreement
+
+    enrolments = list_enrolments(db, client_id=client_id)
+    if not enrolments:
+        return
+    newest = max(enrolments, key=lambda e: (e.start_date, e.id))
+    dialog = show_agreement(window, db, newest.id)
+    if dialog is None:
+        return
+    settle(app)
+    save(dialog, folder, "dialog-agreement-preview", app)
+    dialog.close()
 
 
 def save_about(window: MainWindow, folder: Path, app: QApplication) -> None:

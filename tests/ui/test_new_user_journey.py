@@ -218,7 +218,7 @@ def test_a_new_practitioner_runs_their_first_client_through_the_app(
     overview: Any = page.show_tab(type(page.tab_pages[0]))
     glance = {key: overview.values[key].text() for key in ("programme", "money", "open_items")}
     assert glance == {
-        "programme": "Three months of change: sessions 1 of 7 used (1 attended, 0 missed)",
+        "programme": "Three months of change; sessions 1 of 7 used (1 attended, 0 missed)",
         "money": "£400.00 paid, £800.00 to pay",
         "open_items": "1",
     }

@@ -113,7 +113,7 @@ class OverviewTab(ClientTab):
         if current:
             e = current[0]
             texts["programme"] = (
-                f"{e.programme_name}: sessions "
+                f"{e.programme_name}; sessions "
                 f"{fmt.sessions_used(e.sessions_used, e.sessions_planned, e.sessions_missed)}"
             )
             texts["money"] = (
