@@ -52,8 +52,9 @@ def statement_pdf(db: Database, enrolment_id: int, *, on: date | None = None) ->
     on = on or today()
     record = load_enrolment(db, enrolment_id)
     figures = enrolment_figures(db, enrolment_id, today=on)
-    payments = load_payments(db, enrolment_id)
-    credit_notes = load_credit_notes(db, enrolment_id)
+    # the account as it stood on the statement's day: nothing received or lowered later
+    payments = tuple(p for p in load_payments(db, enrolment_id) if p.received_on <= on)
+    credit_notes = tuple(n for n in load_credit_notes(db, enrolment_id) if n.made_on <= on)
     fmt = Formatter(record.locale)
     width = content_width(record.page_size)
     st = styles()

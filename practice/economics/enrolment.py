@@ -21,6 +21,8 @@ Rules (see also :mod:`practice.economics.counting` and :mod:`~.instalments`):
 * **Overdue** = what is left on instalments that fell due before ``today`` (the
   instalment allocation), so the total always matches the instalments listed.
 * **Next instalment** = the earliest instalment due today or later with something left.
+* The money is **as of ``today``**: payments and refunds received, and credit notes made,
+  after it are not counted, so a statement dated in the past shows that day's account.
 """
 
 from __future__ import annotations
@@ -173,14 +175,16 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
     payments = refunded = 0
     for payment_kind, amount in s.execute(
         select(Payment.kind, func.sum(Payment.amount))
-        .where(Payment.enrolment_id == e.id)
+        .where(Payment.enrolment_id == e.id, Payment.received_on <= today)
         .group_by(Payment.kind)
     ):
         if payment_kind == PaymentKind.REFUND:
             refunded = int(amount)
         else:
             payments = int(amount)
-    instalments = instalment_statuses(s, [e.id], today=today).get(e.id, [])
+    instalments = instalment_statuses(
+        s, [e.id], today=today, reductions_until=today, payments_until=today
+    ).get(e.id, [])
     due = price_due(e, instalments)
     money = balance(due, payments, refunded)
     earning = Earning(

@@ -203,13 +203,15 @@ def instalment_statuses(
     *,
     today: date,
     reductions_until: date | None = None,
+    payments_until: date | None = None,
 ) -> dict[int, list[InstalmentStatus]]:
     """Instalment statuses of many enrolments at once (three queries in all).
 
     ``enrolment_ids`` are ids, or a query selecting them (a list of every enrolment
     passes its own filter rather than thousands of ids). Every id given has an entry;
     with a query, the enrolments that have instalments or payments. Every price
-    reduction not withdrawn counts; with ``reductions_until``, only those made by then.
+    reduction not withdrawn counts; with ``reductions_until``, only those made by then;
+    with ``payments_until``, only the payments received by then.
     """
     if isinstance(enrolment_ids, Select):
         among: Select[int] | list[int] = enrolment_ids
@@ -244,10 +246,13 @@ def instalment_statuses(
             ended[enrolment_id] = ended_on
     designated: dict[int, dict[int, int]] = defaultdict(dict)
     loose: dict[int, int] = defaultdict(int)
+    paid_query = select(
+        Payment.enrolment_id, Payment.instalment_id, func.sum(Payment.amount)
+    ).where(Payment.enrolment_id.in_(among), Payment.kind == PaymentKind.PAYMENT)
+    if payments_until is not None:
+        paid_query = paid_query.where(Payment.received_on <= payments_until)
     for enrolment_id, instalment_id, amount in session.execute(
-        select(Payment.enrolment_id, Payment.instalment_id, func.sum(Payment.amount))
-        .where(Payment.enrolment_id.in_(among), Payment.kind == PaymentKind.PAYMENT)
-        .group_by(Payment.enrolment_id, Payment.instalment_id)
+        paid_query.group_by(Payment.enrolment_id, Payment.instalment_id)
     ):
         if instalment_id is None:
             loose[enrolment_id] += int(amount)

@@ -176,3 +176,17 @@ def test_an_ended_early_enrolment_is_lowered_within_what_it_owes(db: Database) -
         withdraw_price_reduction(db, note.id, "Again")
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(PriceReduction)) == 1
+
+
+def test_a_statement_dated_in_the_past_shows_that_days_account(db: Database) -> None:
+    e = _enrolment(db)
+    record_payment(db, enrolment_id=e.id, amount=40000, received_on=date(2026, 3, 3), method="card")
+    record_payment(db, enrolment_id=e.id, amount=40000, received_on=date(2026, 4, 3), method="card")
+    lower_price(db, enrolment_id=e.id, amount=10000, made_on=date(2026, 4, 5), reason="Goodwill")
+    on = date(2026, 3, 20)  # before the second payment and the credit note
+    f = enrolment_figures(db, e.id, today=on)
+    assert (f.paid, f.price_reduced, f.outstanding) == (40000, 0, 80000)
+    text = all_text(statement_pdf(db, e.id, on=on))
+    assert "3 April 2026" not in text.split("Payments and refunds")[1]
+    assert "credit note" not in text
+    assert "£800.00" in text  # outstanding that day
