@@ -82,7 +82,7 @@ def parse_day(text: str, option: str) -> date:
 def cli_today(args: argparse.Namespace) -> date:
     """The day the command works as of: ``--today DATE`` when given, else today."""
     given = getattr(args, "today", None)
-    return parse_day(given, "--today") if given else real_today()
+    return parse_day(given, "--today") if given is not None else real_today()
 
 
 def parse_id(text: str, option: str) -> int:
@@ -248,8 +248,8 @@ def run_enrolments(args: argparse.Namespace, db: Database) -> int:
 
 def report_period(args: argparse.Namespace, today: date) -> tuple[date, date]:
     """The period asked for; by default the 12 months up to and including today."""
-    end = parse_day(args.end, "--to") if args.end else today
-    start = parse_day(args.start, "--from") if args.start else _year_before(end)
+    end = parse_day(args.end, "--to") if args.end is not None else today
+    start = parse_day(args.start, "--from") if args.start is not None else _year_before(end)
     if start > end:
         raise PracticeError(
             f"The period starts ({start.isoformat()}) after it ends ({end.isoformat()})."
@@ -258,11 +258,13 @@ def report_period(args: argparse.Namespace, today: date) -> tuple[date, date]:
 
 
 def _year_before(end: date) -> date:
-    """The first day of the 12 months ending on ``end`` (1 April 2025 → 2 April 2024)."""
+    """The first day of the 12 months ending on ``end`` (1 April 2025 → 2 April 2024),
+    never before the first day the app takes."""
     try:
-        return end.replace(year=end.year - 1) + timedelta(days=1)
+        start = end.replace(year=end.year - 1) + timedelta(days=1)
     except ValueError:  # 29 February
-        return date(end.year - 1, 3, 1)
+        start = date(end.year - 1, 3, 1)
+    return max(start, FIRST_DAY)
 
 
 def run_report(args: argparse.Namespace, db: Database) -> int:

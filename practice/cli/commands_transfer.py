@@ -128,8 +128,8 @@ def run_calendar(args: argparse.Namespace, db: Database) -> int:
 
     if args.output.suffix.lower() != ".ics":
         raise PracticeError("--output needs a file name ending in .ics.")
-    start = parse_day(args.start, "--from") if args.start else None
-    end = parse_day(args.end, "--to") if args.end else None
+    start = parse_day(args.start, "--from") if args.start is not None else None
+    end = parse_day(args.end, "--to") if args.end is not None else None
     names = (
         NameStyle.NONE if args.no_names else NameStyle.INITIALS if args.initials else NameStyle.FULL
     )

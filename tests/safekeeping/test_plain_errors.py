@@ -84,6 +84,8 @@ def test_a_session_in_year_one_is_refused_not_an_overflow(db: Database, offset: 
     [
         (["report", "--from", "0001-01-01"], "--from needs a date from 1900 to 2199"),
         (["report", "--to", "9999-12-31"], "--to needs a date from 1900 to 2199"),
+        (["report", "--from", ""], "--from needs a real date written YYYY-MM-DD"),
+        (["--today", "", "enrolments"], "--today needs a real date written YYYY-MM-DD"),
         (["agreement", "99999999999999999999", "-o", "a.pdf"], "ENROLMENT_ID must be a whole"),
         (["clients", "--search", "x" * 100_000], "Search: is too long"),
     ],
@@ -136,3 +138,11 @@ def test_an_unforeseen_error_is_one_sentence_without_python_text() -> None:
     full = unexpected_sentence(OSError(28, "No space left on device"))
     assert "(no space left on device)" in full
     assert os.linesep not in sentence
+
+
+def test_the_default_period_never_starts_before_the_first_day_taken(
+    db_path: Path, db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db.close()
+    assert cli(["--database", str(db_path), "--today", "1900-01-01", "report", "--json"]) == 0
+    assert '"from": "1900-01-01"' in capsys.readouterr().out
