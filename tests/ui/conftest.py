@@ -48,6 +48,18 @@ class MessageBoxes:
 
 
 @pytest.fixture(autouse=True)
+def _no_dialog_left_open() -> Iterator[None]:
+    """A dialog a test left open (an agreement preview opened by enrolling) would be the
+    active modal window of the next test and take its keys: close them all after each."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
+
+
+@pytest.fixture(autouse=True)
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     boxes = MessageBoxes()
 
