@@ -253,3 +253,28 @@ def test_sidebar_icons_are_tinted_with_the_palette(window: Any) -> None:
             if image.pixelColor(x, y).alpha() == 255
         ]
         assert opaque and {c.name() for c in opaque} == {colour}
+
+
+def test_no_key_does_two_things_in_the_window(window: Any, ctx: AppContext) -> None:
+    """Qt does nothing at all for a key bound twice ("ambiguous shortcut"): Ctrl+L was
+    both Log a Session and Lock."""
+    from collections import Counter
+
+    from PySide6.QtGui import QAction, QShortcut
+    from PySide6.QtWidgets import QMenu
+
+    from ui.safekeeping.controller import SafekeepingController
+
+    SafekeepingController(ctx, window).install()  # as the app does: lock, backups
+    actions: set[QAction] = set(window.actions())
+    for menu in window.menuBar().findChildren(QMenu) + window.findChildren(QMenu):
+        actions |= set(menu.actions())
+    keys = Counter(
+        s.toString()
+        for a in actions
+        if a.isEnabled() or True
+        for s in a.shortcuts()
+        if not s.isEmpty()
+    )
+    keys.update(s.key().toString() for s in window.findChildren(QShortcut) if s.isEnabled())
+    assert [k for k, n in keys.items() if n > 1] == []

@@ -102,7 +102,7 @@ class SafekeepingController(QObject):
     # ------------------------------------------------------------------ menu
 
     def install(self) -> QMenu:
-        """Add the Safekeeping menu (before Help) and the Lock shortcut (Ctrl+L); remove
+        """Add the Safekeeping menu (before Help) and the Lock shortcut (Ctrl+Shift+L); remove
         what a crash left of an interrupted backup or restore."""
         try:
             removed = tidy_interrupted(self.ctx.db)
@@ -111,8 +111,8 @@ class SafekeepingController(QObject):
             removed = []
         if removed:
             log.info("removed %d file(s) left by an interrupted backup or restore", len(removed))
-        menu = QMenu("&Safekeeping", self.window)
-        self.lock_action = self._add(menu, "&Lock", self.lock.lock_now, "Ctrl+L")
+        menu = QMenu("Safe&keeping", self.window)
+        self.lock_action = self._add(menu, "&Lock", self.lock.lock_now, "Ctrl+Shift+L")
         menu.addSeparator()
         self._add(menu, "&Back Up Now", self.backup_now)
         self._add(menu, "&Restore from a Backup…", self.restore)

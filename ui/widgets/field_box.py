@@ -24,8 +24,11 @@ def field_box(errors: FormErrors, field: str, *widgets: QWidget, stretch: bool =
     column.addLayout(line)
     column.addWidget(errors.add(field, widgets[0]))
     # A caption's mnemonic (Alt+letter) names the box as its buddy: the box hands the
-    # focus on to its field, so the shortcut lands in the field, not nowhere.
+    # focus on to its field, so the shortcut lands in the field, not nowhere. Qt moves
+    # the focus only to a buddy that takes it, so the box takes it on a click (never by
+    # Tab: it is not a tab stop of its own) and passes it on.
     box.setFocusProxy(focus_target(widgets[0]))
+    box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     return box
 
 

@@ -35,7 +35,7 @@ NUMBER_FIELDS = (
     ("default_support_call_minutes", "Support &call length", 1, 600, " min"),
     ("quiet_after_days", "Client is quiet after", 1, 365, " days"),
     ("retention_years", "Keep records for", 1, 100, " years"),
-    ("auto_lock_minutes", "Loc&k after idle", 0, 240, " min"),
+    ("auto_lock_minutes", "Lock after idle", 0, 240, " min"),
 )
 
 #: Practice details the standard terms print through merge fields:

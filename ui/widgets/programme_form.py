@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -33,7 +32,7 @@ from practice.models import (
 from practice.money import amount_text, validate_currency
 from ui.models.programme_plan import InclusionModel, InclusionRow, PeriodPlanModel, PeriodRow
 from ui.widgets.editable_table import EditableTable, enum_delegate
-from ui.widgets.field_box import focus_target
+from ui.widgets.field_box import field_box
 from ui.widgets.form_errors import FormErrors
 from ui.widgets.plan_preview import describe_plan
 from ui.widgets.programme_values import live_values, service_values
@@ -163,20 +162,8 @@ class ProgrammeForm(QWidget):
 
     # -- layout ----------------------------------------------------------
     def _row(self, form: QFormLayout, text: str, field: str, *widgets: QWidget) -> None:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        for widget in widgets:
-            line.addWidget(widget)
-        if len(widgets) > 1 or isinstance(widgets[0], QSpinBox | QComboBox):
-            line.addStretch(1)
-        column.addLayout(line)
-        column.addWidget(self.errors.add(field, widgets[0]))
-        box.setFocusProxy(focus_target(widgets[0]))  # the caption's Alt+letter lands in it
-        form.addRow(text, box)
+        stretch = len(widgets) > 1 or isinstance(widgets[0], QSpinBox | QComboBox)
+        form.addRow(text, field_box(self.errors, field, *widgets, stretch=stretch))
 
     def _group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
         group = QGroupBox(title)
@@ -188,7 +175,7 @@ class ProgrammeForm(QWidget):
         about, form = self._group("About")
         self._row(form, "&Name:", "name", self.name)
         self._row(form, "S&ummary:", "summary", self.summary)
-        self._row(form, "How it wor&ks:", "description", self.description)
+        self._row(form, "How it works:", "description", self.description)
         form.addRow("", self.merge_fields)
 
         sessions, form = self._group("Length and sessions")

@@ -213,7 +213,7 @@ def test_controller_menu_backups_and_restore(
     keeper = SafekeepingController(ctx, window, lock_poll_ms=100000)
     keeper.install()
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Safekeeping", "&Help"]
+    assert titles == ["&File", "Safe&keeping", "&Help"]
     assert keeper.on_close() is not None  # the first backup of this database
     assert keeper.on_close() is None  # nothing changed since
     make_client(db)
