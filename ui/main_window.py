@@ -42,6 +42,7 @@ from ui.icons import has_icon, icon
 from ui.shortcuts import window_keys
 from ui.transfer.menu import TransferActions
 from ui.widgets.sample_banner import SampleBanner
+from ui.widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -464,8 +465,10 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
+            if not self.isMaximized():  # a size kept from a bigger screen still fits
+                fit_to_screen(self, self.size())
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, QSize(1280, 800))  # all of it on a 1024×768 screen
         state = settings.value("window/state")
         if isinstance(state, QByteArray | bytes) and state:
             self.restoreState(QByteArray(state))

@@ -174,3 +174,21 @@ def test_the_order_follows_the_practices_locale() -> None:
         assert typed_date("10/02/27", "DMY") is None  # a year is typed whole
     finally:
         use_date_order("en_GB" if before == "DMY" else "en_US")
+
+
+def test_entered_backwards_the_field_starts_at_its_first_part(qtbot: QtBot) -> None:
+    """Shift+Tab used to land in the year, so a whole date typed then went to the year."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    edit = day_edit(date(2026, 12, 4))
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setCurrentSection(QDateEdit.Section.YearSection)
+    QApplication.sendEvent(
+        edit, QFocusEvent(QFocusEvent.Type.FocusIn, Qt.FocusReason.BacktabFocusReason)
+    )
+    assert edit.currentSectionIndex() == 0
+    qtbot.keyClicks(edit, "10/02/2027")
+    assert day_of(edit) == date(2027, 2, 10)

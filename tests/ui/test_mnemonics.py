@@ -19,7 +19,7 @@ def dead_mnemonics(root: QWidget) -> list[str]:
     of its focus proxies, which must take it too."""
     dead = []
     for label in root.findChildren(QLabel):
-        if not re.search(r"&[^&\s]", label.text()):
+        if not re.search(r"&[^&\s]", label.text()) or not label.isVisibleTo(root):
             continue
         buddy = target = label.buddy()
         while target is not None and target.focusProxy() is not None:
@@ -36,6 +36,7 @@ def dead_mnemonics(root: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("key", ["programmes", "enrol", "settings", "clients", "sessions"])
 def test_every_caption_mnemonic_on_a_page_reaches_a_field(window: Any, key: str) -> None:
+    window.show()
     window.show_page(key)
     assert dead_mnemonics(window.page(key)) == []
 
@@ -48,7 +49,23 @@ def test_the_payment_dialog_mnemonics_reach_their_fields(ctx: AppContext, qtbot:
         ctx, enrolment_id=enrolment_started_weeks_ago(ctx.db), currency="GBP", who="Zoë"
     )
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dead_mnemonics(dialog) == []
+    # and pressed for real: each Alt+letter puts the focus in its own field
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    reached = {}
+    for label in dialog.findChildren(QLabel):
+        found = re.search(r"&([^&\s])", label.text())
+        if found is None or not label.isVisible():
+            continue
+        handle = dialog.windowHandle()
+        QTest.keyClick(handle, found.group(1).lower(), Qt.KeyboardModifier.AltModifier)
+        reached[label.text()] = QApplication.focusWidget() is label.buddy()
+    assert reached and all(reached.values()), reached
 
 
 def mnemonics(root: QWidget, *, menus: bool = True) -> dict[str, list[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ from ui.widgets.form_errors import FormErrors
 from ui.widgets.local_time import aware_local, to_qdatetime
 from ui.widgets.optional_date import CalendarOpensToday
 from ui.widgets.review_keys import REVIEW_HINT, ReviewKeys
+from ui.widgets.screen_fit import fit_to_screen
 from ui.widgets.time_fields import minutes_spin, session_start_edit
 
 
@@ -162,7 +163,7 @@ class SessionLogDialog(DraftsDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._start_values(client_id)
         self.starts_at.dateChanged.connect(lambda _: self._offer_planned())
-        self.resize(1040, 700)
+        fit_to_screen(self, QSize(1040, 700))  # whole on a 1024×768 screen
 
     # -- layout ----------------------------------------------------------
     @staticmethod

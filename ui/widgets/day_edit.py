@@ -162,6 +162,11 @@ class DayEdit(QDateEdit):
         self._reset_typing()
         self._entry, self._entry_before = "", None
         super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            # Shift+Tab would land in the year, where a typed date became year 3002:
+            # from the keyboard, the field is always entered at its start
+            self.setCurrentSectionIndex(0)
+            self.setSelectedSection(self.sectionAt(0))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
         self._finish_entry()

@@ -4,6 +4,7 @@ made of one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.widgets.form_errors import FormErrors
@@ -12,7 +13,7 @@ from ui.widgets.form_errors import FormErrors
 def field_box(errors: FormErrors, field: str, *widgets: QWidget, stretch: bool = False) -> QWidget:
     """``widgets`` side by side, and under them the error shown for ``field`` (which
     focuses the first widget). ``stretch`` keeps short widgets at their natural width."""
-    box = QWidget()
+    box = FieldBox()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(2)
@@ -23,13 +24,30 @@ def field_box(errors: FormErrors, field: str, *widgets: QWidget, stretch: bool =
         line.addStretch(1)
     column.addLayout(line)
     column.addWidget(errors.add(field, widgets[0]))
-    # A caption's mnemonic (Alt+letter) names the box as its buddy: the box hands the
-    # focus on to its field, so the shortcut lands in the field, not nowhere. Qt moves
-    # the focus only to a buddy that takes it, so the box takes it on a click (never by
-    # Tab: it is not a tab stop of its own) and passes it on.
+    # The box hands the focus on to its field (a click on it, a caption's Alt+letter).
     box.setFocusProxy(focus_target(widgets[0]))
-    box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     return box
+
+
+class FieldBox(QWidget):
+    """A field with its error line under it. A form makes the box its caption's buddy;
+    Qt moves the focus for a caption's Alt+letter only to a buddy that takes the focus
+    itself, which the box does not (it is no tab stop of its own), so when first shown
+    it hands each caption naming it over to its field."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        target: QWidget = self
+        while (proxy := target.focusProxy()) is not None:
+            target = proxy
+        if target is self:
+            return
+        for label in parent.findChildren(QLabel):
+            if label.buddy() is self:
+                label.setBuddy(target)
 
 
 def focus_target(widget: QWidget) -> QWidget:

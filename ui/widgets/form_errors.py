@@ -35,6 +35,17 @@ class ErrorLine(QLabel):
         self.hide()
 
 
+#: The signal each kind of field sends when the person changes it (the first one found).
+_CHANGE_SIGNALS = (
+    "textEdited",  # line edits
+    "dateChanged",  # date fields
+    "currentIndexChanged",  # lists to choose from
+    "valueChanged",  # numbers
+    "textChanged",  # longer texts
+    "toggled",  # ticks
+)
+
+
 class FormErrors:
     """Maps service field names to the widgets that edit them and their error labels.
 
@@ -52,6 +63,16 @@ class FormErrors:
         label = ErrorLine(f"error_{field}")
         self._widgets[field] = widget
         self._labels[field] = label
+        # a date field says why it did not take a typed date, under it
+        refused = getattr(widget, "refused", None)
+        if refused is not None:
+            refused.connect(label.say)
+        # a refusal goes once the person changes the value it was about
+        for name in _CHANGE_SIGNALS:
+            changed = getattr(widget, name, None)
+            if changed is not None:
+                changed.connect(lambda *_args, shown=label: shown.clear())
+                break
         return label
 
     def clear(self) -> None:
