@@ -39,6 +39,10 @@ GENERAL = (
     KeyHelp("Everywhere", "Tab / Shift+Tab", "Next / previous field"),
     KeyHelp("Everywhere", "Alt + underlined letter", "Go to that field or button"),
     KeyHelp("Lists", "Enter", "Open what is selected"),
+    KeyHelp("Date fields", "F4 or Alt+Down", "Open the calendar"),
+    KeyHelp("Date fields", "10/02/2027", "Type a whole date, in the practice's order"),
+    KeyHelp("Log a session", "Ctrl+Enter", "Save the session, from any field"),
+    KeyHelp("Log a session", "D, P, N, O", "Review the open item: done, partly, not done, open"),
 )
 
 
@@ -88,6 +92,9 @@ def window_keys(window: QMainWindow, pages: dict[str, QWidget]) -> list[KeyHelp]
         if keys and action.isVisible():
             found.append(KeyHelp(titles.get(id(action), "Window"), keys, _plain(action.text())))
     for shortcut in window.findChildren(QShortcut):
+        owner = shortcut.parent()
+        if isinstance(owner, QWidget) and owner.window() is not window:
+            continue  # a dialog's own keys (kept after it closed), listed with the dialog
         keys = key_text([shortcut.key()])
         if keys:
             found.append(KeyHelp("Window", keys, shortcut.whatsThis()))

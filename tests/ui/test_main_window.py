@@ -278,3 +278,16 @@ def test_no_key_does_two_things_in_the_window(window: Any, ctx: AppContext) -> N
     )
     keys.update(s.key().toString() for s in window.findChildren(QShortcut) if s.isEnabled())
     assert [k for k, n in keys.items() if n > 1] == []
+
+
+def test_f1_lists_no_dialogs_keys_as_the_windows(window: Any, ctx: AppContext) -> None:
+    """Each Log-session dialog opened left its Ctrl+Enter in the F1 list, without words."""
+    from ui.dialogs.session_log import SessionLogDialog
+
+    before = window.shortcut_lines()
+    for _ in range(2):
+        SessionLogDialog(ctx, window).close()
+    after = window.shortcut_lines()
+    assert after == before
+    assert all(what for _keys, what in after)
+    assert ("Ctrl+Enter", "Save the session, from any field") in after

@@ -485,3 +485,41 @@ def test_the_price_is_lowered_with_a_credit_note_from_the_client_page(
     assert "withdrawn: Wrong client" in third.in_force.item(0).text()
     assert not third.in_force.item(0).flags() & Qt.ItemFlag.ItemIsEnabled
     assert message_boxes.shown == []
+
+
+def test_enter_saves_in_the_credit_note_and_correction_dialogs(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from practice.economics.enrolment import enrolment_rows
+    from ui.dialogs.price_reduction import PriceReductionDialog
+
+    enrolment_id = enrolment_started_weeks_ago(ctx.db)
+    [row] = enrolment_rows(ctx.db, today=today())
+    lower = PriceReductionDialog(ctx, row)
+    qtbot.addWidget(lower)
+    lower.show()
+    assert lower.save_button.isDefault()
+    lower.amount.setText("50")
+    lower.reason.setText("Goodwill")
+    qtbot.keyClick(lower.reason, Qt.Key.Key_Return)
+    assert lower.saved is not None
+    payment_service.record_payment(
+        ctx.db,
+        enrolment_id=enrolment_id,
+        amount=4_000,
+        received_on=today() - timedelta(days=1),
+        method=PaymentMethod.CARD,
+    )
+    [paid] = payment_service.list_payments(ctx.db, enrolment_id=enrolment_id)
+    correct = PaymentCorrectionDialog(ctx, paid)
+    qtbot.addWidget(correct)
+    correct.show()
+    assert correct.save_button.isDefault()
+    correct.amount.setText("400")
+    correct.reason.setText("Typed £40 for £400")
+    qtbot.keyClick(correct.reason, Qt.Key.Key_Return)
+    assert correct.saved is not None
+    assert QApplication.activeModalWidget() is None or not correct.isVisible()

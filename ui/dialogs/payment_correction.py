@@ -86,13 +86,13 @@ class PaymentCorrectionDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.void_button.clicked.connect(self.void)
         buttons.rejected.connect(self.reject)
-        self.save_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self.save_button.setDefault(True)  # once in the dialog, so Enter saves
         self.reason.setFocus()
 
     @guarded

@@ -76,6 +76,7 @@ class PriceReductionDialog(QDialog):
         self.in_force.setWordWrap(True)
         self.withdraw_button = QPushButton("Wi&thdraw the selected one (made by mistake)")
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.withdraw_button.setAutoDefault(False)  # Enter lowers the price, never withdraws
         self.in_force_caption = QLabel("Credit notes on this enrolment:")
         self.in_force_caption.setBuddy(self.in_force)
 
@@ -83,7 +84,6 @@ class PriceReductionDialog(QDialog):
         self.save_button = buttons.addButton(
             "&Lower the price", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
 
@@ -98,6 +98,7 @@ class PriceReductionDialog(QDialog):
         self.setMinimumWidth(480)
         self._list_notes()
         self._say_effect()
+        self.save_button.setDefault(True)  # once in the dialog: Enter lowers the price
         self.amount.setFocus()
 
     def _list_notes(self) -> None:
