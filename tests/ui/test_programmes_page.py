@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -245,3 +247,27 @@ def test_long_programme_names_are_shown_whole(ctx: AppContext, qtbot: QtBot) -> 
     short_row = 1 - long_row
     assert view.textElideMode() == Qt.TextElideMode.ElideNone and view.wordWrap()
     assert view.rowHeight(long_row) > view.rowHeight(short_row)  # on more lines, not cut
+
+
+def test_the_editor_is_seen_whole_on_a_1024_pixel_screen(
+    ctx: AppContext, qtbot: QtBot, db: Database
+) -> None:
+    """At 1024×768 the list and the economics give way: the editor's captions and fields
+    are not scrolled sideways out of view (they were, with no caption beside Price)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.main_window import MainWindow
+
+    make_programme(db)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    window.show_page("programmes")
+    page: Any = window.page("programmes")
+    page.view.selectRow(0)
+    scroll = next(a for a in page.findChildren(QScrollArea) if a.widget() is page.form)
+    qtbot.waitUntil(lambda: page.splitter.sizes()[0] <= 200)
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() == 0)
+    window.resize(1366, 740)  # wide again: the list has its room back
+    qtbot.waitUntil(lambda: page.splitter.sizes()[0] > 300)

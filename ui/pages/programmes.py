@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +31,12 @@ from ui.models.programmes import ProgrammeListModel
 from ui.widgets.economics_panel import EconomicsPanel
 from ui.widgets.page_header import page_title
 from ui.widgets.programme_form import ProgrammeForm
+
+#: Below this page width the list and the economics panel narrow for the editor.
+NARROW_PAGE = 1000
+NARROW_LIST = 190
+NARROW_ECONOMICS = 230
+WIDEST = 16777215  # Qt's QWIDGETSIZE_MAX
 
 
 class ProgrammesPage(QWidget):
@@ -92,7 +100,7 @@ class ProgrammesPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
+        self.list_buttons = buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.archive_button)
@@ -122,7 +130,8 @@ class ProgrammesPage(QWidget):
         right_layout.addLayout(header)
         right_layout.addLayout(editor_body, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._narrow: bool | None = None
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -138,6 +147,25 @@ class ProgrammesPage(QWidget):
             )
         )
         layout.addWidget(splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """On a small screen (1024 wide) the list and the economics give way, so the
+        editor's captions and fields are seen whole, not scrolled sideways."""
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_PAGE
+        if narrow == self._narrow:
+            return  # only on crossing: a width the person dragged is kept
+        self._narrow = narrow
+        self.economics.setMaximumWidth(NARROW_ECONOMICS if narrow else WIDEST)
+        self.list_buttons.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        QTimer.singleShot(0, self._share_width)  # once the splitter has its new width
+
+    def _share_width(self) -> None:
+        total = sum(self.splitter.sizes()) or self.width()
+        left = NARROW_LIST if self._narrow else total * 390 // 1290
+        self.splitter.setSizes([left, total - left])
 
     # -- the page contract -----------------------------------------------
     @guarded
