@@ -36,6 +36,7 @@ from practice.documents.text import Text, cell
 from practice.economics.rates import Ratio
 from practice.economics.reports import PracticeReport
 from practice.reports.csv_export import note_export, one_decimal
+from practice.reports.spans import span_text
 from practice.reports.tables import Cell, Minutes, Money, Rate, ReportTable, report_tables
 from practice.services.profile import get_profile
 
@@ -72,19 +73,6 @@ class _Cells:
 
 def _figure(cell: Cell) -> bool:
     return cell is not None and not isinstance(cell, str | date)
-
-
-def span_text(start: date, end: date, locale: str) -> str:
-    """A bar's days, short: ``4 Feb``, ``2–8 Feb``, ``26 Jan – 1 Feb``, ``Feb 2026``."""
-    if start == end:
-        return str(format_date(start, "d MMM", locale=locale))
-    following = date(end.year + end.month // 12, end.month % 12 + 1, 1)
-    if start.day == 1 and start.month == end.month and (following - end).days == 1:
-        return str(format_date(start, "MMM y", locale=locale))
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_date(end, 'd MMM', locale=locale)}"
-    first = format_date(start, "d MMM", locale=locale)
-    return f"{first} – {format_date(end, 'd MMM', locale=locale)}"
 
 
 def _grid(table: ReportTable, cells: _Cells) -> tuple[list[str], list[list[str]], list[bool]]:

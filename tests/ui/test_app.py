@@ -266,3 +266,38 @@ def test_exit_when_shown_quits_after_the_first_paint(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     backups = [p for p in home.rglob("*") if "backup" in p.name.lower() and p.is_file()]
     assert backups == []
+
+
+def test_the_first_paint_loads_no_documents_demo_or_migrations(tmp_path: Path) -> None:
+    """Start-up imports only what the first window needs: the PDF machinery (reportlab,
+    HarfBuzz), the sample generator and Alembic load when first used (issue 14)."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from practice.db import open_database
+
+    database = tmp_path / "practice.db"
+    open_database(database).close()
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ui.app", "--database", str(database)]
+        + ["--exit-when-shown"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = set(re.findall(r"\|\s+([\w.]+)\s*$", done.stderr, re.MULTILINE))
+    assert "ui.main_window" in loaded  # the import log was read
+    heavy = {"reportlab", "uharfbuzz", "practice.demo", "alembic"}
+    assert loaded & heavy == set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from practice.db import Database, open_database
 from practice.db.paths import demo_database_path
-from practice.demo import generate_demo
-from practice.demo.generator import Progress
 from practice.services.clients import count_clients
 from practice.services.programmes import list_programmes
+
+if TYPE_CHECKING:
+    from practice.demo.generator import Progress
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +93,8 @@ def open_sample_database(path: Path | None = None, progress: Progress | None = N
     db = open_database(path, make_parents=True)
     try:
         if is_empty_practice(db):
+            from practice.demo import generate_demo  # the generator loads on first use
+
             generate_demo(db, progress=progress)
     except BaseException:
         db.close()

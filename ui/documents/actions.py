@@ -14,27 +14,20 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from practice.db import Database
-from practice.documents.agreement import agreement_pdf, agreement_reference, agreement_title
-from practice.documents.common import export_pdf
-from practice.documents.loading import load_enrolment, load_payment
-from practice.documents.receipt import receipt_number, receipt_pdf
-from practice.documents.statement import statement_pdf, statement_reference
 from practice.errors import PracticeError
 from practice.models import PaymentKind
-from practice.services.printable import (
-    Unprintable,
-    unprintable_in_enrolment,
-    unprintable_in_payment,
-    warning,
-)
 from practice.timeutil import today
 from ui.documents.preview import DocumentPreviewDialog
 from ui.errors import report_exception
+
+if TYPE_CHECKING:
+    from practice.services.printable import Unprintable
 
 
 @contextmanager
@@ -57,6 +50,8 @@ def confirm_printable(parent: QWidget | None, problems: list[Unprintable]) -> bo
     True when there is nothing to warn about or the practitioner opens it anyway."""
     if not problems:
         return True
+    from practice.services.printable import warning
+
     answer = QMessageBox.question(
         parent,
         "Characters that cannot be printed",
@@ -96,6 +91,12 @@ def show_agreement(
     parent: QWidget | None, db: Database, enrolment_id: int
 ) -> DocumentPreviewDialog | None:
     """Preview the programme agreement of ``enrolment_id``, to print or save."""
+    # the documents (reportlab, the fonts) load on first use, not at start-up
+    from practice.documents.agreement import agreement_pdf, agreement_reference, agreement_title
+    from practice.documents.common import export_pdf
+    from practice.documents.loading import load_enrolment
+    from practice.services.printable import unprintable_in_enrolment
+
     try:
         record = load_enrolment(db, enrolment_id)
         problems = unprintable_in_enrolment(db, enrolment_id)
@@ -120,6 +121,11 @@ def show_statement(
     parent: QWidget | None, db: Database, enrolment_id: int
 ) -> DocumentPreviewDialog | None:
     """Preview today's statement of ``enrolment_id``, to print or save."""
+    from practice.documents.common import export_pdf
+    from practice.documents.loading import load_enrolment
+    from practice.documents.statement import statement_pdf, statement_reference
+    from practice.services.printable import unprintable_in_enrolment
+
     try:
         record = load_enrolment(db, enrolment_id)
         problems = unprintable_in_enrolment(db, enrolment_id)
@@ -144,6 +150,11 @@ def show_receipt(
     parent: QWidget | None, db: Database, payment_id: int
 ) -> DocumentPreviewDialog | None:
     """Preview the receipt for ``payment_id``, to print or save."""
+    from practice.documents.common import export_pdf
+    from practice.documents.loading import load_enrolment, load_payment
+    from practice.documents.receipt import receipt_number, receipt_pdf
+    from practice.services.printable import unprintable_in_payment
+
     try:
         payment, enrolment_id = load_payment(db, payment_id)
         record = load_enrolment(db, enrolment_id)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.documents.common import save_private
 from practice.errors import PracticeError
 from ui.errors import guarded, show_refusal
 from ui.shortcuts import register_preview_keys
@@ -197,6 +196,8 @@ class DocumentPreviewDialog(QDialog):
             if self._saver is not None:
                 self._saver(path)
             else:
+                from practice.documents.common import save_private  # reportlab: on use
+
                 save_private(self.pdf_bytes, path)
         except OSError as exc:
             show_refusal(self, PracticeError(f"{path} cannot be written: {exc.strerror or exc}."))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsScene, QLabel, QToolTip, QVBoxLayout, QWi
 
 from practice.economics.report_period import BucketSize
 from practice.economics.reports import PracticeReport
-from practice.reports.pdf_report import span_text
+from practice.reports.spans import span_text
 from ui import format as fmt
 from ui.reports.chart_style import finish_axes, light_palette, start_chart
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from practice.db import Database
 from practice.economics.reports import PracticeReport
 from practice.reports.csv_export import export_csv, file_stem
-from practice.reports.pdf_report import export_report_pdf
 from practice.reports.tables import TABLES
 from ui.errors import guarded
 from ui.reports.chart_panel import ChartPanel
@@ -111,4 +110,6 @@ class ExportButtons(QWidget):
     def export_pdf_to(self, path: Path) -> None:
         assert self.report is not None
         charts = {key: png for key, chart in self.charts().items() if (png := chart.png())}
+        from practice.reports.pdf_report import export_report_pdf  # reportlab: on use
+
         export_report_pdf(self.db, self.report, path, charts=charts)

@@ -45,10 +45,27 @@ _SEPARATORS = "/.-"
 _WHOLE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$")
 
 
+_order_locale = ""
+
+
 def use_date_order(locale: str) -> None:
     """Read typed dates in the order ``locale`` writes them (set by the app from the
-    practice's locale, and again when it changes)."""
+    practice's locale, and again when it changes). Worked out when first needed, so the
+    locale's data is not loaded at start-up."""
+    global _order, _order_locale
+    _order_locale = locale
+    _order = ""
+
+
+def date_order() -> str:
+    """ "DMY", "MDY" or "YMD": the order the practice writes a date in."""
     global _order
+    if not _order:
+        _order = _order_of(_order_locale or "en_GB")
+    return _order
+
+
+def _order_of(locale: str) -> str:
     try:
         from babel.dates import get_date_format
 
@@ -56,13 +73,9 @@ def use_date_order(locale: str) -> None:
     except Exception:  # an unknown locale: the practice's default order
         pattern = "dd/MM/y"
     positions = {k: pattern.find(k) for k in "dMy"}
-    _order = "".join(
+    return "".join(
         {"d": "D", "M": "M", "y": "Y"}[k] for k in sorted(positions, key=positions.__getitem__)
     )
-
-
-def date_order() -> str:
-    return _order
 
 
 def typed_date(text: str, order: str | None = None, *, final: bool = False) -> date | None | str:
@@ -73,7 +86,7 @@ def typed_date(text: str, order: str | None = None, *, final: bool = False) -> d
     match = _WHOLE.match(text)
     if match is None:
         return None
-    order = order or _order
+    order = order or date_order()
     parts = [match.group(1), match.group(2), match.group(3)]
     if len(parts[0]) == 4:
         order = "YMD"
