@@ -55,6 +55,7 @@ class PageSpec:
     ``resources/icons/<key>.svg``, or the standard ``icon`` when there is none."""
 
     key: str
+    title: str  # the sidebar's words, as the page class says (a test holds them equal)
     icon: QStyle.StandardPixmap
 
     @property
@@ -64,17 +65,17 @@ class PageSpec:
 
 #: Navigation order. One line per page.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("today", SP.SP_FileDialogInfoView),
-    PageSpec("clients", SP.SP_DirHomeIcon),
-    PageSpec("programmes", SP.SP_FileDialogDetailedView),
-    PageSpec("enrol", SP.SP_FileDialogNewFolder),
-    PageSpec("sessions", SP.SP_FileDialogListView),
-    PageSpec("worklog", SP.SP_BrowserReload),
-    PageSpec("money", SP.SP_DialogSaveButton),
-    PageSpec("enquiries", SP.SP_MessageBoxQuestion),
-    PageSpec("directory", SP.SP_DirLinkIcon),
-    PageSpec("reports", SP.SP_FileDialogContentsView),
-    PageSpec("settings", SP.SP_FileDialogStart),
+    PageSpec("today", "Today", SP.SP_FileDialogInfoView),
+    PageSpec("clients", "Clients", SP.SP_DirHomeIcon),
+    PageSpec("programmes", "Programmes", SP.SP_FileDialogDetailedView),
+    PageSpec("enrol", "Enrol", SP.SP_FileDialogNewFolder),
+    PageSpec("sessions", "Sessions", SP.SP_FileDialogListView),
+    PageSpec("worklog", "Work log", SP.SP_BrowserReload),
+    PageSpec("money", "Money", SP.SP_DialogSaveButton),
+    PageSpec("enquiries", "Enquiries", SP.SP_MessageBoxQuestion),
+    PageSpec("directory", "Directory", SP.SP_DirLinkIcon),
+    PageSpec("reports", "Reports", SP.SP_FileDialogContentsView),
+    PageSpec("settings", "Settings", SP.SP_FileDialogStart),
 )
 
 
@@ -141,13 +142,12 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
 
-        for cls, spec in load_page_classes():
-            page: QWidget = cls(ctx, self)
-            key = cast(Page, page).key
-            self._pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(self._icon(spec), cast(Page, page).title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        # A page is built the first time it is shown (or asked for), not at start-up: the
+        # first paint needs the sidebar and one page.
+        self._specs: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}
+        for spec in PAGES:
+            item = QListWidgetItem(self._icon(spec), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
         self.nav.setFixedWidth(self._nav_width())
 
@@ -179,10 +179,25 @@ class MainWindow(QMainWindow):
 
     @property
     def page_keys(self) -> list[str]:
-        return list(self._pages)
+        return list(self._specs)
 
     def page(self, key: str) -> QWidget:
-        return self._pages[key]
+        """The page ``key``, built now if it has not been yet."""
+        built = self._pages.get(key)
+        if built is not None:
+            return built
+        module = importlib.import_module(self._specs[key].module)
+        cls: Any = _page_class(module)
+        if cls is None:  # pragma: no cover - every page module defines its page
+            raise LookupError(f"{module.__name__} has no page class")
+        page: QWidget = cls(self.ctx, self)
+        self._pages[key] = page
+        self.stack.addWidget(page)
+        return page
+
+    def built_pages(self) -> dict[str, QWidget]:
+        """Every page, each built if it was not yet (for the F1 list of their keys)."""
+        return {key: self.page(key) for key in self._specs}
 
     def current_key(self) -> str:
         item = self.nav.currentItem()
@@ -193,9 +208,9 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> bool:
         """Select the page ``key`` in the sidebar (which shows and refreshes it)."""
-        if key not in self._pages:
+        if key not in self._specs:
             return False
-        row = list(self._pages).index(key)
+        row = list(self._specs).index(key)
         if self.nav.currentRow() == row:
             self._refresh_if_stale(key, force=True)
         else:
@@ -207,7 +222,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.current_key()
-        page = self._pages[key]
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
         self._refresh_if_stale(key, force=True)
         self._update_actions()
@@ -215,7 +230,7 @@ class MainWindow(QMainWindow):
     def _refresh_if_stale(self, key: str, *, force: bool = False) -> None:
         if force or key in self._stale:
             self._stale.discard(key)
-            cast(Page, self._pages[key]).refresh()
+            cast(Page, self.page(key)).refresh()
 
     @guarded
     def _on_data_changed(self, area: str) -> None:
@@ -232,7 +247,7 @@ class MainWindow(QMainWindow):
             log.warning("navigate to unknown page %r", key)
             return
         if payload is not None:
-            opener = getattr(self._pages[key], "open_item", None)
+            opener = getattr(self.page(key), "open_item", None)
             if opener is not None:
                 opener(payload)
 
@@ -310,13 +325,13 @@ class MainWindow(QMainWindow):
             _unique([QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]),
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.preferences_action.setEnabled("settings" in self._pages)
+        self.preferences_action.setEnabled("settings" in self._specs)
         edit_menu.addAction(self.preferences_action)
 
         go_menu = bar.addMenu("&Go")
         self.page_actions: list[QAction] = []
-        for number, key in enumerate(self._pages, start=1):
-            title = cast(Page, self._pages[key]).title
+        for number, key in enumerate(self._specs, start=1):
+            title = self._specs[key].title
             shortcut = [QKeySequence(f"Ctrl+{number}")] if number <= 9 else None
             action = self._action(title, lambda _=False, k=key: self.show_page(k), shortcut)
             go_menu.addAction(action)
@@ -393,10 +408,10 @@ class MainWindow(QMainWindow):
 
     def shortcut_lines(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every shortcut of the window and its pages."""
-        return [(k.keys, k.what) for k in window_keys(self, self._pages)]
+        return [(k.keys, k.what) for k in window_keys(self, self.built_pages())]
 
     def _show_shortcuts(self) -> None:
-        self.shortcuts_dialog = ShortcutsDialog(window_keys(self, self._pages), self)
+        self.shortcuts_dialog = ShortcutsDialog(window_keys(self, self.built_pages()), self)
         self.shortcuts_dialog.open()
 
     @guarded
@@ -473,7 +488,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray | bytes) and state:
             self.restoreState(QByteArray(state))
         last = str(settings.value("window/last_page", "") or "")
-        keys = list(self._pages)
+        keys = list(self._specs)
         if not keys:
             return
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)

@@ -160,7 +160,7 @@ class ProgrammesPage(QWidget):
         self.list_buttons.setDirection(
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
-        QTimer.singleShot(0, self._share_width)  # once the splitter has its new width
+        QTimer.singleShot(0, self, self._share_width)  # once the splitter has its new width
 
     def _share_width(self) -> None:
         total = sum(self.splitter.sizes()) or self.width()
