@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from practice.errors import PracticeError, ValidationError
@@ -29,10 +30,28 @@ class ErrorLine(QLabel):
     def say(self, text: str) -> None:
         self.setText(text)
         self.show()
+        self._fit()
 
     def clear(self) -> None:
         super().clear()
+        self.setMinimumHeight(0)
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its wrapped words: in a form's narrow column a two-line refusal
+        was cut to one line (a layout does not always ask a label its height for its
+        width)."""
+        if not self.text():
+            return
+        parent = self.parentWidget()
+        width = self.width() if self.width() > 1 else (parent.width() if parent else 0)
+        needed = self.heightForWidth(width) if width > 0 else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 #: The signal each kind of field sends when the person changes it (the first one found).

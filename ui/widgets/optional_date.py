@@ -21,6 +21,7 @@ class OptionalDateEdit(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMM yyyy")
         self.edit.setMinimumDate(QDate(1900, 1, 1))
+        self.edit.setMaximumDate(QDate(2199, 12, 31))  # the days the app keeps
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
