@@ -51,6 +51,7 @@ check: lint typecheck test
 # opening it, client lists and searches, enrolment rows and reports; see benchmarks/RESULTS.md.
 benchmarks: $(STAMP_RUN)
 	$(BIN)/python benchmarks/run.py --write-results
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/floors.py --write-results
 
 # Screenshots of every page from a freshly made sample practice, into docs/screenshots/.
 screenshots: $(STAMP_RUN)

@@ -167,7 +167,11 @@ def main() -> int:
         notes = ""
         if RESULTS.exists():  # keep the hand-written notes under the measured figures
             old = RESULTS.read_text(encoding="utf-8")
-            notes = old[old.find(NOTES) :] if NOTES in old else ""
+            # and the sections other tools keep (key counts, the floors), in place
+            kept = [
+                old.find(m) for m in ("## The working day by keyboard", "<!-- floors -->", NOTES)
+            ]
+            notes = old[min(k for k in kept if k >= 0) :] if any(k >= 0 for k in kept) else ""
         RESULTS.write_text(report + ("\n" + notes if notes else ""), encoding="utf-8")
     return 0
 
