@@ -16,10 +16,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, Exists, and_, exists, func, or_
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from practice.economics.planned import planned_session_count
 from practice.economics.rates import Ratio, ratio
@@ -61,3 +63,22 @@ def single_session(snapshot: Mapping[str, Any]) -> bool:
 def enrolment_end() -> ColumnElement[object]:
     """SQL: the last day an enrolment ran (``ended_on`` when set, else ``end_date``)."""
     return func.coalesce(Enrolment.ended_on, Enrolment.end_date)
+
+
+def later_running(mine: Any, day: ColumnElement[date] | InstrumentedAttribute[date]) -> Exists:
+    """SQL: another enrolment of the same client, started after ``mine`` (or the same
+    day and made later), ran on ``day``. Client work logged without an enrolment counts
+    towards the later-started one of two that overlap, so it counts once. ``mine`` is an
+    ``Enrolment`` row or an aliased ``Enrolment`` in a query."""
+    later = aliased(Enrolment)
+    return exists().where(
+        later.client_id == mine.client_id,
+        later.status.in_(RAN),
+        later.id != mine.id,
+        or_(
+            later.start_date > mine.start_date,
+            and_(later.start_date == mine.start_date, later.id > mine.id),
+        ),
+        later.start_date <= day,
+        func.coalesce(later.ended_on, later.end_date) >= day,
+    )

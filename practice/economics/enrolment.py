@@ -32,18 +32,17 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, exists, func, or_, select, true
+from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import aliased
 
 from practice.economics.balance import balance, price_due, price_reduced
 from practice.economics.counting import (
     MEETING_KINDS,
     MISSED_ATTENDANCE,
-    RAN,
     REVIEWED_ACTION,
     USED_ATTENDANCE,
     follow_through,
+    later_running,
 )
 from practice.economics.earned import Earning, earned_by, net_price
 from practice.economics.instalments import (
@@ -144,18 +143,7 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
                 calls += count
 
     last_day = e.ended_on or e.end_date
-    other = aliased(Enrolment)
-    later_running = exists().where(  # a later enrolment of the client ran that day
-        other.client_id == e.client_id,
-        other.status.in_(RAN),
-        other.id != e.id,
-        or_(
-            other.start_date > e.start_date,
-            and_(other.start_date == e.start_date, other.id > e.id),
-        ),
-        other.start_date <= WorkLogEntry.work_date,
-        func.coalesce(other.ended_on, other.end_date) >= WorkLogEntry.work_date,
-    )
+    later = later_running(e, WorkLogEntry.work_date)  # a later enrolment ran that day
     unseen = s.scalar(
         select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
             or_(
@@ -165,7 +153,7 @@ def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
                     WorkLogEntry.client_id == e.client_id,
                     WorkLogEntry.work_date >= e.start_date,
                     WorkLogEntry.work_date <= last_day,
-                    ~later_running,
+                    ~later,
                 ),
             )
         )

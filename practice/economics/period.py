@@ -46,7 +46,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import aliased
 
@@ -57,6 +57,7 @@ from practice.economics.counting import (
     REVIEWED_ACTION,
     enrolment_end,
     follow_through,
+    later_running,
     single_session,
 )
 from practice.economics.earned import earned_between
@@ -305,26 +306,15 @@ def _unlinked_work_elsewhere(s: DbSession, currency: str, start: date, end: date
     towards an enrolment in another currency: the client's enrolment running that day
     (the later-started one when two overlap, as :func:`~.enrolment.enrolment_figures`
     counts it), so they stay out of the rate like the rest of that enrolment's time."""
-    mine, later = aliased(Enrolment), aliased(Enrolment)
+    mine = aliased(Enrolment)
     day = WorkLogEntry.work_date
-    later_running = exists().where(
-        later.client_id == mine.client_id,
-        later.status.in_(RAN),
-        later.id != mine.id,
-        or_(
-            later.start_date > mine.start_date,
-            and_(later.start_date == mine.start_date, later.id > mine.id),
-        ),
-        later.start_date <= day,
-        func.coalesce(later.ended_on, later.end_date) >= day,
-    )
     counted_elsewhere = exists().where(
         mine.client_id == WorkLogEntry.client_id,
         mine.status.in_(RAN),
         mine.currency != currency,
         mine.start_date <= day,
         func.coalesce(mine.ended_on, mine.end_date) >= day,
-        ~later_running,
+        ~later_running(mine, day),
     )
     return int(
         s.scalar(
