@@ -247,6 +247,7 @@ class SessionWriter:
             private_notes=private,
             new_action_items=new_items,
             reviews=reviews,
+            allow_same_time=True,  # the made-up diary may put two at one time (kept as made)
         )
         self.tally.sessions += 1
         self.tally.action_items += len(new_items)

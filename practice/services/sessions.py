@@ -26,6 +26,7 @@ from practice.models import (
     SessionKind,
     SessionMode,
     SessionNote,
+    label,
 )
 from practice.services import audit, records, validation
 from practice.services.action_items import (
@@ -56,6 +57,19 @@ MAX_DURATION = 600
 #: Attendance that says the session has happened, so it cannot be in the future.
 HAPPENED = frozenset({Attendance.ATTENDED, Attendance.NO_SHOW})
 _CHANGEABLE = ("starts_at", "duration_minutes", "kind", "mode", "attendance", "enrolment_id")
+
+
+class SameTimeError(ValidationError):
+    """The client already has a session starting at that very moment: most often the same
+    session saved twice. Logged anyway only when asked (``allow_same_time``)."""
+
+    def __init__(self, existing: Session) -> None:
+        super().__init__(
+            "starts_at",
+            f"this client already has a session starting at that time (no. {existing.id}, "
+            f"{label(existing.attendance).lower()}); a second one is logged only on purpose.",
+        )
+        self.existing_id = existing.id
 
 
 def plan_session(
@@ -96,16 +110,27 @@ def log_session(
     new_action_items: Sequence[NewActionItem] = (),
     reviews: Sequence[ActionReview] = (),
     note_saved_at: datetime | None = None,
+    allow_same_time: bool = False,
 ) -> Session:
     """Save a new session with its note, new action items and reviews, all or nothing.
 
     ``note_saved_at`` is when the note was written (aware, not in the future, not before
     the session started); ``None`` means now. The sample practice writes old notes in the
-    past."""
+    past. A session of the same client starting at the same moment is refused
+    (:class:`SameTimeError`) unless ``allow_same_time``: a second press must not make a
+    second session."""
     fields = _session_fields(starts_at, duration_minutes, kind, mode, attendance, reviews)
     with db.transaction() as s:
         _client(s, client_id)
         _check_enrolment(s, enrolment_id, client_id)
+        if not allow_same_time:
+            same = s.scalars(
+                select(Session).where(
+                    Session.client_id == client_id, Session.starts_at == fields["starts_at"]
+                )
+            ).first()
+            if same is not None:
+                raise SameTimeError(same)
         session = Session(client_id=client_id, enrolment_id=enrolment_id, **fields)
         s.add(session)
         s.flush()

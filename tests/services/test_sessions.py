@@ -511,7 +511,9 @@ def test_the_note_is_saved_now_unless_a_past_time_is_given(db: Database) -> None
     assert note is not None and before <= note.updated_at <= datetime.now(UTC)
 
     written = datetime(2026, 3, 2, 13, 5, tzinfo=BERLIN)  # 12:05 UTC, after the 11:00 end
-    note = log(db, client, notes="Written that day", note_saved_at=written).note
+    note = log(
+        db, client, notes="Written that day", note_saved_at=written, allow_same_time=True
+    ).note
     assert note is not None and note.updated_at == written
     assert note.updated_at.tzinfo is not None
     assert get_session(db, note.session_id).note.updated_at == written  # type: ignore[union-attr]
@@ -598,3 +600,19 @@ def test_the_planned_session_of_a_day_is_found_to_be_filled_in(db: Database) -> 
     found = planned_session_on(db, zoe, day, end)
     assert found is not None and found.id == first.id
     assert later.id != first.id
+
+
+def test_a_second_session_at_the_same_moment_is_logged_only_on_purpose(db: Database) -> None:
+    """Saving the same session twice (a second press, a second window) made two."""
+    from practice.services.sessions import SameTimeError
+
+    client = add_client(db)
+    first = log(db, client)
+    with pytest.raises(SameTimeError) as caught:
+        log(db, client, notes="again")
+    assert caught.value.field == "starts_at" and caught.value.existing_id == first.id
+    assert count(db, Session) == 1
+    other = add_client(db, "Other")
+    log(db, other)  # another client at that time is another session
+    log(db, client, allow_same_time=True)  # two at once, on purpose
+    assert count(db, Session) == 3

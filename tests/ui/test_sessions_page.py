@@ -538,3 +538,25 @@ def test_due_date_calendar_opens_at_this_month(ctx: AppContext, qtbot: QtBot) ->
     now = QDateTime.currentDateTime().date()
     assert (calendar.yearShown(), calendar.monthShown()) == (now.year(), now.month())
     assert dialog.new_due.text() == "no due date"
+
+
+def test_saving_the_same_session_twice_asks_before_a_second(
+    ctx: AppContext, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    client_id = make_client(ctx.db)
+    when = QDateTime.currentDateTime().addSecs(-3600)
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    for answer, sessions in ((yes, 1), (no, 1), (yes, 2)):
+        first = SessionLogDialog(ctx, client_id=client_id)
+        qtbot.addWidget(first)
+        first.starts_at.setDateTime(when)
+        message_boxes.answer = answer
+        first.save()
+        assert len(session_service.list_sessions(ctx.db, client_id=client_id)) == sessions
+    # the first save asked nothing; the second and third asked, No then Yes
+    assert [title for _kind, title, _text in message_boxes.shown] == [
+        "Log a second session?",
+        "Log a second session?",
+    ]

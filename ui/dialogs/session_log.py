@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -408,7 +409,13 @@ class SessionLogDialog(DraftsDialog):
         if self.new_description.text().strip():
             self.add_new_item()  # typed but not added: the practitioner meant it
         try:
-            self.saved_session = self._save(client_id)
+            try:
+                self.saved_session = self._save(client_id)
+            except session_service.SameTimeError as same:
+                if not self._second_on_purpose(same):
+                    self.errors.show(same)
+                    return
+                self.saved_session = self._save(client_id, allow_same_time=True)
         except PracticeError as error:
             self.errors.refuse(error, lambda e: show_refusal(self, e))
             return
@@ -417,7 +424,18 @@ class SessionLogDialog(DraftsDialog):
         self.ctx.changed("sessions")
         self.accept()
 
-    def _save(self, client_id: int) -> Session:
+    def _second_on_purpose(self, same: session_service.SameTimeError) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Log a second session?",
+            f"This client already has a session starting at that time (no. "
+            f"{same.existing_id}). Log a second one at the same time anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _save(self, client_id: int, *, allow_same_time: bool = False) -> Session:
         reviews = [ActionReview(item_id, status) for item_id, status in self.reviews.reviews()]
         new_items = [NewActionItem(r.description, r.due_date) for r in self.new_items.rows()]
         values = {
@@ -437,6 +455,7 @@ class SessionLogDialog(DraftsDialog):
                 private_notes=self.private_notes.toPlainText(),
                 new_action_items=new_items,
                 reviews=reviews,
+                allow_same_time=allow_same_time,
                 **values,
             )
         return session_service.log_planned_session(
