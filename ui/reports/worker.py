@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from practice.db import Database
 from practice.economics.reports import PracticeReport, practice_report
+from ui.threads import collect_here, no_collection_in_this_thread
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            report = practice_report(self.db, self.start, self.end, today=self.today)
+            with no_collection_in_this_thread():  # see ui.threads
+                report = practice_report(self.db, self.start, self.end, today=self.today)
         except Exception as exc:  # reported back to the page, never lost in the thread
             log.error("report %s..%s failed", self.start, self.end, exc_info=(type(exc), exc, None))
             self.relay.failed.emit(self.number, exc)
@@ -79,6 +81,7 @@ class ReportLoader(QObject):
 
     def request(self, start: date, end: date, today: date) -> int:
         self._latest += 1
+        collect_here()  # on the GUI thread, never in the job's (see ui.threads)
         self.pool.clear()  # requests not started yet are stale already
         self.pool.start(_Job(self.db, self._latest, start, end, today, self._relay))
         self._set_busy(True)

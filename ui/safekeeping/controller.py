@@ -45,6 +45,7 @@ from ui.safekeeping.record_dialogs import (
     export_client_record,
 )
 from ui.safekeeping.restore_dialog import RestoreDialog
+from ui.threads import collect_here, no_collection_in_this_thread
 
 log = logging.getLogger(__name__)
 
@@ -178,12 +179,14 @@ class SafekeepingController(QObject):
 
         def work() -> None:
             try:
-                made = self.auto.backup(Reason.PERIODIC)
+                with no_collection_in_this_thread():  # see ui.threads
+                    made = self.auto.backup(Reason.PERIODIC)
             except PracticeError as exc:
                 self._backup_done.emit(None, str(exc))
                 return
             self._backup_done.emit(str(made), "")
 
+        collect_here()  # on the GUI thread, not the backup's
         QThreadPool.globalInstance().start(work)
         return True
 

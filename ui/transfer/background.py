@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui.errors import report_exception
+from ui.threads import collect_here, no_collection_in_this_thread
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(lambda done, total: self.relay.progress.emit(done, total))
+            with no_collection_in_this_thread():  # see ui.threads
+                result = self.work(lambda done, total: self.relay.progress.emit(done, total))
         except Exception as exc:  # handed back to the GUI thread, never lost in the thread
             log.info("background work failed: %s", type(exc).__name__)
             self.relay.failed.emit(exc)
@@ -70,6 +72,7 @@ class BackgroundTask(QObject):
         self.error: BaseException | None = None
 
     def start(self) -> None:
+        collect_here()  # on the GUI thread, not the job's
         self.pool.start(_Job(self.work, self.relay))
 
     def wait(self, msecs: int = 60_000) -> bool:

@@ -1,0 +1,43 @@
+"""Workers run with the cycle collector off (it would destroy Qt objects off the GUI
+thread), and it comes back on only when the last worker ends."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from ui.threads import no_collection_in_this_thread
+
+
+def test_collection_is_off_while_any_worker_runs_and_back_after_the_last() -> None:
+    assert gc.isenabled()
+    first_inside = threading.Event()
+    let_first_end = threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        with no_collection_in_this_thread():
+            first_inside.set()
+            let_first_end.wait(5)
+            seen.append(gc.isenabled())
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    first_inside.wait(5)
+    with no_collection_in_this_thread():  # a second worker, overlapping the first
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the first still runs
+    let_first_end.set()
+    worker.join(5)
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_collection_left_off_by_someone_else_stays_off() -> None:
+    gc.disable()
+    try:
+        with no_collection_in_this_thread():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

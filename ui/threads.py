@@ -1,0 +1,42 @@
+"""Work off the GUI thread without Python's cycle collector running there.
+
+The cycle collector runs in whichever thread happens to be allocating. Run in a worker,
+it can destroy a Qt object that the GUI thread left in a reference cycle, off the GUI
+thread, which crashes the process (seen once in the test suite, in the Reports page's
+worker). So while any worker runs, automatic collection is off, and the GUI thread
+collects before it starts one (:func:`collect_here`).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_running = 0
+_was_enabled = False
+
+
+def collect_here() -> None:
+    """Collect cycles now, on the calling (GUI) thread, before a worker starts."""
+    gc.collect()
+
+
+@contextmanager
+def no_collection_in_this_thread() -> Iterator[None]:
+    """Around a worker's whole job: no automatic cycle collection until every worker ends."""
+    global _running, _was_enabled
+    with _lock:
+        if _running == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _running += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _running -= 1
+            if _running == 0 and _was_enabled:
+                gc.enable()
