@@ -81,8 +81,9 @@ def plan_session(
     kind: SessionKind | str,
     mode: SessionMode | str,
     enrolment_id: int | None = None,
+    allow_same_time: bool = False,
 ) -> Session:
-    """Put a session in the diary (attendance planned)."""
+    """Put a session in the diary (attendance planned); see :func:`log_session`."""
     return log_session(
         db,
         client_id=client_id,
@@ -92,6 +93,7 @@ def plan_session(
         mode=mode,
         attendance=Attendance.PLANNED,
         enrolment_id=enrolment_id,
+        allow_same_time=allow_same_time,
     )
 
 

@@ -141,6 +141,7 @@ def test_a_planned_session_that_day_is_filled_in_not_doubled(
         duration_minutes=50,
         kind=SessionKind.SESSION,
         mode=SessionMode.PHONE,
+        allow_same_time=True,  # a second one at that time, on purpose
     )
     again = open_dialog(ctx, qtbot, client_id)
     assert again.offered is not None and again.offered.id == other.id
