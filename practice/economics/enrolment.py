@@ -276,9 +276,10 @@ def enrolment_rows(
     statuses: Collection[EnrolmentStatus | str] | None = None,
     today: date,
 ) -> list[EnrolmentRow]:
-    """Enrolments for a list, newest start first, in three queries however many there are.
+    """Enrolments for a list, newest start first, in four queries however many there are.
 
-    ``overdue`` is as of ``today`` (see :func:`enrolment_figures`).
+    Every figure is as of ``today``, as in :func:`enrolment_figures`: nothing received or
+    lowered after it counts.
     """
     listed = select(Enrolment.id)  # the enrolments listed, for their sums and instalments
     if client_id is not None:
@@ -295,6 +296,7 @@ def enrolment_rows(
             ),
         )
         .where(Payment.enrolment_id.in_(listed) if some else true())
+        .where(Payment.received_on <= today)  # as of today, like enrolment_figures
         .group_by(Payment.enrolment_id)
         .subquery()
     )
@@ -339,7 +341,9 @@ def enrolment_rows(
     )
     with reading(source) as s:
         found = s.execute(query).all()
-        allocation = instalment_statuses(s, listed, today=today)
+        allocation = instalment_statuses(
+            s, listed, today=today, reductions_until=today, payments_until=today
+        )
         sessions_planned: dict[str | None, int] = {}
         rows = []
         for r in found:

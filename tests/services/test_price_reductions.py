@@ -186,6 +186,8 @@ def test_a_statement_dated_in_the_past_shows_that_days_account(db: Database) -> 
     on = date(2026, 3, 20)  # before the second payment and the credit note
     f = enrolment_figures(db, e.id, today=on)
     assert (f.paid, f.price_reduced, f.outstanding) == (40000, 0, 80000)
+    (row,) = enrolment_rows(db, today=on)  # the list (CLI, client page) says the same
+    assert (row.paid, row.price_reduced, row.outstanding) == (40000, 0, 80000)
     text = all_text(statement_pdf(db, e.id, on=on))
     assert "3 April 2026" not in text.split("Payments and refunds")[1]
     assert "credit note" not in text
