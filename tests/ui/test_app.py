@@ -235,12 +235,9 @@ def test_help_menu_starts_the_sample_in_its_own_window(
     assert not sample_window.sample_action.isEnabled()
 
 
-def test_exit_when_shown_quits_after_the_first_paint(tmp_path: Path) -> None:
-    """``practice-manager --exit-when-shown`` (for timing start-up) opens the practice,
-    draws the window once and quits by itself, with exit code 0 and no closing backup."""
+def _fresh_start(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A practice database and a fresh HOME (every user folder inside it), offscreen."""
     import os
-    import subprocess
-    import sys
 
     from practice.db import open_database
 
@@ -256,6 +253,16 @@ def test_exit_when_shown_quits_after_the_first_paint(tmp_path: Path) -> None:
         "XDG_CACHE_HOME": str(home / "cache"),
         "QT_QPA_PLATFORM": "offscreen",
     }
+    return database, home, env
+
+
+def test_exit_when_shown_quits_after_the_first_paint(tmp_path: Path) -> None:
+    """``practice-manager --exit-when-shown`` (for timing start-up) opens the practice,
+    draws the window once and quits by itself, with exit code 0 and no closing backup."""
+    import subprocess
+    import sys
+
+    database, home, env = _fresh_start(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "ui.app", "--database", str(database), "--exit-when-shown"],
         env=env,
@@ -271,23 +278,11 @@ def test_exit_when_shown_quits_after_the_first_paint(tmp_path: Path) -> None:
 def test_the_first_paint_loads_no_documents_demo_or_migrations(tmp_path: Path) -> None:
     """Start-up imports only what the first window needs: the PDF machinery (reportlab,
     HarfBuzz), the sample generator and Alembic load when first used (issue 14)."""
-    import os
     import re
     import subprocess
     import sys
 
-    from practice.db import open_database
-
-    database = tmp_path / "practice.db"
-    open_database(database).close()
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+    database, home, env = _fresh_start(tmp_path)
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "ui.app", "--database", str(database)]
         + ["--exit-when-shown"],
