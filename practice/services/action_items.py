@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import joinedload, object_session
 
 from practice.db import Database
+from practice.economics import source
 from practice.economics.source import practice_tz
 from practice.errors import NotFoundError, ValidationError
 from practice.models import ActionItem, ActionStatus, Session
@@ -49,7 +50,7 @@ def local_date(moment: datetime, s: DbSession | None = None) -> date:
     the database when ``s`` is given, else the zone in use)."""
     if s is None:
         return to_local(moment).date()
-    return as_utc(moment).astimezone(practice_tz(s)).date()
+    return source.local_date(as_utc(moment), practice_tz(s))
 
 
 def add_action_item(
