@@ -217,3 +217,35 @@ def test_import_refuses_values_the_app_would_never_save(
         import_practice(db, edited)
     assert f"{table}, row 1:" in str(refused.value) and reason in str(refused.value)
     assert list_clients(db) == []
+
+
+def test_credit_notes_go_out_and_come_back_with_the_practice(db: Database, tmp_path: Path) -> None:
+    """A withdrawn credit note and one in force both survive export and import."""
+    from datetime import date
+
+    from practice.economics.enrolment import enrolment_figures
+    from practice.services.price_reductions import (
+        list_price_reductions,
+        lower_price,
+        withdraw_price_reduction,
+    )
+    from tests.services.test_payments import _enrolment
+
+    e = _enrolment(db)
+    kept = lower_price(db, enrolment_id=e.id, amount=5000, made_on=date(2026, 3, 9), reason="Ill")
+    wrong = lower_price(db, enrolment_id=e.id, amount=900, made_on=date(2026, 3, 9), reason="Typo")
+    withdraw_price_reduction(db, wrong.id, "Wrong amount")
+    exported = export_practice(db, tmp_path / "p.json")
+    restored = open_database(tmp_path / "restored.db")
+    try:
+        import_practice(restored, exported.path)
+        notes = list_price_reductions(restored, enrolment_id=e.id)
+        assert [(n.id, n.amount, n.reason, n.withdrawn_reason) for n in notes] == [
+            (kept.id, 5000, "Ill", ""),
+            (wrong.id, 900, "Typo", "Wrong amount"),
+        ]
+        day = date(2026, 4, 10)
+        assert enrolment_figures(restored, e.id, today=day).price_due == 115000
+        assert enrolment_figures(db, e.id, today=day).price_due == 115000
+    finally:
+        restored.close()
