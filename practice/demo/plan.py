@@ -40,6 +40,8 @@ PROPOSED, RENEWED, ENQUIRY, ARCHIVED, PAUSED = (
     "archived",
     "paused",
 )
+#: A client renewing programme after programme since some point in the years.
+LONG_TERM = "long_term"
 FORCED: tuple[str, ...] = (
     ACTIVE,
     COMPLETED,
@@ -98,11 +100,31 @@ def end_date(programme: ProgrammeSpec, start: date) -> date:
     return scheduling.end_date(start, programme.length_value, programme.length_unit)
 
 
-def plan_clients(rng: random.Random, *, clients: int, years: int, today: date) -> list[ClientPlan]:
-    """One plan per client, in the order they are to be written."""
+def plan_clients(
+    rng: random.Random,
+    *,
+    clients: int,
+    years: int,
+    today: date,
+    renew_chance: float = 0.3,
+    long_term: int = 0,
+) -> list[ClientPlan]:
+    """One plan per client, in the order they are to be written.
+
+    ``renew_chance`` is how likely a client who completed a programme takes another
+    straight after; ``long_term`` clients (after the fixed first ones) started at some
+    point in the years and have renewed ever since, the practice's longest records.
+    """
     scenarios = _scenarios(rng, clients)
+    for number in range(len(FORCED), min(len(FORCED) + long_term, clients)):
+        scenarios[number] = LONG_TERM
     identities = _identities(rng, clients)
-    planner = _Planner(rng, today=today, first_day=today - timedelta(days=365 * years))
+    planner = _Planner(
+        rng,
+        today=today,
+        first_day=today - timedelta(days=365 * years),
+        renew_chance=renew_chance,
+    )
     return [
         planner.client(number, scenario, identity)
         for number, (scenario, identity) in enumerate(zip(scenarios, identities, strict=True), 1)
@@ -176,10 +198,13 @@ def _phone(rng: random.Random) -> str:
 
 
 class _Planner:
-    def __init__(self, rng: random.Random, *, today: date, first_day: date) -> None:
+    def __init__(
+        self, rng: random.Random, *, today: date, first_day: date, renew_chance: float = 0.3
+    ) -> None:
         self.rng = rng
         self.today = today
         self.first_day = first_day
+        self.renew_chance = renew_chance
         self.showcase = False
 
     def client(self, number: int, scenario: str, identity: Identity) -> ClientPlan:
@@ -244,6 +269,8 @@ class _Planner:
             ]
         if scenario in (ACTIVE, PAUSED):
             return self._current(payer=MISSING if scenario == PAUSED else None)
+        if scenario == LONG_TERM:
+            return self._long_term()
         if scenario == RENEWED:
             current = self._current(payer=ON_TIME)[-1]
             first = self._programme()
@@ -349,10 +376,33 @@ class _Planner:
                 start - timedelta(days=rng.randint(1, 7)),
             )
         ]
-        while not archived and rng.random() < 0.3:
+        while not archived and rng.random() < self.renew_chance:
             chain.append(self._renewal_of(chain[-1]))
             if chain[-1].status is not EnrolmentStatus.COMPLETED:
                 break
+        return chain
+
+    def _long_term(self) -> list[EnrolmentPlan]:
+        """From a start somewhere in the years (at least two years ago), renewal after
+        renewal up to today: the last one running, or proposed to start soon."""
+        programme = self._programme(exclude="consultation")
+        latest = self.today - timedelta(days=730)
+        earliest = min(self.first_day, latest)
+        start = earliest + timedelta(days=self.rng.randint(0, (latest - earliest).days))
+        plan, payer = self._payment(programme, ON_TIME)
+        chain = [
+            EnrolmentPlan(
+                programme,
+                start,
+                end_date(programme, start),
+                EnrolmentStatus.COMPLETED,
+                plan,
+                payer,
+                start - timedelta(days=self.rng.randint(1, 7)),
+            )
+        ]
+        while chain[-1].status is EnrolmentStatus.COMPLETED:
+            chain.append(self._renewal_of(chain[-1]))
         return chain
 
     def _renewal_of(self, previous: EnrolmentPlan) -> EnrolmentPlan:
