@@ -1,8 +1,8 @@
 """Start-up, the command line and an agreement, each measured against its floor in the
 same run (issue 14): the ratio is what the app adds to what it cannot avoid.
 
-    .venv/bin/python benchmarks/floors.py                  # a 30-client sample, 7 runs
-    .venv/bin/python benchmarks/floors.py --reuse BIG.db   # an existing practice
+    .venv/bin/python benchmarks/floors.py --reuse LIFETIME.db  # the practice measured
+    .venv/bin/python benchmarks/floors.py                  # makes a 2,000-client one first
     .venv/bin/python benchmarks/floors.py --write-results  # also into RESULTS.md
     .venv/bin/python benchmarks/floors.py --tiny --output DIR  # what `make test` runs
 
@@ -29,11 +29,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import markers, write_block  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-RESULTS = HERE / "RESULTS.md"
-START, END = "<!-- floors -->", "<!-- /floors -->"
-SAMPLE_DAY = "2026-12-04"  # the sample is made for a fixed day, so it is the same each run
+START, END = markers("floors")
 
 
 @dataclass(frozen=True)
@@ -150,13 +151,15 @@ def bare_reportlab_pdf() -> bytes:
 
 
 def make_sample(folder: Path, clients: int, years: int) -> Path:
+    """A practice of ``clients`` over ``years`` made in bulk by benchmarks/lifetime.py."""
     path = folder / "sample.db"
     subprocess.run(
-        [sys.executable, "-m", "practice.cli.main", "--database", str(path), "demo"]
-        + ["--clients", str(clients), "--years", str(years), "--seed", "2024"]
-        + ["--today", SAMPLE_DAY, "--quiet"],
+        [sys.executable, str(HERE / "lifetime.py"), "--output", str(path)]
+        + ["--clients", str(clients), "--years", str(years), "--json-folder", str(folder)],
         check=True,
         cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return path
 
@@ -172,7 +175,7 @@ def measure(database: Path, *, runs: int, home: Path) -> list[Figure]:
         "PYTHONPATH": str(ROOT),
     }
     py = sys.executable
-    cli = [py, "-m", "practice.cli.main", "--database", str(database), "--today", SAMPLE_DAY]
+    cli = [py, "-m", "practice.cli.main", "--database", str(database)]
     figures = [
         against(
             "practice-manager to its first paint",
@@ -260,32 +263,18 @@ def render(figures: list[Figure], about: str) -> str:
     return "\n".join(lines)
 
 
-def write_results(block: str) -> None:
-    """Put ``block`` in RESULTS.md in place of the last one (before "## Notes" the first time)."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    elif "## Notes" in text:
-        head, rest = text.split("## Notes", 1)
-        text = head + block + "\n\n## Notes" + rest
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reuse", type=Path, help="measure this practice database")
-    parser.add_argument("--clients", type=int, default=30)
-    parser.add_argument("--years", type=int, default=2)
+    parser.add_argument("--clients", type=int, default=2000)
+    parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--tiny", action="store_true", help="3 clients, 1 run: a check")
     parser.add_argument("--output", type=Path, help="write floors.json here")
     parser.add_argument("--write-results", action="store_true", help="also into RESULTS.md")
     args = parser.parse_args(argv)
     if args.tiny:
-        args.clients, args.years, args.runs = 3, 1, 1
+        args.clients, args.years, args.runs = 3, 2, 1
     with tempfile.TemporaryDirectory(prefix="floors-") as scratch:
         folder = Path(scratch)
         database = args.reuse or make_sample(folder, args.clients, args.years)
@@ -319,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     temporary.write_text(json.dumps(data, indent=2, allow_nan=False, default=str), encoding="utf-8")
     temporary.replace(out)
     if args.write_results:
-        write_results(block)
+        write_block("floors", block.removeprefix(START).removesuffix(END))
     return 0
 
 

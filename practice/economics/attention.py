@@ -321,11 +321,10 @@ def action_items_due(source: Source, *, today: date, within_days: int = 7) -> li
     Only clients with an active enrolment (status ``active``) are included; items of
     clients whose programmes have ended, or who never enrolled, are left out.
     """
-    working_with = (
-        select(Enrolment.id)
-        .where(Enrolment.client_id == ActionItem.client_id)
-        .where(Enrolment.status == EnrolmentStatus.ACTIVE)
-        .exists()
+    # the clients worked with, as a list SQLite makes once (a correlated EXISTS was
+    # checked for every open item of every year: 125 ms on a twenty-year practice)
+    working_with = ActionItem.client_id.in_(
+        select(Enrolment.client_id).where(Enrolment.status == EnrolmentStatus.ACTIVE)
     )
     query = (
         select(

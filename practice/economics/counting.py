@@ -60,6 +60,20 @@ def single_session(snapshot: Mapping[str, Any]) -> bool:
     return planned_session_count(periods) == 1 and snapshot.get("support_mode") == "none"
 
 
+def session_plan() -> ColumnElement[Any]:
+    """SQL: the session plan (``periods``) of an enrolment's agreed terms, read in the
+    database: the whole ``terms_snapshot`` carries the agreement's clauses too, and
+    loading and decoding it for every enrolment a figure counts was most of a report's
+    time on a large practice. ``{"periods": value}`` is enough for
+    :func:`~practice.economics.planned.snapshot_session_count`."""
+    return Enrolment.terms_snapshot["periods"]
+
+
+def support_mode() -> ColumnElement[str]:
+    """SQL: the support mode of an enrolment's agreed terms (see :func:`session_plan`)."""
+    return Enrolment.terms_snapshot["support_mode"].as_string()
+
+
 def enrolment_end() -> ColumnElement[object]:
     """SQL: the last day an enrolment ran (``ended_on`` when set, else ``end_date``)."""
     return func.coalesce(Enrolment.ended_on, Enrolment.end_date)

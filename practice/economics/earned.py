@@ -28,7 +28,13 @@ from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.economics.balance import balance, price_due
-from practice.economics.counting import MEETING_KINDS, RAN, USED_ATTENDANCE, enrolment_end
+from practice.economics.counting import (
+    MEETING_KINDS,
+    RAN,
+    USED_ATTENDANCE,
+    enrolment_end,
+    session_plan,
+)
 from practice.economics.instalments import instalment_statuses
 from practice.economics.planned import snapshot_session_count
 from practice.economics.rates import round_half_up
@@ -94,7 +100,18 @@ def earnings(s: DbSession, ids: Collection[int]) -> dict[int, Earning]:
     # the amounts and due dates of instalments do not depend on the day asked
     plans = instalment_statuses(s, wanted, today=date.min)
     result = {}
-    for e in s.scalars(select(Enrolment).where(Enrolment.id.in_(wanted))):
+    for e in s.execute(
+        select(
+            Enrolment.id,
+            Enrolment.status,
+            Enrolment.currency,
+            Enrolment.start_date,
+            Enrolment.end_date,
+            Enrolment.ended_on,
+            Enrolment.agreed_price,
+            session_plan().label("periods"),
+        ).where(Enrolment.id.in_(wanted))
+    ):
         status = EnrolmentStatus(e.status)
         paid = money.get(e.id, {})
         net = net_price(
@@ -110,7 +127,7 @@ def earnings(s: DbSession, ids: Collection[int]) -> dict[int, Earning]:
             start=e.start_date,
             last=e.ended_on or e.end_date,
             net_price=net,
-            sessions_planned=snapshot_session_count(e.terms_snapshot),
+            sessions_planned=snapshot_session_count({"periods": e.periods}),
         )
     return result
 

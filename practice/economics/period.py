@@ -58,7 +58,9 @@ from practice.economics.counting import (
     enrolment_end,
     follow_through,
     later_running,
+    session_plan,
     single_session,
+    support_mode,
 )
 from practice.economics.earned import earned_between
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
@@ -336,8 +338,9 @@ def _endings(s: DbSession, start: date, last: date) -> _Endings:
         return _Endings(0, 0, 0, 0)
     renewal = aliased(Enrolment)
     renewed = exists().where(renewal.renewal_of_id == Enrolment.id, renewal.status.in_(RAN))
+    terms = (session_plan(), support_mode())
     ended = s.execute(
-        select(Enrolment.client_id, Enrolment.start_date, Enrolment.terms_snapshot, renewed).where(
+        select(Enrolment.client_id, Enrolment.start_date, *terms, renewed).where(
             Enrolment.status.in_(RAN),
             enrolment_end() >= start,
             enrolment_end() <= last,
@@ -347,20 +350,37 @@ def _endings(s: DbSession, start: date, last: date) -> _Endings:
         return _Endings(0, 0, 0, 0)
     # every agreed programme (not a consultation) of the clients concerned, by start date
     later: dict[int, list[date]] = {}
-    for client_id, began, snapshot in s.execute(
-        select(Enrolment.client_id, Enrolment.start_date, Enrolment.terms_snapshot).where(
+    for client_id, began, periods, mode in s.execute(
+        select(Enrolment.client_id, Enrolment.start_date, *terms).where(
             Enrolment.status.in_(RAN),
             Enrolment.client_id.in_({row[0] for row in ended}),
         )
     ):
-        if not single_session(snapshot):
+        if not single_session({"periods": periods, "support_mode": mode}):
             later.setdefault(client_id, []).append(began)
     programmes = renewals = consultations = converted = 0
-    for client_id, began, snapshot, was_renewed in ended:
-        if single_session(snapshot):
+    for client_id, began, periods, mode, was_renewed in ended:
+        if single_session({"periods": periods, "support_mode": mode}):
             consultations += 1
             converted += any(day >= began for day in later.get(client_id, ()))
         else:
             programmes += 1
             renewals += bool(was_renewed)
     return _Endings(programmes, renewals, consultations, converted)
+
+
+class FiguresOf:
+    """:func:`period_figures` for one reading, each period worked out once: the reports
+    ask for the same month more than once (its time bar and its income)."""
+
+    def __init__(self, s: DbSession, *, today: date, tz: tzinfo | None = None) -> None:
+        self._s = s
+        self._today = today
+        self._tz = tz
+        self._known: dict[tuple[date, date], PeriodFigures] = {}
+
+    def __call__(self, start: date, end: date) -> PeriodFigures:
+        key = (start, end)
+        if key not in self._known:
+            self._known[key] = period_figures(self._s, start, end, today=self._today, tz=self._tz)
+        return self._known[key]

@@ -17,13 +17,13 @@ instalment, so they do not change agreed or outstanding.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from practice.economics.attention import instalment_rows
 from practice.economics.instalments import InstalmentState
-from practice.economics.period import period_figures
+from practice.economics.period import PeriodFigures, period_figures
 from practice.economics.report_period import Bucket
 from practice.economics.source import Source, practice_currency, reading
 
@@ -45,9 +45,15 @@ class IncomeMonth:
 
 
 def income_by_month(
-    source: Source, months: Sequence[Bucket], *, today: date, tz: tzinfo | None = None
+    source: Source,
+    months: Sequence[Bucket],
+    *,
+    today: date,
+    tz: tzinfo | None = None,
+    figures_of: Callable[[date, date], PeriodFigures] | None = None,
 ) -> list[IncomeMonth]:
-    """Received, agreed, outstanding and overdue for each month bucket."""
+    """Received, agreed, outstanding and overdue for each month bucket (the month's
+    figures through ``figures_of`` when the caller shares them)."""
     if not months:
         return []
     with reading(source) as s:
@@ -61,7 +67,10 @@ def income_by_month(
         ]
         result = []
         for month in months:
-            figures = period_figures(s, month.start, month.end, today=today, tz=tz)
+            if figures_of is not None:
+                figures = figures_of(month.start, month.end)
+            else:
+                figures = period_figures(s, month.start, month.end, today=today, tz=tz)
             these = [row for row in due if month.start <= row.due_date <= month.end]
             result.append(
                 IncomeMonth(

@@ -13,13 +13,13 @@ Enrolments whose terms plan no session are left out; ``None`` when none is left.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from sqlalchemy import select
 
-from practice.economics.counting import RAN, enrolment_end
+from practice.economics.counting import RAN, enrolment_end, session_plan
 from practice.economics.period import PeriodFigures, period_figures
 from practice.economics.planned import snapshot_session_count
 from practice.economics.rates import divide
@@ -93,7 +93,7 @@ def _agreed_in(source: Source, start: date, end: date) -> list[_Agreed]:
                 Enrolment.start_date,
                 enrolment_end(),
                 Enrolment.agreed_price,
-                Enrolment.terms_snapshot,
+                session_plan(),
             ).where(
                 Enrolment.status.in_(RAN),
                 Enrolment.currency == currency,
@@ -102,8 +102,8 @@ def _agreed_in(source: Source, start: date, end: date) -> list[_Agreed]:
             )
         ).all()
     found = []
-    for first, last, price, snapshot in rows:
-        found.append(_Agreed(first, last, int(price), snapshot_session_count(snapshot)))
+    for first, last, price, periods in rows:
+        found.append(_Agreed(first, last, int(price), snapshot_session_count({"periods": periods})))
     return found
 
 
@@ -123,15 +123,20 @@ def time_and_rate(
     *,
     today: date,
     tz: tzinfo | None = None,
+    figures_of: Callable[[date, date], PeriodFigures] | None = None,
 ) -> tuple[list[TimeBar], list[RatePoint]]:
-    """Reports 1 and 2 for the given buckets (one period-figures call per bucket)."""
+    """Reports 1 and 2 for the given buckets (one period-figures call per bucket, through
+    ``figures_of`` when the caller shares them)."""
     if not bars:
         return [], []
     agreed = _agreed_in(source, bars[0].start, bars[-1].end)
     times: list[TimeBar] = []
     rates: list[RatePoint] = []
     for bar in bars:
-        f = period_figures(source, bar.start, bar.end, today=today, tz=tz)
+        if figures_of is not None:
+            f = figures_of(bar.start, bar.end)
+        else:
+            f = period_figures(source, bar.start, bar.end, today=today, tz=tz)
         times.append(time_bar(f))
         price, sessions = nominal_session_rate(agreed, bar.start, bar.end)
         rates.append(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from practice.economics.period import PeriodFigures, check_period, period_figures
+from practice.economics.period import FiguresOf, PeriodFigures, check_period
 from practice.economics.report_follow import FollowThroughReport, follow_through_report
 from practice.economics.report_money import IncomeMonth, income_by_month
 from practice.economics.report_period import BucketSize, bucket_size, buckets
@@ -83,9 +83,10 @@ def practice_report(
         if quiet_after_days is None:
             profile = s.get(PracticeProfile, 1)
             quiet_after_days = profile.quiet_after_days if profile is not None else 21
-        figures = period_figures(s, start, end, today=today, tz=tz)
-        time, rates = time_and_rate(s, bars, today=today, tz=tz)
-        income = income_by_month(s, months, today=today, tz=tz)
+        figures_of = FiguresOf(s, today=today, tz=tz)
+        figures = figures_of(start, end)
+        time, rates = time_and_rate(s, bars, today=today, tz=tz, figures_of=figures_of)
+        income = income_by_month(s, months, today=today, tz=tz, figures_of=figures_of)
         programmes = programme_comparison(s, start, end, today=today)
         follow = follow_through_report(
             s, start, end, bars, today=today, quiet_after_days=quiet_after_days, tz=tz
