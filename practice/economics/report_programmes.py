@@ -37,7 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from practice.economics.counting import RAN, enrolment_end, single_session
-from practice.economics.enrolment import enrolment_figures
+from practice.economics.enrolment import many_enrolment_figures
 from practice.economics.planned import snapshot_plan
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
 from practice.economics.source import Source, practice_currency, reading
@@ -118,10 +118,11 @@ def programme_comparison(
         for e, live_name, _last in rows:
             key: int | str = e.programme_id if e.programme_id is not None else e.programme_name
             sums.setdefault(key, _Sums(live_name or e.programme_name)).running += 1
+        figures_of = many_enrolment_figures(s, finished, today=today)
         for e in finished:
             key = e.programme_id if e.programme_id is not None else e.programme_name
             row = sums[key]
-            figures = enrolment_figures(s, e, today=today)
+            figures = figures_of[e.id]
             planned = snapshot_plan(e.terms_snapshot)
             row.finished += 1
             row.completed += 0 if e.status == EnrolmentStatus.ENDED_EARLY else 1
