@@ -88,7 +88,8 @@ def generate_batch(
             years=years,
             today=today,
             renew_chance=RENEW_CHANCE,
-            long_term=max(1, clients // 50),
+            long_term=max(1, clients // 80),
+            renew_into_today=False,
         )
         with db.transaction() as s:
             rows = Rows(s)

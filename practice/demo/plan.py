@@ -108,12 +108,16 @@ def plan_clients(
     today: date,
     renew_chance: float = 0.3,
     long_term: int = 0,
+    renew_into_today: bool = True,
 ) -> list[ClientPlan]:
     """One plan per client, in the order they are to be written.
 
     ``renew_chance`` is how likely a client who completed a programme takes another
     straight after; ``long_term`` clients (after the fixed first ones) started at some
     point in the years and have renewed ever since, the practice's longest records.
+    With ``renew_into_today`` false, a past client's renewals stop before one would
+    still be running today, so a lifetime of renewals does not leave a solo practitioner
+    hundreds of clients at once (the current and long-term clients run to today).
     """
     scenarios = _scenarios(rng, clients)
     for number in range(len(FORCED), min(len(FORCED) + long_term, clients)):
@@ -124,6 +128,7 @@ def plan_clients(
         today=today,
         first_day=today - timedelta(days=365 * years),
         renew_chance=renew_chance,
+        renew_into_today=renew_into_today,
     )
     return [
         planner.client(number, scenario, identity)
@@ -199,12 +204,19 @@ def _phone(rng: random.Random) -> str:
 
 class _Planner:
     def __init__(
-        self, rng: random.Random, *, today: date, first_day: date, renew_chance: float = 0.3
+        self,
+        rng: random.Random,
+        *,
+        today: date,
+        first_day: date,
+        renew_chance: float = 0.3,
+        renew_into_today: bool = True,
     ) -> None:
         self.rng = rng
         self.today = today
         self.first_day = first_day
         self.renew_chance = renew_chance
+        self.renew_into_today = renew_into_today
         self.showcase = False
 
     def client(self, number: int, scenario: str, identity: Identity) -> ClientPlan:
@@ -377,8 +389,11 @@ class _Planner:
             )
         ]
         while not archived and rng.random() < self.renew_chance:
-            chain.append(self._renewal_of(chain[-1]))
-            if chain[-1].status is not EnrolmentStatus.COMPLETED:
+            renewal = self._renewal_of(chain[-1])
+            if renewal.status is not EnrolmentStatus.COMPLETED and not self.renew_into_today:
+                break
+            chain.append(renewal)
+            if renewal.status is not EnrolmentStatus.COMPLETED:
                 break
         return chain
 
