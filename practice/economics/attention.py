@@ -249,16 +249,6 @@ def _quiet(
     # Quiet when the last contact's local date is on or before ``today - N``.
     cutoff_day = today - timedelta(days=quiet_after_days)
     cutoff = local_midnight(cutoff_day + timedelta(days=1), tz)
-    last_seen = (
-        select(Session.client_id, func.max(Session.starts_at).label("last"))
-        .where(
-            Session.attendance == Attendance.ATTENDED,
-            # Contact after ``today`` does not count, so the list can be asked as of a past day.
-            Session.starts_at < local_midnight(today + timedelta(days=1), tz),
-        )
-        .group_by(Session.client_id)
-        .subquery()
-    )
     active = (
         select(Enrolment.client_id, func.min(Enrolment.start_date).label("since"))
         .where(
@@ -267,6 +257,18 @@ def _quiet(
             enrolment_end() >= today,
         )
         .group_by(Enrolment.client_id)
+        .subquery()
+    )
+    last_seen = (
+        select(Session.client_id, func.max(Session.starts_at).label("last"))
+        .where(
+            # only the clients running now, through their own sessions' index
+            Session.client_id.in_(select(active.c.client_id)),
+            Session.attendance == Attendance.ATTENDED,
+            # Contact after ``today`` does not count, so the list can be asked as of a past day.
+            Session.starts_at < local_midnight(today + timedelta(days=1), tz),
+        )
+        .group_by(Session.client_id)
         .subquery()
     )
     query = (

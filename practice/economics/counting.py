@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Exists, and_, exists, func, or_
@@ -79,12 +80,19 @@ def enrolment_end() -> ColumnElement[object]:
     return func.coalesce(Enrolment.ended_on, Enrolment.end_date)
 
 
+@cache
+def _later() -> Any:
+    """The other enrolment of :func:`later_running`: one alias made once (making an alias
+    inspects the mapping, which was most of the time of a programme comparison)."""
+    return aliased(Enrolment, name="later_enrolment")
+
+
 def later_running(mine: Any, day: ColumnElement[date] | InstrumentedAttribute[date]) -> Exists:
     """SQL: another enrolment of the same client, started after ``mine`` (or the same
     day and made later), ran on ``day``. Client work logged without an enrolment counts
     towards the later-started one of two that overlap, so it counts once. ``mine`` is an
     ``Enrolment`` row or an aliased ``Enrolment`` in a query."""
-    later = aliased(Enrolment)
+    later = _later()
     return exists().where(
         later.client_id == mine.client_id,
         later.status.in_(RAN),

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from fractions import Fraction
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.economics.balance import balance, price_due
@@ -158,18 +158,22 @@ def earned_between(
     tz = practice_tz(s, tz)
     first = local_midnight(start, tz)
     after = local_midnight(end + timedelta(days=1), tz)
-    used_session = and_(
-        Session.enrolment_id == Enrolment.id,
-        Session.kind.in_(MEETING_KINDS),
-        Session.attendance.in_(USED_ATTENDANCE),
-    )
     # enrolments whose earnings can change in the period: they run in it, or a session
     # of theirs was used in it (one left active after its end date)
     candidates = select(Enrolment.id).where(
         Enrolment.status.in_(EARNING),
         or_(
             and_(Enrolment.start_date <= end, enrolment_end() >= start),
-            exists().where(used_session, Session.starts_at >= first, Session.starts_at < after),
+            # as a list SQLite makes once from the period's sessions (a correlated EXISTS
+            # was checked for every enrolment of every year)
+            Enrolment.id.in_(
+                select(Session.enrolment_id).where(
+                    Session.kind.in_(MEETING_KINDS),
+                    Session.attendance.in_(USED_ATTENDANCE),
+                    Session.starts_at >= first,
+                    Session.starts_at < after,
+                )
+            ),
         ),
     )
     if enrolment_ids is not None:
