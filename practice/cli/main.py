@@ -80,13 +80,30 @@ def read_password(args: argparse.Namespace) -> str | None:
     return None
 
 
-def open_for(args: argparse.Namespace) -> Database:
-    from practice.db import open_database
+def database_path(args: argparse.Namespace) -> Path:
     from practice.db.paths import default_database_path
 
     # A command may name its own default file (``demo`` writes a separate sample database).
     default = getattr(args, "default_database", default_database_path)
-    path = args.database if args.database is not None else default()
+    return Path(args.database if args.database is not None else default())
+
+
+def start_early_check(words: Sequence[str]) -> None:
+    """Start checking the practice database the command will open (see
+    :mod:`practice.db.early_check`); ``--database`` read here as the parser will read it."""
+    from practice.db import early_check
+    from practice.db.paths import default_database_path
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--database", type=Path)
+    known, _rest = early.parse_known_args(words)
+    early_check.start(known.database if known.database is not None else default_database_path())
+
+
+def open_for(args: argparse.Namespace) -> Database:
+    from practice.db import open_database
+
+    path = database_path(args)
     return open_database(
         path,
         read_password(args),
@@ -113,7 +130,10 @@ def unexpected_sentence(exc: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = search_argv(sys.argv[1:] if argv is None else argv)
-    args = build_parser(command_of(words)).parse_args(words)
+    command = command_of(words)
+    if command in registry.OPEN_THE_PRACTICE:
+        start_early_check(words)  # beside the imports of the command's module
+    args = build_parser(command).parse_args(words)
     try:
         if getattr(args, "needs_database", True):
             from practice import timeutil

@@ -48,6 +48,25 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import-clients": ("commands_import", "add clients from a spreadsheet (CSV or .xlsx)"),
 }
 
+#: Commands that open the practice database (``--database`` or the default one) first
+#: thing: its integrity check starts before their modules are imported.
+OPEN_THE_PRACTICE: frozenset[str] = frozenset(
+    {
+        "clients",
+        "enrolments",
+        "report",
+        "agreement",
+        "receipt",
+        "statement",
+        "export-report",
+        "record",
+        "search",
+        "export",
+        "calendar",
+        "import-clients",
+    }
+)
+
 #: Every module that adds commands, in the order the help lists them.
 COMMAND_MODULES: list[str] = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from practice import __version__
-from practice.db import migrate
+from practice.db import early_check, migrate
 from practice.db.app_version import recorded_version
 from practice.db.connect import SQLITE_HEADER, raw_connect
 from practice.errors import DatabaseRefusedError, WrongPasswordError
@@ -86,7 +86,8 @@ def _check_open(conn: Any, path: Path, password: str | None) -> str:
         except Exception:
             raise WrongPasswordError(WRONG_PASSWORD) from None
     try:
-        result = conn.execute("PRAGMA quick_check").fetchall()
+        early = early_check.take(path) if password is None else None
+        result = early if early is not None else conn.execute("PRAGMA quick_check").fetchall()
         revision = migrate.revision_of(conn)
     except Exception:
         if password is not None:

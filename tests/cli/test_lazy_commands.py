@@ -69,3 +69,11 @@ def test_the_command_is_found_after_global_options_with_values() -> None:
         "--",
         "-inner",
     ]
+
+
+def test_only_commands_that_open_the_practice_start_its_check_early() -> None:
+    from practice.cli.registry import OPEN_THE_PRACTICE
+
+    assert set(COMMANDS) >= OPEN_THE_PRACTICE
+    # their own file (demo), a backup (check, restore) or a new database (import)
+    assert not OPEN_THE_PRACTICE & {"demo", "check", "restore", "import", "change-password"}

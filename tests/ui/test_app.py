@@ -205,7 +205,9 @@ def test_sample_flag_opens_the_sample_practice_labelled(
         db.close()
         return 0
 
-    monkeypatch.setattr(app, "run", fake_run)
+    from ui import app_window
+
+    monkeypatch.setattr(app_window, "run", fake_run)  # what run_sample calls
     assert app.main(["--sample"]) == 0
     [(path, sample, own_open, clients)] = seen
     assert path == sample_path and sample and not own_open and clients > 0
