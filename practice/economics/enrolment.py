@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import aliased
 
 from practice.economics.balance import balance, price_due, price_reduced
 from practice.economics.counting import (
@@ -63,6 +64,7 @@ from practice.economics.source import Source, display_name, reading
 from practice.errors import NotFoundError
 from practice.models import (
     ActionItem,
+    ActionStatus,
     Attendance,
     Client,
     Enrolment,
@@ -125,33 +127,106 @@ def enrolment_figures(
 def many_enrolment_figures(
     s: DbSession, enrolments: Sequence[Enrolment], *, today: date
 ) -> dict[int, EnrolmentFigures]:
-    """:func:`enrolment_figures` of each of ``enrolments``, their instalments read at once
-    (the programme comparison asks for hundreds)."""
+    """:func:`enrolment_figures` of each of ``enrolments``, read in five queries however
+    many there are (the programme comparison asks for hundreds)."""
+    facts = _facts_of(s, enrolments, today)
+    return {e.id: _from_facts(e, today, facts[e.id]) for e in enrolments}
+
+
+@dataclass
+class _Facts:
+    """What the figures of one enrolment are worked out from, as read from the database."""
+
+    sessions: list[tuple[SessionKind, Attendance, int, int]] = field(default_factory=list)
+    unseen: int = 0
+    payments: int = 0
+    refunded: int = 0
+    instalments: list[InstalmentStatus] = field(default_factory=list)
+    reviewed: list[tuple[ActionStatus, int]] = field(default_factory=list)
+
+
+def _facts_of(s: DbSession, enrolments: Sequence[Enrolment], today: date) -> dict[int, _Facts]:
     ids = [e.id for e in enrolments]
-    instalments = instalment_statuses(
+    facts = {ident: _Facts() for ident in ids}
+    if not ids:
+        return facts
+    for ident, kind, attendance, count, minutes in s.execute(
+        select(
+            Session.enrolment_id,
+            Session.kind,
+            Session.attendance,
+            func.count(),
+            func.sum(Session.duration_minutes),
+        )
+        .where(Session.enrolment_id.in_(ids))
+        .group_by(Session.enrolment_id, Session.kind, Session.attendance)
+    ):
+        assert ident is not None  # the query keeps to ``ids``
+        facts[ident].sessions.append((kind, attendance, int(count), int(minutes)))
+    # unseen work: logged for the enrolment, or for its client without one while it ran
+    # and no later-started enrolment of theirs ran that day (two disjoint sums)
+    for ident, minutes in s.execute(
+        select(WorkLogEntry.enrolment_id, func.sum(WorkLogEntry.minutes))
+        .where(WorkLogEntry.enrolment_id.in_(ids))
+        .group_by(WorkLogEntry.enrolment_id)
+    ):
+        assert ident is not None  # the query keeps to ``ids``
+        facts[ident].unseen += int(minutes)
+    mine = aliased(Enrolment, name="mine")
+    for ident, minutes in s.execute(
+        select(mine.id, func.sum(WorkLogEntry.minutes))
+        .join(
+            WorkLogEntry,
+            and_(
+                WorkLogEntry.enrolment_id.is_(None),
+                WorkLogEntry.client_id == mine.client_id,
+                WorkLogEntry.work_date >= mine.start_date,
+                WorkLogEntry.work_date <= func.coalesce(mine.ended_on, mine.end_date),
+                ~later_running(mine, WorkLogEntry.work_date),
+            ),
+        )
+        .where(mine.id.in_(ids))
+        .group_by(mine.id)
+    ):
+        facts[ident].unseen += int(minutes)
+    for ident, payment_kind, amount in s.execute(
+        select(Payment.enrolment_id, Payment.kind, func.sum(Payment.amount))
+        .where(Payment.enrolment_id.in_(ids), Payment.received_on <= today)
+        .group_by(Payment.enrolment_id, Payment.kind)
+    ):
+        if payment_kind == PaymentKind.REFUND:
+            facts[ident].refunded = int(amount)
+        else:
+            facts[ident].payments = int(amount)
+    statuses = instalment_statuses(
         s, ids, today=today, reductions_until=today, payments_until=today
     )
-    return {e.id: _figures(s, e, today, instalments.get(e.id, [])) for e in enrolments}
+    for ident, found in statuses.items():
+        facts[ident].instalments = list(found)
+    for ident, action_status, count in s.execute(
+        select(Session.enrolment_id, ActionItem.status, func.count())
+        .join(Session, ActionItem.session_id == Session.id)
+        .where(Session.enrolment_id.in_(ids), ActionItem.status.in_(REVIEWED_ACTION))
+        .group_by(Session.enrolment_id, ActionItem.status)
+    ):
+        assert ident is not None  # the query keeps to ``ids``
+        facts[ident].reviewed.append((action_status, int(count)))
+    return facts
 
 
-def _figures(
-    s: DbSession,
-    e: Enrolment,
-    today: date,
-    known_instalments: Sequence[InstalmentStatus] | None = None,
-) -> EnrolmentFigures:
+def _figures(s: DbSession, e: Enrolment, today: date) -> EnrolmentFigures:
+    return _from_facts(e, today, _facts_of(s, [e], today)[e.id])
+
+
+def _from_facts(e: Enrolment, today: date, facts: _Facts) -> EnrolmentFigures:
     terms = ProgrammeTerms.from_snapshot(e.terms_snapshot)
     planned = plan(terms)
     status = EnrolmentStatus(e.status)
 
     used = missed = calls = contact = 0
-    for kind, attendance, count, minutes in s.execute(
-        select(Session.kind, Session.attendance, func.count(), func.sum(Session.duration_minutes))
-        .where(Session.enrolment_id == e.id)
-        .group_by(Session.kind, Session.attendance)
-    ):
+    for kind, attendance, count, minutes in facts.sessions:
         if attendance == Attendance.ATTENDED:
-            contact += int(minutes)
+            contact += minutes
         if attendance in USED_ATTENDANCE:
             if kind in MEETING_KINDS:
                 used += count
@@ -160,39 +235,9 @@ def _figures(
                 calls += count
 
     last_day = e.ended_on or e.end_date
-    later = later_running(e, WorkLogEntry.work_date)  # a later enrolment ran that day
-    unseen = s.scalar(
-        select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
-            or_(
-                WorkLogEntry.enrolment_id == e.id,
-                and_(
-                    WorkLogEntry.enrolment_id.is_(None),
-                    WorkLogEntry.client_id == e.client_id,
-                    WorkLogEntry.work_date >= e.start_date,
-                    WorkLogEntry.work_date <= last_day,
-                    ~later,
-                ),
-            )
-        )
-    )
-    unseen = int(unseen or 0)
-
-    payments = refunded = 0
-    for payment_kind, amount in s.execute(
-        select(Payment.kind, func.sum(Payment.amount))
-        .where(Payment.enrolment_id == e.id, Payment.received_on <= today)
-        .group_by(Payment.kind)
-    ):
-        if payment_kind == PaymentKind.REFUND:
-            refunded = int(amount)
-        else:
-            payments = int(amount)
-    if known_instalments is not None:
-        instalments = list(known_instalments)
-    else:
-        instalments = instalment_statuses(
-            s, [e.id], today=today, reductions_until=today, payments_until=today
-        ).get(e.id, [])
+    unseen = facts.unseen
+    payments, refunded = facts.payments, facts.refunded
+    instalments = facts.instalments
     due = price_due(e, instalments)
     money = balance(due, payments, refunded)
     earning = Earning(
@@ -207,13 +252,7 @@ def _figures(
     earned = earned_by(earning, max(today, last_day), used)
     overdue = sum(i.left for i in instalments if i.state == InstalmentState.OVERDUE)
     upcoming = [i for i in instalments if i.due_date >= today and i.state in _STILL_TO_PAY]
-
-    reviewed = s.execute(
-        select(ActionItem.status, func.count())
-        .join(Session, ActionItem.session_id == Session.id)
-        .where(Session.enrolment_id == e.id, ActionItem.status.in_(REVIEWED_ACTION))
-        .group_by(ActionItem.status)
-    ).all()
+    reviewed = facts.reviewed
 
     if terms.support_mode == SupportMode.COUNT:
         included: int | None = terms.support_call_count

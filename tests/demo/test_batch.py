@@ -224,3 +224,24 @@ def test_a_practice_with_records_is_refused_and_sizes_are_checked(
             generate_batch(empty, clients=10, years=5, today=date(9999, 1, 1))
     finally:
         empty.close()
+
+
+@pytest.mark.parametrize("sample", ["services_sample", "batch_sample"])
+def test_figures_read_for_many_enrolments_at_once_are_each_ones_own(
+    sample: str, request: pytest.FixtureRequest
+) -> None:
+    from sqlalchemy import select
+
+    from practice.economics import enrolment_figures
+    from practice.economics.enrolment import many_enrolment_figures
+    from practice.models import Enrolment
+
+    db = open_database(request.getfixturevalue(sample), create=False)
+    try:
+        with db.reading() as s:
+            every = list(s.scalars(select(Enrolment).order_by(Enrolment.id)))
+            together = many_enrolment_figures(s, every, today=TODAY)
+        alone = {e.id: enrolment_figures(db, e.id, today=TODAY) for e in every}
+    finally:
+        db.close()
+    assert len(every) > 40 and together == alone

@@ -288,3 +288,19 @@ def test_instalment_statuses_of_a_query_match_those_of_its_ids(practice: Practic
             s, [ids.e1, ids.e2, ids.e3, ids.e4, ids.e5], today=TODAY
         )
         assert [i.state for i in by_query[ids.e3]] == [PAID, PART, PAID]
+
+
+@pytest.mark.parametrize("day", [TODAY, date(2026, 2, 1), date(2027, 1, 1)])
+def test_many_enrolments_read_at_once_have_the_figures_each_has_alone(
+    practice: tuple[Database, Ids], day: date
+) -> None:
+    from practice.economics.enrolment import many_enrolment_figures
+
+    db, _ids = practice
+    with db.reading() as s:
+        every = list(s.scalars(select(Enrolment).order_by(Enrolment.id)))
+        together = many_enrolment_figures(s, every, today=day)
+    assert len(every) >= 5
+    alone = {e.id: enrolment_figures(db, e.id, today=day) for e in every}
+    assert together == alone
+    assert len({f.unseen_minutes for f in alone.values()}) > 1  # the work is not all alike
