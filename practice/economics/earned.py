@@ -150,10 +150,13 @@ def earned_between(
     tz: tzinfo | None = None,
     *,
     enrolment_ids: Collection[int] | None = None,
+    known: dict[int, Earning] | None = None,
 ) -> EarnedInPeriod:
     """Earned in the local days ``start..end`` inclusive (see the module text).
 
     ``enrolment_ids`` limits it to those enrolments (a programme's, a client's).
+    ``known``: earnings read earlier in the same reading (an :class:`Earning` does not
+    depend on the period or the day asked); those missing are read and added to it.
     """
     tz = practice_tz(s, tz)
     first = local_midnight(start, tz)
@@ -201,7 +204,12 @@ def earned_between(
     per_enrolment: dict[int, int] = {}
     per_currency: dict[str, int] = defaultdict(int)
     the_day_before = start - timedelta(days=1)
-    for ident, e in earnings(s, ids).items():
+    if known is None:
+        found = earnings(s, ids)
+    else:
+        known.update(earnings(s, [ident for ident in ids if ident not in known]))
+        found = {ident: known[ident] for ident in ids if ident in known}
+    for ident, e in found.items():
         amount = earned_by(e, end, by_end.get(ident, 0)) - earned_by(
             e, the_day_before, before.get(ident, 0)
         )

@@ -62,7 +62,7 @@ from practice.economics.counting import (
     single_session,
     support_mode,
 )
-from practice.economics.earned import earned_between
+from practice.economics.earned import Earning, earned_between
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
 from practice.economics.source import (
     Source,
@@ -135,9 +135,18 @@ def check_period(start: date, end: date) -> None:
 
 
 def period_figures(
-    source: Source, start: date, end: date, *, today: date, tz: tzinfo | None = None
+    source: Source,
+    start: date,
+    end: date,
+    *,
+    today: date,
+    tz: tzinfo | None = None,
+    known: dict[int, Earning] | None = None,
 ) -> PeriodFigures:
-    """The practice's figures for the local days ``start..end`` inclusive."""
+    """The practice's figures for the local days ``start..end`` inclusive.
+
+    ``known``: enrolments' earnings read earlier in the same reading, shared between the
+    periods of one report (see :func:`~practice.economics.earned.earned_between`)."""
     check_period(start, end)
     with reading(source) as s:
         tz = practice_tz(s, tz)
@@ -186,7 +195,7 @@ def period_figures(
             else:
                 received = int(amount)
 
-        earned = earned_between(s, start, end, tz)
+        earned = earned_between(s, start, end, tz, known=known)
         elsewhere = Enrolment.currency != currency
         other_minutes = (
             int(
@@ -378,6 +387,7 @@ class FiguresOf:
         self._today = today
         self._tz = tz
         self._known: dict[tuple[date, date], PeriodFigures] = {}
+        self._earnings: dict[int, Earning] = {}
 
     def __call__(self, start: date, end: date) -> PeriodFigures:
         key = (start, end)
