@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from practice.documents.fonts import line_height
@@ -89,6 +90,17 @@ def _breaks_after(text: str, index: int) -> bool:
 
 
 def segments(spans: Sequence[Span], size: float, rtl: bool | None) -> list[Segment]:
+    """The text of ``spans`` between its hard line breaks, split into shaped words.
+
+    Kept for the last few thousand texts asked: a paragraph is measured several times
+    while a page is laid out (to keep a heading with what follows, to split it across
+    pages) and table cells repeat; everything here is immutable, so the answer is shared.
+    """
+    return list(_segments(tuple(spans), size, rtl))
+
+
+@lru_cache(maxsize=4096)
+def _segments(spans: tuple[Span, ...], size: float, rtl: bool | None) -> tuple[Segment, ...]:
     styled: list[tuple[str, bool, bool]] = [
         (char, span.bold, span.italic) for span in spans for char in span.text
     ]
@@ -100,7 +112,7 @@ def segments(spans: Sequence[Span], size: float, rtl: bool | None) -> list[Segme
         text = "".join(c for c, _b, _i in chars)
         direction = is_rtl(text) if rtl is None else rtl
         out.append(Segment(direction, tuple(_words(chars, text, direction, size))))
-    return out
+    return tuple(out)
 
 
 def _words(
