@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QAbstractBarSeries, QLineSeries
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog
@@ -154,6 +154,10 @@ def test_charts_show_the_values_on_hover(page: ReportsPage) -> None:
     planned = bar_sets(page.programme_chart.chart)["Actual hourly rate"]
     planned.hovered.emit(True, 0)  # only programmes with a finished enrolment
     assert page.programme_chart.hover.text() == "Actual hourly rate, Three months: £183.87/h"
+    # the names beside the bars are whole, however short the chart (Qt's "..." otherwise)
+    for chart in (page.programme_chart, page.enquiry_chart):
+        [names] = [a for a in chart.chart.axes() if isinstance(a, QBarCategoryAxis)]
+        assert not names.truncateLabels()
 
 
 def test_previous_next_and_stale_results(page: ReportsPage, qtbot: QtBot) -> None:

@@ -46,6 +46,8 @@ class ProgrammeChart(ChartPanel):
         add_bars(self, chart, series, specs, names, live)
         axis = QBarCategoryAxis()
         axis.append(names)
+        # whole names even when the chart is short: Qt would otherwise put "..." for all
+        axis.setTruncateLabels(False)
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
         plotted = [v for _n, _c, values, _t in specs for v in values]
@@ -92,6 +94,8 @@ class EnquiryChart(ChartPanel):
         chart.legend().setVisible(False)
         axis = QBarCategoryAxis()
         axis.append(names)
+        # whole names even when the chart is short: Qt would otherwise put "..." for all
+        axis.setTruncateLabels(False)
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
         values = QValueAxis()
