@@ -55,7 +55,7 @@ from practice.zone import practice_zone
 MAX_CLIENTS = 20_000
 MAX_YEARS = 40
 #: How likely a client who completed a programme takes another, over a lifetime.
-RENEW_CHANCE = 0.78
+RENEW_CHANCE = 0.76
 #: Clients per flush: the rows of this many stories are held in memory at once.
 CHUNK = 200
 

@@ -116,8 +116,9 @@ def plan_clients(
     straight after; ``long_term`` clients (after the fixed first ones) started at some
     point in the years and have renewed ever since, the practice's longest records.
     With ``renew_into_today`` false, a past client's renewals stop before one would
-    still be running today, so a lifetime of renewals does not leave a solo practitioner
-    hundreds of clients at once (the current and long-term clients run to today).
+    still be running today, and clients who renewed did so in years past, so a lifetime
+    of renewals does not leave a solo practitioner hundreds of clients at once (the
+    current and long-term clients run to today).
     """
     scenarios = _scenarios(rng, clients)
     for number in range(len(FORCED), min(len(FORCED) + long_term, clients)):
@@ -283,6 +284,10 @@ class _Planner:
             return self._current(payer=MISSING if scenario == PAUSED else None)
         if scenario == LONG_TERM:
             return self._long_term()
+        if scenario == RENEWED and not self.renew_into_today and not self.showcase:
+            # over a lifetime, most who renewed did so in years past: only the current
+            # and long-term clients run today, as a solo practitioner's diary allows
+            return self._past(COMPLETED)
         if scenario == RENEWED:
             current = self._current(payer=ON_TIME)[-1]
             first = self._programme()
