@@ -28,11 +28,16 @@ from sqlalchemy.orm import selectinload
 from practice.db import Database
 from practice.demo.batch_rows import Rows
 from practice.demo.batch_story import Practice, Story
-from practice.demo.generator import DemoSummary, NotEmptyError, Progress, quick_writes
+from practice.demo.generator import (
+    DemoSummary,
+    NotEmptyError,
+    Progress,
+    checked_size,
+    quick_writes,
+)
 from practice.demo.outreach import NO_REPLY, WAITING_DAYS, plan_enquiries, practice_work
 from practice.demo.plan import plan_clients
 from practice.demo.setup import write_catalogue
-from practice.errors import ValidationError
 from practice.models import (
     ActionItem,
     AgreementClause,
@@ -49,7 +54,6 @@ from practice.models import (
 )
 from practice.services.clients import count_clients
 from practice.services.programmes import list_programmes
-from practice.timeutil import today as real_today
 from practice.zone import practice_zone
 
 MAX_CLIENTS = 20_000
@@ -70,7 +74,9 @@ def generate_batch(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Make a sample practice of ``clients`` clients over ``years`` years, in bulk."""
-    clients, years, today = _checked(clients, years, today)
+    clients, years, today = checked_size(
+        clients, years, today, max_clients=MAX_CLIENTS, years_from=2, max_years=MAX_YEARS
+    )
     if count_clients(db) or list_programmes(db, include_archived=True):
         raise NotEmptyError(
             f"{db.path.name} already has clients or programmes; the sample practice "
@@ -134,19 +140,6 @@ def generate_batch(
         today=today,
         seconds=time.perf_counter() - started,
     )
-
-
-def _checked(clients: int, years: int, today: date | None) -> tuple[int, int, date]:
-    if isinstance(clients, bool) or not isinstance(clients, int) or not 1 <= clients <= MAX_CLIENTS:
-        raise ValidationError("clients", f"must be a whole number from 1 to {MAX_CLIENTS:,}.")
-    if isinstance(years, bool) or not isinstance(years, int) or not 2 <= years <= MAX_YEARS:
-        raise ValidationError("years", f"must be a whole number from 2 to {MAX_YEARS}.")
-    now = real_today()
-    if today is None:
-        today = now
-    elif today > now:
-        raise ValidationError("today", "cannot be in the future: sessions before it are logged.")
-    return clients, years, today
 
 
 def _programme(s: DbSession, programme_id: int) -> Programme:

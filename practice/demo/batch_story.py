@@ -20,7 +20,8 @@ from typing import Any
 
 from practice.demo import texts
 from practice.demo.batch_rows import Rows
-from practice.demo.meetings import BOOKED_AHEAD_DAYS, USED, Meeting, schedule
+from practice.demo.journeys import SHARED
+from practice.demo.meetings import BOOKED_AHEAD_DAYS, USED, Meeting, schedule, usual_attendance
 from practice.demo.paying import LATE, MISSING
 from practice.demo.plan import ClientPlan, EnrolmentPlan
 from practice.models import (
@@ -59,11 +60,6 @@ from practice.services.validation import fold
 Row = dict[str, Any]
 
 _METHODS = [PaymentMethod.BANK_TRANSFER, PaymentMethod.CARD, PaymentMethod.CASH]
-_SHARED = {
-    texts.COACHING: ("values", "careers"),
-    texts.THERAPY: ("thought_record", "reading", "body_scan"),
-    texts.HEALING: ("relaxation", "breathing", "body_scan"),
-}
 
 
 @dataclass
@@ -171,7 +167,7 @@ class Story:
         rng = self.rng
         on = min(first.start + timedelta(days=rng.randint(0, 20)), self.today - timedelta(days=1))
         if rng.random() < 0.35:
-            key = rng.choice(_SHARED[first.programme.strand])
+            key = rng.choice(SHARED[first.programme.strand])
             self.rows.add(
                 ResourceShare,
                 resource_id=self.practice.resources[key],
@@ -318,15 +314,7 @@ class Story:
     def _attendance(self, meeting: Meeting) -> Attendance:
         if meeting.kind is SessionKind.SUPPORT_CALL:
             return Attendance.ATTENDED
-        return self.rng.choices(
-            [
-                Attendance.ATTENDED,
-                Attendance.CANCELLED_EARLY,
-                Attendance.CANCELLED_LATE,
-                Attendance.NO_SHOW,
-            ],
-            weights=[86, 6, 4, 4],
-        )[0]
+        return usual_attendance(self.rng)
 
     def _log(self, diary: _Diary, enrolment: Row, meeting: Meeting) -> Attendance:
         rng = self.rng

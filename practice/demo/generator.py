@@ -83,7 +83,7 @@ def generate_demo(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Make a sample practice of ``clients`` clients over the ``years`` before ``today``."""
-    clients, years, today = _checked(clients, years, today)
+    clients, years, today = checked_size(clients, years, today)
     if count_clients(db) or list_programmes(db, include_archived=True):
         raise NotEmptyError(
             f"{db.path.name} already has clients or programmes; the sample practice "
@@ -129,11 +129,24 @@ def generate_demo(
     )
 
 
-def _checked(clients: int, years: int, today: date | None) -> tuple[int, int, date]:
-    if isinstance(clients, bool) or not isinstance(clients, int) or not 1 <= clients <= MAX_CLIENTS:
-        raise ValidationError("clients", f"must be a whole number from 1 to {MAX_CLIENTS:,}.")
-    if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= MAX_YEARS:
-        raise ValidationError("years", f"must be a whole number from 1 to {MAX_YEARS}.")
+def checked_size(
+    clients: int,
+    years: int,
+    today: date | None,
+    *,
+    max_clients: int = MAX_CLIENTS,
+    years_from: int = 1,
+    max_years: int = MAX_YEARS,
+) -> tuple[int, int, date]:
+    """The sample's size and day, refused with the field named when out of range."""
+    if isinstance(clients, bool) or not isinstance(clients, int) or not 1 <= clients <= max_clients:
+        raise ValidationError("clients", f"must be a whole number from 1 to {max_clients:,}.")
+    if (
+        isinstance(years, bool)
+        or not isinstance(years, int)
+        or not years_from <= years <= max_years
+    ):
+        raise ValidationError("years", f"must be a whole number from {years_from} to {max_years}.")
     now = real_today()
     if today is None:
         today = now

@@ -18,7 +18,7 @@ from practice.models import ClientStatus, EnquiryOutcome, EnrolmentStatus, Sessi
 from practice.services import clients, enquiries, enrolments, referrals, resources
 
 #: Resources the practitioner shares with clients of each strand.
-_SHARED = {
+SHARED = {
     texts.COACHING: ("values", "careers"),
     texts.THERAPY: ("thought_record", "reading", "body_scan"),
     texts.HEALING: ("relaxation", "breathing", "body_scan"),
@@ -193,7 +193,7 @@ class JourneyWriter:
                 return
             on = self.today - timedelta(days=1)
         if rng.random() < 0.35 or self._with_extras == 1:
-            strand = _SHARED[first.programme.strand]
+            strand = SHARED[first.programme.strand]
             key = strand[0] if self._with_extras == 1 else rng.choice(strand)
             resources.share_resource(
                 self.db,

@@ -74,6 +74,20 @@ class Tally:
     work_entries: int = 0
 
 
+def usual_attendance(rng: random.Random) -> Attendance:
+    """How a planned meeting went, as it usually goes: mostly held, now and then
+    cancelled (early or late) or missed."""
+    return rng.choices(
+        [
+            Attendance.ATTENDED,
+            Attendance.CANCELLED_EARLY,
+            Attendance.CANCELLED_LATE,
+            Attendance.NO_SHOW,
+        ],
+        weights=[86, 6, 4, 4],
+    )[0]
+
+
 def schedule(rng: random.Random, programme: ProgrammeSpec, start: date, end: date) -> list[Meeting]:
     """Every session and support call of an enrolment, in date order, on weekdays."""
     unit = programme.length_unit
@@ -199,15 +213,7 @@ class SessionWriter:
             if self.rng.random() < 0.2 or self.since_unshown >= SHOW_WITHIN:
                 self.since_unshown = 0
                 return self.unshown_attendance.pop()
-        return self.rng.choices(
-            [
-                Attendance.ATTENDED,
-                Attendance.CANCELLED_EARLY,
-                Attendance.CANCELLED_LATE,
-                Attendance.NO_SHOW,
-            ],
-            weights=[86, 6, 4, 4],
-        )[0]
+        return usual_attendance(self.rng)
 
     def _log(
         self, diary: Diary, programme: ProgrammeSpec, enrolment_id: int, meeting: Meeting

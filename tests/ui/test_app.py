@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -298,3 +299,41 @@ def test_the_first_paint_loads_no_documents_demo_or_migrations(tmp_path: Path) -
     assert "ui.main_window" in loaded  # the import log was read
     heavy = {"reportlab", "uharfbuzz", "practice.demo", "alembic"}
     assert loaded & heavy == set()
+
+
+EARLY_CHECK_WATCH = """
+import sys
+from practice.db import early_check
+started, taken = [], []
+real_start, real_take = early_check.start, early_check.take
+def start(path):
+    started.append([m for m in ("PySide6", "sqlalchemy") if m in sys.modules])
+    real_start(path)
+def take(path):
+    rows = real_take(path)
+    taken.append(rows)
+    return rows
+early_check.start, early_check.take = start, take
+"""
+
+
+@pytest.mark.parametrize("program", ["cli", "app"])
+def test_the_integrity_check_starts_before_the_heavy_imports_and_is_used(
+    tmp_path: Path, program: str
+) -> None:
+    """The app and the command line start the opening's integrity check before loading
+    Qt and SQLAlchemy (practice.db.early_check), and the opening uses its verdict."""
+    database, _home, env = _fresh_start(tmp_path)
+    if program == "cli":
+        run = f"from practice.cli.main import main\nmain(['--database', {str(database)!r}, 'clients'])\n"
+    else:
+        run = (
+            "from ui.app import main\n"
+            f"main(['--database', {str(database)!r}, '--exit-when-shown'])\n"
+        )
+    code = EARLY_CHECK_WATCH + run + "print('STARTED', started, 'TAKEN', taken)\n"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "STARTED [[]] TAKEN [[('ok',)]]" in done.stdout
