@@ -189,11 +189,13 @@ class TodayPage(QWidget):
 
     def _load_sessions(self) -> None:
         first, after = day_bounds(self.day, self.day)
-        self.today_model.set_rows(list_sessions(self.ctx.db, start=first, end=after))
         monday, sunday = week_of(self.day)
         week_start, week_end = day_bounds(monday, sunday)
-        self.earlier_model.set_rows(list_sessions(self.ctx.db, start=week_start, end=first))
-        self.coming_model.set_rows(list_sessions(self.ctx.db, start=after, end=week_end))
+        # the week read once (earliest first) and split at today's bounds, which it holds
+        week = list_sessions(self.ctx.db, start=week_start, end=week_end)
+        self.earlier_model.set_rows([x for x in week if x.starts_at < first])
+        self.today_model.set_rows([x for x in week if first <= x.starts_at < after])
+        self.coming_model.set_rows([x for x in week if x.starts_at >= after])
         count = self.today_model.rowCount()
         self.today_sessions.set_summary(f"{count} today" if count else "")
         if not count:
