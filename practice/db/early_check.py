@@ -18,9 +18,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+#: ``practice.db.connect.SQLITE_HEADER`` (not imported from there: it loads SQLCipher).
 _HEADER = b"SQLite format 3\x00"
 
 #: The stat fields that change when a file is written or replaced.
@@ -31,7 +32,7 @@ Identity = tuple[int, int, int, int]
 class _Check:
     path: Path
     before: Identity
-    thread: threading.Thread
+    thread: threading.Thread = field(init=False)
     rows: list[tuple[object, ...]] | None = None
     after: Identity | None = None
 
@@ -64,7 +65,7 @@ def start(path: Path | str) -> None:
                 return  # encrypted (the password comes later) or not a database at all
     except OSError:
         return
-    check = _Check(path, before, threading.Thread(target=lambda: None))
+    check = _Check(path, before)
     check.thread = threading.Thread(
         target=_run, args=(check,), name="early integrity check", daemon=True
     )

@@ -30,10 +30,10 @@ from practice.demo.batch_rows import Rows
 from practice.demo.batch_story import Practice, Story
 from practice.demo.generator import (
     DemoSummary,
-    NotEmptyError,
     Progress,
     checked_size,
     quick_writes,
+    refuse_a_used_database,
 )
 from practice.demo.outreach import NO_REPLY, WAITING_DAYS, plan_enquiries, practice_work
 from practice.demo.plan import plan_clients
@@ -52,8 +52,6 @@ from practice.models import (
     Session,
     WorkLogEntry,
 )
-from practice.services.clients import count_clients
-from practice.services.programmes import list_programmes
 from practice.zone import practice_zone
 
 MAX_CLIENTS = 20_000
@@ -77,11 +75,7 @@ def generate_batch(
     clients, years, today = checked_size(
         clients, years, today, max_clients=MAX_CLIENTS, years_from=2, max_years=MAX_YEARS
     )
-    if count_clients(db) or list_programmes(db, include_archived=True):
-        raise NotEmptyError(
-            f"{db.path.name} already has clients or programmes; the sample practice "
-            "is only made in a new, empty database."
-        )
+    refuse_a_used_database(db)
     started = time.perf_counter()
     rng = random.Random(seed)
     first_day = today - timedelta(days=365 * years)

@@ -84,11 +84,7 @@ def generate_demo(
 ) -> DemoSummary:
     """Make a sample practice of ``clients`` clients over the ``years`` before ``today``."""
     clients, years, today = checked_size(clients, years, today)
-    if count_clients(db) or list_programmes(db, include_archived=True):
-        raise NotEmptyError(
-            f"{db.path.name} already has clients or programmes; the sample practice "
-            "is only made in a new, empty database (choose one with --database)."
-        )
+    refuse_a_used_database(db)
     started = time.perf_counter()
     rng = random.Random(seed)
     first_day = today - timedelta(days=365 * years)
@@ -127,6 +123,15 @@ def generate_demo(
         today=today,
         seconds=time.perf_counter() - started,
     )
+
+
+def refuse_a_used_database(db: Database) -> None:
+    """The sample never mixes with a practitioner's own records."""
+    if count_clients(db) or list_programmes(db, include_archived=True):
+        raise NotEmptyError(
+            f"{db.path.name} already has clients or programmes; the sample practice "
+            "is only made in a new, empty database (choose one with --database)."
+        )
 
 
 def checked_size(

@@ -96,3 +96,9 @@ def test_a_file_that_is_not_a_database_is_not_touched(tmp_path: Path) -> None:
     early_check.start(notes)
     assert early_check.take(notes) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_the_header_it_looks_for_is_the_one_opening_looks_for() -> None:
+    from practice.db.connect import SQLITE_HEADER
+
+    assert early_check._HEADER == SQLITE_HEADER
