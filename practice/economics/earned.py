@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from fractions import Fraction
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.economics.balance import balance, price_due
@@ -162,26 +162,38 @@ def earned_between(
     first = local_midnight(start, tz)
     after = local_midnight(end + timedelta(days=1), tz)
     # enrolments whose earnings can change in the period: they run in it, or a session
-    # of theirs was used in it (one left active after its end date)
-    candidates = select(Enrolment.id).where(
-        Enrolment.status.in_(EARNING),
-        or_(
-            and_(Enrolment.start_date <= end, enrolment_end() >= start),
-            # as a list SQLite makes once from the period's sessions (a correlated EXISTS
-            # was checked for every enrolment of every year)
-            Enrolment.id.in_(
-                select(Session.enrolment_id).where(
-                    Session.kind.in_(MEETING_KINDS),
-                    Session.attendance.in_(USED_ATTENDANCE),
-                    Session.starts_at >= first,
-                    Session.starts_at < after,
-                )
-            ),
-        ),
+    # of theirs was used in it (one left active after its end date). Asked as separate
+    # questions, each answered from an index (asked as one, SQLite read every row).
+    running = select(Enrolment.id).where(
+        Enrolment.status.in_(EARNING), Enrolment.start_date <= end, enrolment_end() >= start
     )
     if enrolment_ids is not None:
-        candidates = candidates.where(Enrolment.id.in_(list(enrolment_ids)))
-    ids = list(s.scalars(candidates))
+        running = running.where(Enrolment.id.in_(list(enrolment_ids)))
+    used_in_period = {
+        ident
+        for ident in s.scalars(
+            select(Session.enrolment_id).where(
+                Session.kind.in_(MEETING_KINDS),
+                Session.attendance.in_(USED_ATTENDANCE),
+                Session.starts_at >= first,
+                Session.starts_at < after,
+            )
+        )
+        if ident is not None
+    }
+    if enrolment_ids is not None:
+        used_in_period &= set(enrolment_ids)
+    changing = set(s.scalars(running))
+    if used_in_period - changing:
+        changing.update(
+            s.scalars(
+                select(Enrolment.id).where(
+                    Enrolment.id.in_(sorted(used_in_period - changing)),
+                    Enrolment.status.in_(EARNING),
+                )
+            )
+        )
+    ids = sorted(changing)
     if not ids:
         return EarnedInPeriod({}, {})
     before: dict[int, int] = {}

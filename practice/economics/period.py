@@ -357,24 +357,32 @@ def _endings(s: DbSession, start: date, last: date) -> _Endings:
     ).all()
     if not ended:
         return _Endings(0, 0, 0, 0)
-    # every agreed programme (not a consultation) of the clients concerned, by start date
-    later: dict[int, list[date]] = {}
-    for client_id, began, periods, mode in s.execute(
-        select(Enrolment.client_id, Enrolment.start_date, *terms).where(
-            Enrolment.status.in_(RAN),
-            Enrolment.client_id.in_({row[0] for row in ended}),
-        )
-    ):
-        if not single_session({"periods": periods, "support_mode": mode}):
-            later.setdefault(client_id, []).append(began)
-    programmes = renewals = consultations = converted = 0
+    programmes = renewals = 0
+    consulted: dict[int, date] = {}  # each consulting client's earliest ending consultation
     for client_id, began, periods, mode, was_renewed in ended:
         if single_session({"periods": periods, "support_mode": mode}):
-            consultations += 1
-            converted += any(day >= began for day in later.get(client_id, ()))
+            consulted[client_id] = min(began, consulted.get(client_id, began))
         else:
             programmes += 1
             renewals += bool(was_renewed)
+    # the agreed programmes (not consultations) those clients started since: through the
+    # clients' own index, the status checked here (asked in SQL, it led SQLite to read
+    # every enrolment of that status instead)
+    later: dict[int, list[date]] = {}
+    if consulted:
+        for client_id, began, status, periods, mode in s.execute(
+            select(Enrolment.client_id, Enrolment.start_date, Enrolment.status, *terms).where(
+                Enrolment.client_id.in_(consulted),
+                Enrolment.start_date >= min(consulted.values()),
+            )
+        ):
+            if status in RAN and not single_session({"periods": periods, "support_mode": mode}):
+                later.setdefault(client_id, []).append(began)
+    consultations = converted = 0
+    for client_id, began, periods, mode, _ in ended:
+        if single_session({"periods": periods, "support_mode": mode}):
+            consultations += 1
+            converted += any(day >= began for day in later.get(client_id, ()))
     return _Endings(programmes, renewals, consultations, converted)
 
 
@@ -392,5 +400,7 @@ class FiguresOf:
     def __call__(self, start: date, end: date) -> PeriodFigures:
         key = (start, end)
         if key not in self._known:
-            self._known[key] = period_figures(self._s, start, end, today=self._today, tz=self._tz)
+            self._known[key] = period_figures(
+                self._s, start, end, today=self._today, tz=self._tz, known=self._earnings
+            )
         return self._known[key]

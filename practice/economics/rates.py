@@ -9,23 +9,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from math import floor
 
 MINUTES_PER_HOUR = 60
 
 
+def _half_up(numerator: int, denominator: int) -> int:
+    """``numerator ÷ denominator`` (``denominator`` > 0) rounded half-up, in whole numbers:
+    ``floor(|n| ÷ d + ½)`` is ``(2|n| + d) // 2d``. Reports round thousands of figures,
+    and building a Fraction for each was most of their arithmetic."""
+    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return magnitude if numerator >= 0 else -magnitude
+
+
+def _parts(value: Fraction | int) -> tuple[int, int]:
+    """Numerator and (positive) denominator of an int or a Fraction."""
+    if isinstance(value, int):
+        return value, 1
+    return value.numerator, value.denominator
+
+
 def round_half_up(value: Fraction | int) -> int:
     """Round to a whole number; exact halves go away from zero (2.5 → 3, -2.5 → -3)."""
-    value = Fraction(value)
-    magnitude = floor(abs(value) + Fraction(1, 2))
-    return magnitude if value >= 0 else -magnitude
+    return _half_up(*_parts(value))
 
 
 def divide(amount: int, by: Fraction | int) -> int | None:
     """``amount ÷ by`` rounded half-up; ``None`` when ``by`` is zero or less."""
     if by <= 0:
         return None
-    return round_half_up(Fraction(amount) / Fraction(by))
+    top, bottom = _parts(by)
+    return _half_up(amount * bottom, top)
 
 
 def hourly_rate(amount: int, minutes: int | Fraction) -> int | None:
@@ -36,7 +49,8 @@ def hourly_rate(amount: int, minutes: int | Fraction) -> int | None:
     """
     if minutes <= 0:
         return None
-    return round_half_up(Fraction(amount) * MINUTES_PER_HOUR / Fraction(minutes))
+    top, bottom = _parts(minutes)
+    return _half_up(amount * MINUTES_PER_HOUR * bottom, top)
 
 
 @dataclass(frozen=True, slots=True)

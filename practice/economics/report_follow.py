@@ -135,11 +135,13 @@ def follow_through_report(
                 func.count(),
             )
             .join(Client, Client.id == ActionItem.client_id)
-            .join(Session, Session.id == ActionItem.session_id)
             .where(
                 ActionItem.status == ActionStatus.OPEN,
-                Session.starts_at >= first,
-                Session.starts_at < after,
+                # the period's sessions first, then their action items (as a join,
+                # SQLite went through every action item of the practice)
+                ActionItem.session_id.in_(
+                    select(Session.id).where(Session.starts_at >= first, Session.starts_at < after)
+                ),
             )
             .group_by(ActionItem.client_id)
         ):

@@ -106,14 +106,17 @@ def programme_comparison(
             .order_by(Enrolment.id)
         ).all()
         finished = [e for e, _name, last in rows if start <= _day(last) <= min(end, today)]
-        renewed = set(
-            s.scalars(
-                select(renewal.renewal_of_id).where(
-                    renewal.renewal_of_id.in_([e.id for e in finished]),
-                    renewal.status.in_(RAN),
+        # through the renewals' own index, the status checked here (asked in SQL, SQLite
+        # read every enrolment of that status instead)
+        renewed = {
+            renewed_id
+            for renewed_id, status in s.execute(
+                select(renewal.renewal_of_id, renewal.status).where(
+                    renewal.renewal_of_id.in_([e.id for e in finished])
                 )
-            ).all()
-        )
+            )
+            if status in RAN
+        }
         sums: dict[int | str, _Sums] = {}
         for e, live_name, _last in rows:
             key: int | str = e.programme_id if e.programme_id is not None else e.programme_name

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from practice.models.base import Base, Timestamped, enum_column
@@ -16,6 +25,13 @@ if TYPE_CHECKING:
     from practice.models.programme import Programme
 
 
+#: The last day an enrolment ran, and the day it was agreed, as the economics write them
+#: (:func:`practice.economics.counting.enrolment_end`): an index on an expression serves
+#: a query that writes the same expression.
+LAST_DAY = text("coalesce(ended_on, end_date)")
+AGREED_DAY = text("coalesce(agreed_on, start_date)")
+
+
 class Enrolment(Timestamped, Base):
     __tablename__ = "enrolments"
     __table_args__ = (
@@ -24,7 +40,12 @@ class Enrolment(Timestamped, Base):
         CheckConstraint("end_date >= start_date", name="dates_ordered"),
         CheckConstraint("renewal_of_id IS NULL OR renewal_of_id <> id", name="not_own_renewal"),
         Index("ix_enrolments_client_start", "client_id", "start_date"),
-        Index("ix_enrolments_status_start", "status", "start_date"),
+        # The economics ask "which enrolments ran (or ended, or were agreed) in these
+        # days" of every period: these answer from the index, without reading the rows
+        # (each carries its terms), for the whole practice's history.
+        Index("ix_enrolments_status_span", "status", "start_date", LAST_DAY, "client_id"),
+        Index("ix_enrolments_status_last_day", "status", LAST_DAY),
+        Index("ix_enrolments_status_agreed_day", "status", AGREED_DAY),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +95,8 @@ class Instalment(Base):
         CheckConstraint("number >= 1", name="number_positive"),
         UniqueConstraint("enrolment_id", "number", name="uq_instalments_enrolment_number"),
         Index("ix_instalments_due_date", "due_date"),
+        # what an enrolment's plan adds up to, and when it first fell due, from the index
+        Index("ix_instalments_enrolment_due", "enrolment_id", "due_date", "amount"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -18,6 +18,8 @@ class Payment(Timestamped, Base):
         CheckConstraint("amount > 0", name="amount_positive"),
         Index("ix_payments_received_on", "received_on"),
         Index("ix_payments_enrolment", "enrolment_id", "received_on"),
+        # what each enrolment has been paid (or refunded), from the index
+        Index("ix_payments_enrolment_kind", "enrolment_id", "kind", "amount"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -123,6 +123,7 @@ class ActionItem(Timestamped, Base):
         CheckConstraint("length(trim(description)) > 0", name="description_not_blank"),
         Index("ix_action_items_client_status", "client_id", "status"),
         Index("ix_action_items_due_date", "due_date"),
+        Index("ix_action_items_reviewed_on", "reviewed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import pytest
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from practice.db import Database
 from practice.economics import PlanPeriod, ProgrammeTerms, live, plan, programme_plan
 from practice.economics.planned import planned_session_count, snapshot_session_count
-from practice.economics.rates import Ratio, hourly_rate, ratio, round_half_up
+from practice.economics.rates import Ratio, divide, hourly_rate, ratio, round_half_up
 from practice.models import LengthUnit, Programme, ProgrammePeriod, SupportMode
 from practice.services import scheduling
 
@@ -228,6 +229,26 @@ def test_broken_snapshot_is_refused_plainly() -> None:
 )
 def test_round_half_up(value: Fraction, expected: int) -> None:
     assert round_half_up(value) == expected
+
+
+def _by_the_rule(value: Fraction) -> int:
+    """floor(|x| + ½), away from zero: the rule in the words of rates.py."""
+    magnitude = math.floor(abs(value) + Fraction(1, 2))
+    return magnitude if value >= 0 else -magnitude
+
+
+@given(
+    st.integers(-(10**9), 10**9),
+    st.integers(-(10**4), 10**4) | st.fractions(min_value=-500, max_value=500),
+)
+def test_whole_number_rounding_follows_the_rule(amount: int, by: int | Fraction) -> None:
+    """divide and hourly_rate round in whole numbers; the rule says it with fractions."""
+    assert round_half_up(Fraction(amount, 7)) == _by_the_rule(Fraction(amount, 7))
+    if by > 0:
+        assert divide(amount, by) == _by_the_rule(Fraction(amount) / Fraction(by))
+        assert hourly_rate(amount, by) == _by_the_rule(Fraction(amount) * 60 / Fraction(by))
+    else:
+        assert divide(amount, by) is None and hourly_rate(amount, by) is None
 
 
 def test_hourly_rate_and_ratio() -> None:

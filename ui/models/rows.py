@@ -4,6 +4,10 @@ Each list of the app subclasses :class:`RowsModel` and declares its columns: a h
 and a function from the row to the text shown (plus optional alignment and tooltip).
 Rows are whatever the services or the economics module return (frozen dataclasses or
 model objects), never queried here.
+
+A view asks for each cell's text many times (painting, sizing columns to their contents,
+accessibility), so each cell's text is worked out once per :meth:`RowsModel.set_rows`
+and kept: days and money are written through Babel, which is not free.
 """
 
 from __future__ import annotations
@@ -23,6 +27,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: The row object itself, for views that need more than the text.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_TEXT_ROLES = frozenset(
+    {int(Qt.ItemDataRole.DisplayRole.value), int(Qt.ItemDataRole.AccessibleTextRole.value)}
+)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_WARNING_ROLES = frozenset({_FOREGROUND, int(Qt.ItemDataRole.FontRole.value)})
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -48,15 +60,18 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._rows: list[T] = []
         self._columns: Sequence[Column[T]] = self.columns
+        self._texts: dict[tuple[int, int], str] = {}
 
     def set_columns(self, columns: Sequence[Column[T]]) -> None:
         self.beginResetModel()
         self._columns = list(columns)
+        self._texts.clear()
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts.clear()
         self.endResetModel()
 
     def rows(self) -> list[T]:
@@ -72,24 +87,27 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # asked for every role of every cell on each paint: plain ints, the text kept
+        r, c = index.row(), index.column()
+        if not (0 <= r < len(self._rows) and 0 <= c < len(self._columns)):
             return None
-        if not (0 <= index.column() < len(self._columns)):
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align.value)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row) or None
+        if role in _TEXT_ROLES:
+            text = self._texts.get((r, c))
+            if text is None:
+                text = self._texts[(r, c)] = self._columns[c].text(self._rows[r])
+            return text
+        if role == _ALIGNMENT:
+            return int(self._columns[c].align.value)
+        if role == _TOOLTIP:
+            tooltip = self._columns[c].tooltip
+            return None if tooltip is None else tooltip(self._rows[r]) or None
         if role == ROW_ROLE:
-            return row
-        if column.warning is not None and column.warning(row):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return warning_colour(QGuiApplication.palette())
-            if role == Qt.ItemDataRole.FontRole:
+            return self._rows[r]
+        if role in _WARNING_ROLES:
+            warning = self._columns[c].warning
+            if warning is not None and warning(self._rows[r]):
+                if role == _FOREGROUND:
+                    return warning_colour(QGuiApplication.palette())
                 font = QGuiApplication.font()
                 font.setBold(True)
                 return font
@@ -116,10 +134,14 @@ class LocalisedRowsModel(RowsModel[T]):
 
     def __init__(self, parent: QObject | None = None, locale: str = DEFAULT_LOCALE) -> None:
         super().__init__(parent)
+        self.locale: str | None = None
         self.set_locale(locale)
 
     def set_locale(self, locale: str) -> None:
-        self.set_columns(self.columns_for(locale))
+        """Write the columns in ``locale``; nothing to redraw when it is the one in use."""
+        if locale != self.locale:
+            self.locale = locale
+            self.set_columns(self.columns_for(locale))
 
     def columns_for(self, locale: str) -> Sequence[Column[T]]:
         raise NotImplementedError

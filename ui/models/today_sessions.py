@@ -22,9 +22,14 @@ class TodaySessionsModel(RowsModel[Session]):
     ) -> None:
         super().__init__(parent)
         self.with_day = with_day
+        self.locale: str | None = None
         self.set_locale(locale)
 
     def set_locale(self, locale: str) -> None:
+        if locale == self.locale:
+            return  # nothing to redraw
+        self.locale = locale
+
         def when(s: Session) -> str:
             if self.with_day:
                 local = to_local(s.starts_at)

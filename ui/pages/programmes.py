@@ -36,6 +36,7 @@ from ui.widgets.programme_form import ProgrammeForm
 NARROW_PAGE = 1000
 NARROW_LIST = 190
 NARROW_ECONOMICS = 230
+ECONOMICS_WIDTH = 250  # the economics panel's least width on a wider page
 WIDEST = 16777215  # Qt's QWIDGETSIZE_MAX
 
 
@@ -80,7 +81,7 @@ class ProgrammesPage(QWidget):
         self.form = ProgrammeForm()
         self.form.edited.connect(self._edited)
         self.economics = EconomicsPanel()
-        self.economics.setMinimumWidth(250)
+        self.economics.setMinimumWidth(ECONOMICS_WIDTH)
         self.heading = QLabel()
         self.heading.setObjectName("editorHeading")
         font = self.heading.font()
@@ -156,6 +157,8 @@ class ProgrammesPage(QWidget):
         if narrow == self._narrow:
             return  # only on crossing: a width the person dragged is kept
         self._narrow = narrow
+        # its least width gives way too (a maximum under the minimum does nothing)
+        self.economics.setMinimumWidth(NARROW_ECONOMICS if narrow else ECONOMICS_WIDTH)
         self.economics.setMaximumWidth(NARROW_ECONOMICS if narrow else WIDEST)
         self.list_buttons.setDirection(
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
