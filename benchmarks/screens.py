@@ -94,6 +94,9 @@ def measure(database: Path, *, runs: int, home: Path) -> tuple[list[Timing], str
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    from ui.threads import keep_what_started
+
+    keep_what_started()  # as the app does after its first paint (ui.app_window.run)
 
     def settle() -> None:
         app.processEvents()

@@ -20,6 +20,7 @@ from practice.errors import PracticeError
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.shutdown import delete_all_windows
+from ui.threads import keep_what_started
 
 log = logging.getLogger("ui")
 
@@ -83,6 +84,7 @@ def run(
         first_paint = QuitOnFirstPaint(window, app)
         window.installEventFilter(first_paint)
     window.show()
+    QTimer.singleShot(0, keep_what_started)  # after the first paint
     try:
         return app.exec()
     finally:

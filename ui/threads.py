@@ -19,6 +19,16 @@ _running = 0
 _was_enabled = False
 
 
+def keep_what_started() -> None:
+    """Once the window is up: what start-up made (the modules, the mapped classes, the
+    window and its pages) lives until the app quits, so it is collected once and then
+    put out of the cycle collector's sight (:func:`gc.freeze`). A full collection then
+    looks only at what came after: on a large practice it took 60–80 ms each time (before
+    each report, and whenever Python chose to), and takes under a millisecond."""
+    gc.collect()
+    gc.freeze()
+
+
 def collect_here() -> None:
     """Collect cycles now, on the calling (GUI) thread, before a worker starts."""
     gc.collect()

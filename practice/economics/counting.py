@@ -81,10 +81,16 @@ def enrolment_end() -> ColumnElement[object]:
 
 
 @cache
+def enrolment_alias(name: str) -> Any:
+    """``Enrolment`` under another name in a query, made once per name: making an alias
+    inspects the mapping and copies every column, which was most of the time of a
+    programme comparison, and half of a week's figures."""
+    return aliased(Enrolment, name=name)
+
+
 def _later() -> Any:
-    """The other enrolment of :func:`later_running`: one alias made once (making an alias
-    inspects the mapping, which was most of the time of a programme comparison)."""
-    return aliased(Enrolment, name="later_enrolment")
+    """The other enrolment of :func:`later_running`."""
+    return enrolment_alias("later_enrolment")
 
 
 def later_running(mine: Any, day: ColumnElement[date] | InstrumentedAttribute[date]) -> Exists:

@@ -34,7 +34,6 @@ from datetime import date
 
 from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import aliased
 
 from practice.economics.balance import balance, price_due, price_reduced
 from practice.economics.counting import (
@@ -42,6 +41,7 @@ from practice.economics.counting import (
     MISSED_ATTENDANCE,
     REVIEWED_ACTION,
     USED_ATTENDANCE,
+    enrolment_alias,
     follow_through,
     later_running,
 )
@@ -172,7 +172,7 @@ def _facts_of(s: DbSession, enrolments: Sequence[Enrolment], today: date) -> dic
     ):
         assert ident is not None  # the query keeps to ``ids``
         facts[ident].unseen += int(minutes)
-    mine = aliased(Enrolment, name="mine")
+    mine = enrolment_alias("mine")
     for ident, minutes in s.execute(
         select(mine.id, func.sum(WorkLogEntry.minutes))
         .join(

@@ -48,13 +48,13 @@ from datetime import date, tzinfo
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import aliased
 
 from practice.economics.counting import (
     MEETING_KINDS,
     MISSED_ATTENDANCE,
     RAN,
     REVIEWED_ACTION,
+    enrolment_alias,
     enrolment_end,
     follow_through,
     later_running,
@@ -317,7 +317,7 @@ def _unlinked_work_elsewhere(s: DbSession, currency: str, start: date, end: date
     towards an enrolment in another currency: the client's enrolment running that day
     (the later-started one when two overlap, as :func:`~.enrolment.enrolment_figures`
     counts it), so they stay out of the rate like the rest of that enrolment's time."""
-    mine = aliased(Enrolment)
+    mine = enrolment_alias("mine")
     day = WorkLogEntry.work_date
     counted_elsewhere = exists().where(
         mine.client_id == WorkLogEntry.client_id,
@@ -345,7 +345,7 @@ def _endings(s: DbSession, start: date, last: date) -> _Endings:
     """Programmes renewed and consultations converted among those ending in ``start..last``."""
     if last < start:
         return _Endings(0, 0, 0, 0)
-    renewal = aliased(Enrolment)
+    renewal = enrolment_alias("renewal")
     renewed = exists().where(renewal.renewal_of_id == Enrolment.id, renewal.status.in_(RAN))
     terms = (session_plan(), support_mode())
     ended = s.execute(

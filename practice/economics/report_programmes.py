@@ -34,9 +34,8 @@ from datetime import date
 from fractions import Fraction
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
-from practice.economics.counting import RAN, enrolment_end, single_session
+from practice.economics.counting import RAN, enrolment_alias, enrolment_end, single_session
 from practice.economics.enrolment import many_enrolment_figures
 from practice.economics.planned import snapshot_plan
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
@@ -91,7 +90,7 @@ def programme_comparison(
 ) -> list[ProgrammeComparison]:
     """One row per programme with an enrolment running in ``start..end``; best paid first."""
     last_day = enrolment_end()
-    renewal = aliased(Enrolment)
+    renewal = enrolment_alias("renewal")
     with reading(source) as s:
         currency = practice_currency(s)
         rows = s.execute(

@@ -4,6 +4,9 @@ thread), and it comes back on only when the last worker ends."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+import textwrap
 import threading
 
 from ui.threads import no_collection_in_this_thread
@@ -41,3 +44,37 @@ def test_collection_left_off_by_someone_else_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_started_is_kept_out_of_later_collections() -> None:
+    """In a process of its own (freezing this one would keep every test's leftovers):
+    start-up's objects are frozen, garbage made before is collected first, and cycles
+    made after are still collected."""
+    script = textwrap.dedent(
+        """
+        import gc, weakref
+        from ui.threads import collect_here, keep_what_started
+
+        class Node:
+            pass
+
+        def cycle():
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            return weakref.ref(a)
+
+        before = cycle()
+        keep_what_started()
+        assert before() is None, "garbage from start-up was frozen"
+        assert gc.get_freeze_count() > 0
+        after = cycle()
+        collect_here()
+        assert after() is None, "a cycle made later was not collected"
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
