@@ -31,6 +31,7 @@ run: $(STAMP_RUN)
 	$(BIN)/practice-manager $(ARGS)
 
 test: $(STAMP_TEST)
+	scripts/ensure-postgresql.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The whole suite with the clock moved to awkward days (leap day, month and year ends,

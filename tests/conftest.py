@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from practice.db import Database, open_database
+from tests.postgres import PostgresServer
 
 # Qt draws offscreen in every test run (make test, a bare pytest, faketime, CI), unless the
 # person running the tests asks for a real screen, e.g. QT_QPA_PLATFORM=xcb to watch.
@@ -40,6 +41,18 @@ def db(db_path: Path) -> Iterator[Database]:
         yield database
     finally:
         database.close()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session (started on first use, stopped at the end):
+    the group practice's engine (see tests/postgres.py)."""
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -10,10 +10,22 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from practice.db.dialect import AppendOnly, append_only
+
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+def _audit_log_rule() -> AppendOnly:
+    """The SQL is the same on SQLite as when this shipped; PostgreSQL has its own."""
+    return append_only(
+        op.get_bind().dialect.name,
+        "audit_log",
+        changed="the audit log cannot be changed",
+        deleted="the audit log cannot be deleted from",
+    )
 
 
 def upgrade() -> None:
@@ -976,20 +988,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_note_versions_note_id"), ["note_id"], unique=False)
 
     # The audit log is append-only: the database itself refuses to change or delete it.
-    op.execute(
-        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END"
-    )
-    op.execute(
-        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be deleted from'); END"
-    )
+    for statement in _audit_log_rule().create:
+        op.execute(statement)
 
 
 def downgrade() -> None:
     op.drop_table("drafts")
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    op.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    for statement in _audit_log_rule().drop:
+        op.execute(statement)
 
     with op.batch_alter_table("note_versions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_note_versions_note_id"))

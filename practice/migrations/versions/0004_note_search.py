@@ -109,6 +109,9 @@ def _insert(kind: int, text: str, row: str) -> str:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        _upgrade_postgresql()
+        return
     op.execute(
         "CREATE VIRTUAL TABLE note_search USING fts5("
         "body, tokenize = 'unicode61 remove_diacritics 2')"
@@ -141,7 +144,50 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in sorted({source[1] for source in _SOURCES}):
+            op.execute(f"DROP TRIGGER IF EXISTS note_search_{table} ON {table}")
+            op.execute(f"DROP FUNCTION IF EXISTS note_search_{table}()")
+        op.execute("DROP TABLE IF EXISTS note_search")
+        return
     for table in sorted({source[1] for source in _SOURCES}):
         for event in ("insert", "update", "delete"):
             op.execute(f"DROP TRIGGER IF EXISTS note_search_{table}_{event}")
     op.execute("DROP TABLE IF EXISTS note_search")
+
+
+# -- PostgreSQL (the group practice, issue 15; not in a release yet) ------------------
+# The same rows, kept by the same rule: a plain table keyed by ``source id * 8 + kind``
+# holding the folded text, kept in step by one trigger per source table. SQLite's
+# ``char(10)`` is ``chr(10)`` there; everything else is the same SQL.
+
+
+def _pg(text: str) -> str:
+    return text.replace("char(10)", "chr(10)")
+
+
+def _upgrade_postgresql() -> None:
+    op.execute("CREATE TABLE note_search (rowid bigint PRIMARY KEY, body text NOT NULL)")
+    tables = sorted({table for _kind, table, _text, _columns in _SOURCES})
+    for table in tables:
+        mine = [source for source in _SOURCES if source[1] == table]
+        deletes = "".join(
+            f"DELETE FROM note_search WHERE rowid = OLD.id * 8 + {kind}; " for kind, *_ in mine
+        )
+        inserts = "".join(_pg(_insert(kind, text, "NEW")) + "; " for kind, _t, text, _c in mine)
+        columns = sorted({column for *_rest, cols in mine for column in cols})
+        op.execute(
+            f"CREATE FUNCTION note_search_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN IF TG_OP <> 'INSERT' THEN {deletes}END IF; "
+            f"IF TG_OP <> 'DELETE' THEN {inserts}END IF; RETURN NULL; END $$"
+        )
+        op.execute(
+            f"CREATE TRIGGER note_search_{table} AFTER INSERT OR DELETE OR UPDATE OF "
+            f"{', '.join(columns)} ON {table} FOR EACH ROW EXECUTE FUNCTION note_search_{table}()"
+        )
+    for kind, table, text, _columns in _SOURCES:
+        value = _pg(text.format(row=table))
+        op.execute(
+            f"INSERT INTO note_search(rowid, body) SELECT {table}.id * 8 + {kind}, "
+            f"{_fold(value)} FROM {table} WHERE trim({value}) <> ''"
+        )

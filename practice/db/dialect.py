@@ -1,0 +1,80 @@
+"""What differs between the two engines a practice can live in, in one place.
+
+A solo practice is one SQLite (or SQLCipher) file; a group practice is one PostgreSQL
+server (issue 15). The models, services, economics and migrations are the same on both;
+the few pieces of SQL that cannot be are written here, once per engine, and the rest of
+the code asks for them by what they do:
+
+* :func:`append_only` — a table the database itself refuses to change or delete from
+  (the audit log): SQLite triggers that ``RAISE(ABORT)``; on PostgreSQL a trigger
+  function that raises, for rows and for ``TRUNCATE``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+ENGINES = (SQLITE, POSTGRESQL)
+
+
+def check_engine(name: str) -> str:
+    """``name`` (a SQLAlchemy dialect name), refused plainly when neither engine."""
+    if name not in ENGINES:
+        raise ValueError(f"a practice lives in SQLite or PostgreSQL, not {name!r}")
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class AppendOnly:
+    """The statements that make ``table`` append-only, and those that undo it."""
+
+    create: tuple[str, ...]
+    drop: tuple[str, ...]
+
+
+#: The PostgreSQL trigger function every append-only table shares: it raises the
+#: message its trigger was made with.
+_REFUSE_FUNCTION = "practice_refuse_change"
+
+
+def append_only(engine: str, table: str, *, changed: str, deleted: str) -> AppendOnly:
+    """Triggers refusing any ``UPDATE`` (with the message ``changed``) or ``DELETE``
+    (``deleted``) of ``table``'s rows, in the database itself, for every writer."""
+    check_engine(engine)
+    for message in (changed, deleted):
+        if "'" in message:
+            raise ValueError("the messages are written into SQL: no quotes")
+    if engine == SQLITE:
+        return AppendOnly(
+            create=(
+                f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{changed}'); END",
+                f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{deleted}'); END",
+            ),
+            drop=(
+                f"DROP TRIGGER IF EXISTS {table}_no_delete",
+                f"DROP TRIGGER IF EXISTS {table}_no_update",
+            ),
+        )
+    return AppendOnly(
+        create=(
+            f"CREATE OR REPLACE FUNCTION {_REFUSE_FUNCTION}() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation'; "
+            "END $$",
+            f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {_REFUSE_FUNCTION}('{changed}')",
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {_REFUSE_FUNCTION}('{deleted}')",
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {_REFUSE_FUNCTION}('{deleted}')",
+        ),
+        drop=(
+            f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}",
+            f"DROP TRIGGER IF EXISTS {table}_no_delete ON {table}",
+            f"DROP TRIGGER IF EXISTS {table}_no_update ON {table}",
+        ),
+    )

@@ -1,0 +1,129 @@
+"""A real PostgreSQL server for the tests, made and started in a temporary folder.
+
+The group practice runs on PostgreSQL (issue 15); its tests run against a real server,
+never a mock. This makes a throwaway cluster (``initdb``) owned by the test session,
+listening only on a Unix socket in its own folder (no TCP port, nothing shared with
+other servers on the machine), and stops it at the end. The server programs come from
+Debian's ``postgresql`` package (``.ci/run`` and ``make test`` install it when missing).
+
+PostgreSQL refuses to run as root: when the tests do, the cluster belongs to the
+``postgres`` account the package made, and the server runs as it.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+#: The superuser of the throwaway cluster (trust authentication, socket only).
+SUPERUSER = "practice_admin"
+
+
+class ServerMissingError(RuntimeError):
+    """No PostgreSQL server programs on this machine."""
+
+
+def server_bin() -> Path:
+    """The folder with ``initdb``, ``pg_ctl`` and ``postgres`` (newest version first)."""
+    found = shutil.which("initdb")
+    if found:
+        return Path(os.path.realpath(found)).parent
+    versions = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(Path(p).parent.parent.name),
+        reverse=True,
+    )
+    if versions:
+        return Path(versions[0]).parent
+    raise ServerMissingError(
+        "PostgreSQL's server programs were not found: install Debian's postgresql package "
+        "(make test does so through scripts/ensure-postgresql.sh)."
+    )
+
+
+class PostgresServer:
+    """One cluster in a new temporary folder: :meth:`start`, :meth:`url` of a database,
+    :meth:`stop` (which removes the folder)."""
+
+    def __init__(self, port: int = 5432) -> None:
+        # its own folder in the system's temporary one: a test's folder is private to
+        # the user running the tests, which the server may not be
+        folder = Path(tempfile.mkdtemp(prefix="practice-postgres-"))
+        self.folder = folder
+        self.data = folder / "data"
+        self.sockets = folder / "sockets"
+        self.port = port
+        self.bin = server_bin()
+        self._as_root = os.geteuid() == 0
+
+    def _run(self, *args: str) -> None:
+        command = [str(self.bin / args[0]), *args[1:]]
+        if self._as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{args[0]} failed: {done.stdout}\n{done.stderr}")
+
+    def start(self) -> None:
+        self.sockets.mkdir(exist_ok=True)
+        if self._as_root:
+            shutil.chown(self.folder, "postgres", "postgres")
+            shutil.chown(self.sockets, "postgres", "postgres")
+        self._run(
+            "initdb",
+            "--pgdata",
+            str(self.data),
+            "--username",
+            SUPERUSER,
+            "--auth",
+            "trust",
+            "--encoding",
+            "UTF8",
+            "--locale",
+            "C.UTF-8",
+            "--no-sync",
+        )
+        options = (
+            f"-c listen_addresses='' -c unix_socket_directories='{self.sockets}' "
+            f"-p {self.port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self._run(
+            "pg_ctl",
+            "--pgdata",
+            str(self.data),
+            "--log",
+            str(self.folder / "server.log"),
+            "--options",
+            options,
+            "--wait",
+            "start",
+        )
+
+    def stop(self) -> None:
+        try:
+            if (self.data / "postmaster.pid").exists():
+                self._run("pg_ctl", "--pgdata", str(self.data), "--mode", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def url(self, database: str = "postgres", user: str = SUPERUSER) -> str:
+        """A SQLAlchemy URL for ``database`` as ``user``, over the cluster's socket."""
+        return f"postgresql+psycopg://{user}@/{database}?host={self.sockets}&port={self.port}"
+
+    def create_database(self, name: str) -> str:
+        """A new empty database; its URL."""
+        import psycopg
+
+        with psycopg.connect(
+            host=str(self.sockets),
+            port=self.port,
+            user=SUPERUSER,
+            dbname="postgres",
+            autocommit=True,
+        ) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
