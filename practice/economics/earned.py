@@ -18,13 +18,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from practice.economics.balance import balance, price_due
@@ -158,77 +159,114 @@ def earned_between(
     ``known``: earnings read earlier in the same reading (an :class:`Earning` does not
     depend on the period or the day asked); those missing are read and added to it.
     """
+    return earned_in_periods(s, [(start, end)], tz, enrolment_ids=enrolment_ids, known=known)[
+        (start, end)
+    ]
+
+
+def earned_in_periods(
+    s: DbSession,
+    periods: Sequence[tuple[date, date]],
+    tz: tzinfo | None = None,
+    *,
+    enrolment_ids: Collection[int] | None = None,
+    known: dict[int, Earning] | None = None,
+) -> dict[tuple[date, date], EarnedInPeriod]:
+    """:func:`earned_between` of each of ``periods``, read once for them all: the
+    enrolments running in the span, the sessions used in it, and the count used before."""
+    if not periods:
+        return {}
     tz = practice_tz(s, tz)
-    first = local_midnight(start, tz)
-    after = local_midnight(end + timedelta(days=1), tz)
-    # enrolments whose earnings can change in the period: they run in it, or a session
-    # of theirs was used in it (one left active after its end date). Asked as separate
-    # questions, each answered from an index (asked as one, SQLite read every row).
-    running = select(Enrolment.id).where(
-        Enrolment.status.in_(EARNING), Enrolment.start_date <= end, enrolment_end() >= start
-    )
-    if enrolment_ids is not None:
-        running = running.where(Enrolment.id.in_(list(enrolment_ids)))
-    used_in_period = {
-        ident
-        for ident in s.scalars(
-            select(Session.enrolment_id).where(
-                Session.kind.in_(MEETING_KINDS),
-                Session.attendance.in_(USED_ATTENDANCE),
-                Session.starts_at >= first,
-                Session.starts_at < after,
-            )
-        )
-        if ident is not None
+    bounds = {
+        (start, end): (local_midnight(start, tz), local_midnight(end + timedelta(days=1), tz))
+        for start, end in periods
     }
-    if enrolment_ids is not None:
-        used_in_period &= set(enrolment_ids)
-    changing = set(s.scalars(running))
-    if used_in_period - changing:
-        changing.update(
+    span_start = min(start for start, _ in periods)
+    span_end = max(end for _, end in periods)
+    first = min(b[0] for b in bounds.values())
+    after = max(b[1] for b in bounds.values())
+    only = None if enrolment_ids is None else set(enrolment_ids)
+    # Enrolments whose earnings can change in a period: they run in it, or a session of
+    # theirs was used in it (one left active after its end date). Asked as separate
+    # questions, each answered from an index (asked as one, SQLite read every row).
+    query = select(Enrolment.id, Enrolment.start_date, enrolment_end()).where(
+        Enrolment.status.in_(EARNING),
+        Enrolment.start_date <= span_end,
+        enrolment_end() >= span_start,
+    )
+    if only is not None:
+        query = query.where(Enrolment.id.in_(sorted(only)))
+    running = [
+        (int(ident), began, last)
+        for ident, began, last in s.execute(query)
+        if isinstance(last, date)  # a date: the query keeps to enrolments with a last day
+    ]
+    used: dict[int, list[datetime]] = defaultdict(list)  # instants, in order
+    for enrolment_id, starts_at in s.execute(
+        select(Session.enrolment_id, Session.starts_at)
+        .where(
+            Session.kind.in_(MEETING_KINDS),
+            Session.attendance.in_(USED_ATTENDANCE),
+            Session.starts_at >= first,
+            Session.starts_at < after,
+        )
+        .order_by(Session.starts_at)
+    ):
+        if enrolment_id is not None and (only is None or enrolment_id in only):
+            used[enrolment_id].append(starts_at)
+    earning = {ident for ident, _start, _last in running}
+    if used.keys() - earning:
+        earning.update(
             s.scalars(
                 select(Enrolment.id).where(
-                    Enrolment.id.in_(sorted(used_in_period - changing)),
+                    Enrolment.id.in_(sorted(used.keys() - earning)),
                     Enrolment.status.in_(EARNING),
                 )
             )
         )
-    ids = sorted(changing)
-    if not ids:
-        return EarnedInPeriod({}, {})
-    before: dict[int, int] = {}
-    by_end: dict[int, int] = {}
-    for enrolment_id, earlier, upto in s.execute(
-        select(
-            Session.enrolment_id,
-            func.sum(case((Session.starts_at < first, 1), else_=0)),
-            func.sum(case((Session.starts_at < after, 1), else_=0)),
-        )
-        .where(
-            Session.enrolment_id.in_(ids),
-            Session.kind.in_(MEETING_KINDS),
-            Session.attendance.in_(USED_ATTENDANCE),
-        )
-        .group_by(Session.enrolment_id)
-    ):
-        before[enrolment_id] = int(earlier)
-        by_end[enrolment_id] = int(upto)
-    per_enrolment: dict[int, int] = {}
-    per_currency: dict[str, int] = defaultdict(int)
-    the_day_before = start - timedelta(days=1)
+    ids = sorted(earning)
+    before_span: dict[int, int] = {}
+    if ids:
+        for enrolment_id, count in s.execute(
+            select(Session.enrolment_id, func.count())
+            .where(
+                Session.enrolment_id.in_(ids),
+                Session.kind.in_(MEETING_KINDS),
+                Session.attendance.in_(USED_ATTENDANCE),
+                Session.starts_at < first,
+            )
+            .group_by(Session.enrolment_id)
+        ):
+            if enrolment_id is not None:  # the query keeps to ``ids``
+                before_span[enrolment_id] = int(count)
     if known is None:
-        found = earnings(s, ids)
-    else:
-        known.update(earnings(s, [ident for ident in ids if ident not in known]))
-        found = {ident: known[ident] for ident in ids if ident in known}
-    for ident, e in found.items():
-        amount = earned_by(e, end, by_end.get(ident, 0)) - earned_by(
-            e, the_day_before, before.get(ident, 0)
-        )
-        if amount:
-            per_enrolment[ident] = amount
-            per_currency[e.currency] += amount
-    return EarnedInPeriod(dict(per_currency), per_enrolment)
+        known = {}
+    known.update(earnings(s, [ident for ident in ids if ident not in known]))
+    result = {}
+    for (start, end), (period_first, period_after) in bounds.items():
+        changing = {ident for ident, began, last in running if began <= end and last >= start} | {
+            ident
+            for ident, instants in used.items()
+            if ident in earning
+            and bisect_left(instants, period_first) < bisect_left(instants, period_after)
+        }
+        per_enrolment: dict[int, int] = {}
+        per_currency: dict[str, int] = defaultdict(int)
+        the_day_before = start - timedelta(days=1)
+        for ident in sorted(changing):
+            e = known.get(ident)
+            if e is None:
+                continue
+            instants = used.get(ident, [])
+            earlier = before_span.get(ident, 0)
+            amount = earned_by(e, end, earlier + bisect_left(instants, period_after)) - earned_by(
+                e, the_day_before, earlier + bisect_left(instants, period_first)
+            )
+            if amount:
+                per_enrolment[ident] = amount
+                per_currency[e.currency] += amount
+        result[(start, end)] = EarnedInPeriod(dict(per_currency), per_enrolment)
+    return result
 
 
 def earned_so_far(s: DbSession, ids: Collection[int]) -> dict[int, tuple[str, int]]:

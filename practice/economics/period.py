@@ -42,27 +42,15 @@ Rules (see also :mod:`~practice.economics.counting`):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
-from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session as DbSession
 
-from practice.economics.counting import (
-    MEETING_KINDS,
-    MISSED_ATTENDANCE,
-    RAN,
-    REVIEWED_ACTION,
-    enrolment_alias,
-    enrolment_end,
-    follow_through,
-    later_running,
-    session_plan,
-    single_session,
-    support_mode,
-)
-from practice.economics.earned import Earning, earned_between
+from practice.economics.counting import MEETING_KINDS, MISSED_ATTENDANCE, follow_through
+from practice.economics.earned import EarnedInPeriod, Earning, earned_in_periods
+from practice.economics.period_rows import SpanRows, read_span
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
 from practice.economics.source import (
     Source,
@@ -73,17 +61,12 @@ from practice.economics.source import (
 )
 from practice.errors import ValidationError
 from practice.models import (
-    ActionItem,
+    ActionStatus,
     Attendance,
-    Enquiry,
     EnquiryOutcome,
-    Enrolment,
-    Payment,
     PaymentKind,
-    Session,
     SessionKind,
     WorkCategory,
-    WorkLogEntry,
 )
 
 
@@ -147,121 +130,117 @@ def period_figures(
 
     ``known``: enrolments' earnings read earlier in the same reading, shared between the
     periods of one report (see :func:`~practice.economics.earned.earned_between`)."""
-    check_period(start, end)
     with reading(source) as s:
-        tz = practice_tz(s, tz)
-        first, after = day_bounds(start, end, tz)
-        currency = practice_currency(s)
+        return figures_for(s, [(start, end)], today=today, tz=tz, known=known)[(start, end)]
 
-        meeting = sessions = calls = call_minutes = missed = 0
-        for kind, attendance, count, minutes in s.execute(
-            select(
-                Session.kind, Session.attendance, func.count(), func.sum(Session.duration_minutes)
-            )
-            .where(Session.starts_at >= first, Session.starts_at < after)
-            .group_by(Session.kind, Session.attendance)
-        ):
-            if attendance == Attendance.ATTENDED and kind == SessionKind.SUPPORT_CALL:
-                calls += count
-                call_minutes += int(minutes)
-            elif attendance == Attendance.ATTENDED and kind in MEETING_KINDS:
-                sessions += count
-                meeting += int(minutes)
-            elif attendance in MISSED_ATTENDANCE and kind in MEETING_KINDS:
-                missed += count
 
-        in_period = (WorkLogEntry.work_date >= start, WorkLogEntry.work_date <= end)
-        by_category = dict.fromkeys(WorkCategory, 0)
-        for category, minutes in s.execute(
-            select(WorkLogEntry.category, func.sum(WorkLogEntry.minutes))
-            .where(*in_period)
-            .group_by(WorkLogEntry.category)
-        ):
-            by_category[WorkCategory(category)] = int(minutes)
-        unseen = int(s.scalar(select(func.sum(WorkLogEntry.minutes)).where(*in_period)) or 0)
-
-        received = refunded = 0
-        received_other: dict[str, int] = {}
-        for payment_currency, payment_kind, amount in s.execute(
-            select(Payment.currency, Payment.kind, func.sum(Payment.amount))
-            .where(Payment.received_on >= start, Payment.received_on <= end)
-            .group_by(Payment.currency, Payment.kind)
-        ):
-            signed = -int(amount) if payment_kind == PaymentKind.REFUND else int(amount)
-            if payment_currency != currency:
-                received_other[payment_currency] = received_other.get(payment_currency, 0) + signed
-            elif payment_kind == PaymentKind.REFUND:
-                refunded = int(amount)
-            else:
-                received = int(amount)
-
-        earned = earned_between(s, start, end, tz, known=known)
-        elsewhere = Enrolment.currency != currency
-        other_minutes = (
-            int(
-                s.scalar(
-                    select(func.coalesce(func.sum(Session.duration_minutes), 0))
-                    .join(Enrolment, Enrolment.id == Session.enrolment_id)
-                    .where(
-                        elsewhere,
-                        Session.attendance == Attendance.ATTENDED,
-                        Session.starts_at >= first,
-                        Session.starts_at < after,
-                    )
-                )
-                or 0
-            )
-            + int(
-                s.scalar(
-                    select(func.coalesce(func.sum(WorkLogEntry.minutes), 0))
-                    .join(Enrolment, Enrolment.id == WorkLogEntry.enrolment_id)
-                    .where(elsewhere, *in_period)
-                )
-                or 0
-            )
-            + _unlinked_work_elsewhere(s, currency, start, end)
+def figures_for(
+    s: DbSession,
+    periods: Sequence[tuple[date, date]],
+    *,
+    today: date,
+    tz: tzinfo | None = None,
+    known: dict[int, Earning] | None = None,
+) -> dict[tuple[date, date], PeriodFigures]:
+    """:func:`period_figures` of each of ``periods``, the rows read once for them all
+    (:mod:`~.period_rows`) and each period's share added up from them."""
+    for start, end in periods:
+        check_period(start, end)
+    if not periods:
+        return {}
+    tz = practice_tz(s, tz)
+    currency = practice_currency(s)
+    span_start = min(start for start, _ in periods)
+    span_end = max(end for _, end in periods)
+    first, after = day_bounds(span_start, span_end, tz)
+    rows = read_span(s, currency, span_start, span_end, first, after, today=today)
+    wanted = list(dict.fromkeys(periods))
+    earned = earned_in_periods(s, wanted, tz, known=known)
+    return {
+        (start, end): _figures(
+            rows,
+            start,
+            end,
+            day_bounds(start, end, tz),
+            today=today,
+            earned=earned[(start, end)],
         )
+        for start, end in wanted
+    }
 
-        active = (
-            s.scalar(
-                select(func.count(func.distinct(Enrolment.client_id))).where(
-                    Enrolment.status.in_(RAN),
-                    Enrolment.start_date <= min(end, today),
-                    enrolment_end() >= start,
-                )
-            )
-            if start <= today
-            else 0
+
+def _figures(
+    rows: SpanRows,
+    start: date,
+    end: date,
+    bounds: tuple[datetime, datetime],
+    *,
+    today: date,
+    earned: EarnedInPeriod,
+) -> PeriodFigures:
+    currency = rows.currency
+    meeting = sessions = calls = call_minutes = missed = 0
+    other_minutes = 0
+    for session in rows.sessions.before(*bounds):
+        if session.attendance == Attendance.ATTENDED:
+            if session.elsewhere:
+                other_minutes += session.minutes
+            if session.kind == SessionKind.SUPPORT_CALL:
+                calls += 1
+                call_minutes += session.minutes
+            elif session.kind in MEETING_KINDS:
+                sessions += 1
+                meeting += session.minutes
+        elif session.attendance in MISSED_ATTENDANCE and session.kind in MEETING_KINDS:
+            missed += 1
+
+    by_category = dict.fromkeys(WorkCategory, 0)
+    for work in rows.work.within(start, end):
+        by_category[work.category] += work.minutes
+        if work.elsewhere:
+            other_minutes += work.minutes
+    unseen = sum(by_category.values())
+    other_minutes += sum(rows.unlinked_elsewhere.within(start, end))
+
+    received = refunded = 0
+    received_other: dict[str, int] = {}
+    for paid_in, kind, amount in rows.payments.within(start, end):
+        signed = -amount if kind == PaymentKind.REFUND else amount
+        if paid_in != currency:
+            received_other[paid_in] = received_other.get(paid_in, 0) + signed
+        elif kind == PaymentKind.REFUND:
+            refunded += amount
+        else:
+            received += amount
+
+    if start <= today:
+        until = min(end, today)
+        active = len(
+            {client for client, began, last in rows.running if began <= until and last >= start}
         )
+    else:
+        active = 0
 
-        agreed_day = func.coalesce(Enrolment.agreed_on, Enrolment.start_date)
-        agreed_count, agreed_total = s.execute(
-            select(func.count(), func.coalesce(func.sum(Enrolment.agreed_price), 0)).where(
-                Enrolment.status.in_(RAN),
-                Enrolment.currency == currency,
-                agreed_day >= start,
-                agreed_day <= end,
-            )
-        ).one()
+    prices = rows.agreed.within(start, end)
+    agreed_count, agreed_total = len(prices), sum(prices)
 
-        endings = _endings(s, start, min(end, today))
+    programmes = renewals = consultations = converted = 0
+    last = min(end, today)
+    for ending in rows.endings.within(start, last) if last >= start else ():
+        if ending.consultation:
+            consultations += 1
+            later = rows.later_programmes.get(ending.client_id, ())
+            converted += any(day >= ending.began for day in later)
+        else:
+            programmes += 1
+            renewals += ending.renewed
 
-        reviewed = s.execute(
-            select(ActionItem.status, func.count())
-            .where(
-                ActionItem.status.in_(REVIEWED_ACTION),
-                and_(ActionItem.reviewed_on >= start, ActionItem.reviewed_on <= end),
-            )
-            .group_by(ActionItem.status)
-        ).all()
-
-        enquiries = dict.fromkeys(EnquiryOutcome, 0)
-        for outcome, count in s.execute(
-            select(Enquiry.outcome, func.count())
-            .where(Enquiry.received_on >= start, Enquiry.received_on <= end)
-            .group_by(Enquiry.outcome)
-        ):
-            enquiries[EnquiryOutcome(outcome)] = int(count)
+    reviewed: dict[ActionStatus, int] = {}
+    for status, count in rows.reviewed.within(start, end):
+        reviewed[status] = reviewed.get(status, 0) + count
+    enquiries = dict.fromkeys(EnquiryOutcome, 0)
+    for outcome, count in rows.enquiries.within(start, end):
+        enquiries[outcome] += count
 
     contact = meeting + call_minutes
     income = received - refunded
@@ -290,105 +269,24 @@ def period_figures(
         effective_hourly_rate=hourly_rate(
             earned.in_currency(currency), contact + unseen - other_minutes
         ),
-        active_clients=int(active or 0),
-        programmes_agreed=int(agreed_count),
-        average_programme_value=divide(int(agreed_total), int(agreed_count)),
-        enrolments_ended=endings.programmes,
-        enrolments_renewed=endings.renewed,
-        renewal_rate=ratio(endings.renewed, endings.programmes),
-        consultations_ended=endings.consultations,
-        consultations_converted=endings.converted,
-        conversion_rate=ratio(endings.converted, endings.consultations),
-        follow_through=follow_through(reviewed),
+        active_clients=active,
+        programmes_agreed=agreed_count,
+        average_programme_value=divide(agreed_total, agreed_count),
+        enrolments_ended=programmes,
+        enrolments_renewed=renewals,
+        renewal_rate=ratio(renewals, programmes),
+        consultations_ended=consultations,
+        consultations_converted=converted,
+        conversion_rate=ratio(converted, consultations),
+        follow_through=follow_through(reviewed.items()),
         enquiries_by_outcome=enquiries,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Endings:
-    programmes: int
-    renewed: int
-    consultations: int
-    converted: int
-
-
-def _unlinked_work_elsewhere(s: DbSession, currency: str, start: date, end: date) -> int:
-    """Minutes of client work logged without an enrolment in ``start..end`` that count
-    towards an enrolment in another currency: the client's enrolment running that day
-    (the later-started one when two overlap, as :func:`~.enrolment.enrolment_figures`
-    counts it), so they stay out of the rate like the rest of that enrolment's time."""
-    mine = enrolment_alias("mine")
-    day = WorkLogEntry.work_date
-    counted_elsewhere = exists().where(
-        mine.client_id == WorkLogEntry.client_id,
-        mine.status.in_(RAN),
-        mine.currency != currency,
-        mine.start_date <= day,
-        func.coalesce(mine.ended_on, mine.end_date) >= day,
-        ~later_running(mine, day),
-    )
-    return int(
-        s.scalar(
-            select(func.coalesce(func.sum(WorkLogEntry.minutes), 0)).where(
-                WorkLogEntry.enrolment_id.is_(None),
-                WorkLogEntry.client_id.is_not(None),
-                day >= start,
-                day <= end,
-                counted_elsewhere,
-            )
-        )
-        or 0
-    )
-
-
-def _endings(s: DbSession, start: date, last: date) -> _Endings:
-    """Programmes renewed and consultations converted among those ending in ``start..last``."""
-    if last < start:
-        return _Endings(0, 0, 0, 0)
-    renewal = enrolment_alias("renewal")
-    renewed = exists().where(renewal.renewal_of_id == Enrolment.id, renewal.status.in_(RAN))
-    terms = (session_plan(), support_mode())
-    ended = s.execute(
-        select(Enrolment.client_id, Enrolment.start_date, *terms, renewed).where(
-            Enrolment.status.in_(RAN),
-            enrolment_end() >= start,
-            enrolment_end() <= last,
-        )
-    ).all()
-    if not ended:
-        return _Endings(0, 0, 0, 0)
-    programmes = renewals = 0
-    consulted: dict[int, date] = {}  # each consulting client's earliest ending consultation
-    for client_id, began, periods, mode, was_renewed in ended:
-        if single_session({"periods": periods, "support_mode": mode}):
-            consulted[client_id] = min(began, consulted.get(client_id, began))
-        else:
-            programmes += 1
-            renewals += bool(was_renewed)
-    # the agreed programmes (not consultations) those clients started since: through the
-    # clients' own index, the status checked here (asked in SQL, it led SQLite to read
-    # every enrolment of that status instead)
-    later: dict[int, list[date]] = {}
-    if consulted:
-        for client_id, began, status, periods, mode in s.execute(
-            select(Enrolment.client_id, Enrolment.start_date, Enrolment.status, *terms).where(
-                Enrolment.client_id.in_(consulted),
-                Enrolment.start_date >= min(consulted.values()),
-            )
-        ):
-            if status in RAN and not single_session({"periods": periods, "support_mode": mode}):
-                later.setdefault(client_id, []).append(began)
-    consultations = converted = 0
-    for client_id, began, periods, mode, _ in ended:
-        if single_session({"periods": periods, "support_mode": mode}):
-            consultations += 1
-            converted += any(day >= began for day in later.get(client_id, ()))
-    return _Endings(programmes, renewals, consultations, converted)
-
-
 class FiguresOf:
     """:func:`period_figures` for one reading, each period worked out once: the reports
-    ask for the same month more than once (its time bar and its income)."""
+    ask for the same month more than once (its time bar and its income). :meth:`prefetch`
+    works out many at once, the rows read once for them all."""
 
     def __init__(self, s: DbSession, *, today: date, tz: tzinfo | None = None) -> None:
         self._s = s
@@ -397,10 +295,13 @@ class FiguresOf:
         self._known: dict[tuple[date, date], PeriodFigures] = {}
         self._earnings: dict[int, Earning] = {}
 
+    def prefetch(self, periods: Sequence[tuple[date, date]]) -> None:
+        wanted = [period for period in periods if period not in self._known]
+        self._known.update(
+            figures_for(self._s, wanted, today=self._today, tz=self._tz, known=self._earnings)
+        )
+
     def __call__(self, start: date, end: date) -> PeriodFigures:
-        key = (start, end)
-        if key not in self._known:
-            self._known[key] = period_figures(
-                self._s, start, end, today=self._today, tz=self._tz, known=self._earnings
-            )
-        return self._known[key]
+        if (start, end) not in self._known:
+            self.prefetch([(start, end)])
+        return self._known[(start, end)]

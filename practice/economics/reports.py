@@ -84,6 +84,8 @@ def practice_report(
             profile = s.get(PracticeProfile, 1)
             quiet_after_days = profile.quiet_after_days if profile is not None else 21
         figures_of = FiguresOf(s, today=today, tz=tz)
+        # the period, its bars and its months, from one read of the rows behind them
+        figures_of.prefetch([(start, end), *((b.start, b.end) for b in (*bars, *months))])
         figures = figures_of(start, end)
         time, rates = time_and_rate(s, bars, today=today, tz=tz, figures_of=figures_of)
         income = income_by_month(s, months, today=today, tz=tz, figures_of=figures_of)

@@ -245,3 +245,26 @@ def test_figures_read_for_many_enrolments_at_once_are_each_ones_own(
     finally:
         db.close()
     assert len(every) > 40 and together == alone
+
+
+@pytest.mark.parametrize("sample", ["services_sample", "batch_sample"])
+def test_a_reports_periods_read_at_once_are_each_the_period_alone(
+    sample: str, request: pytest.FixtureRequest
+) -> None:
+    """A year's report reads the rows behind its months once; on years of practice each
+    month (and the year) is what asking for it alone gives."""
+    from practice.economics import period_figures
+    from practice.economics.period import figures_for
+    from practice.economics.report_period import BucketSize, buckets
+
+    year = (date(2024, 7, 1), date(2025, 6, 30))
+    periods = [year, *((b.start, b.end) for b in buckets(*year, BucketSize.MONTH))]
+    db = open_database(request.getfixturevalue(sample), create=False)
+    try:
+        with db.reading() as s:
+            together = figures_for(s, periods, today=TODAY)
+        alone = {p: period_figures(db, *p, today=TODAY) for p in periods}
+    finally:
+        db.close()
+    assert together == alone
+    assert together[year].sessions > 100 and together[year].enrolments_ended > 0

@@ -191,3 +191,26 @@ def test_a_session_belongs_to_the_local_day_it_starts(db: Database) -> None:
     weeks = weekly_seen_unseen(db, date(2026, 5, 25), date(2026, 6, 1), tz=LONDON)
     # Sunday 31 May 23:30 UTC is Monday 1 June in London: week 23, not week 22
     assert [(w.label, w.seen_minutes) for w in weeks] == [("2026-W22", 0), ("2026-W23", 50)]
+
+
+def test_many_periods_at_once_are_each_the_period_alone(practice: Practice) -> None:
+    """A report works out its periods from one read of the rows behind them all; each
+    must be exactly what that period asked alone gives, edges, weeks across months, a
+    future month and a day included."""
+    from practice.economics.period import figures_for
+
+    db, _ = practice
+    periods = [
+        (date(2025, 10, 1), date(2026, 4, 30)),
+        (date(2025, 12, 20), date(2025, 12, 20)),
+        (date(2026, 1, 26), date(2026, 2, 1)),
+        (date(2026, 3, 16), date(2026, 3, 31)),  # after today
+        *[(date(2026, m, 1), date(2026, m + 1, 1)) for m in range(1, 4)],
+        (date(2026, 2, 1), date(2026, 2, 28)),
+    ]
+    with db.reading() as s:
+        together = figures_for(s, periods, today=TODAY, tz=LONDON)
+    assert list(together) == list(dict.fromkeys(periods))
+    for start, end in periods:
+        assert together[(start, end)] == period_figures(db, start, end, today=TODAY, tz=LONDON)
+    assert together[(date(2026, 2, 1), date(2026, 2, 28))].sessions > 0
