@@ -383,7 +383,8 @@ def enrolment_rows(
             Enrolment.agreed_price,
             Enrolment.currency,
             # only the session plan of the snapshot, as JSON text: a few distinct plans
-            func.json_extract(Enrolment.terms_snapshot, "$.periods").label("periods"),
+            # (as_string: the text on both engines, SQLite's json_extract and ->> there)
+            Enrolment.terms_snapshot["periods"].as_string().label("periods"),
             Client.first_name,
             Client.preferred_name,
             Client.last_name,

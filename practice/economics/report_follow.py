@@ -103,8 +103,10 @@ def follow_through_report(
     per_day: dict[date, dict[ActionStatus, int]] = defaultdict(lambda: defaultdict(int))
     with reading(source) as s:
         for client_id, first_name, preferred, last_name, status, reviewed_on, count in s.execute(
+            # grouped by the client's key, so their name may be asked beside the counts
+            # (PostgreSQL allows no other column that is not grouped)
             select(
-                ActionItem.client_id,
+                Client.id,
                 Client.first_name,
                 Client.preferred_name,
                 Client.last_name,
@@ -112,13 +114,14 @@ def follow_through_report(
                 ActionItem.reviewed_on,
                 func.count(),
             )
+            .select_from(ActionItem)
             .join(Client, Client.id == ActionItem.client_id)
             .where(
                 ActionItem.status.in_(REVIEWED_ACTION),
                 ActionItem.reviewed_on >= start,
                 ActionItem.reviewed_on <= end,
             )
-            .group_by(ActionItem.client_id, ActionItem.status, ActionItem.reviewed_on)
+            .group_by(Client.id, ActionItem.status, ActionItem.reviewed_on)
         ):
             names[client_id] = display_name(first_name, preferred, last_name)
             key = ActionStatus(status)
@@ -128,12 +131,13 @@ def follow_through_report(
         still_open: dict[int, int] = {}
         for client_id, first_name, preferred, last_name, count in s.execute(
             select(
-                ActionItem.client_id,
+                Client.id,
                 Client.first_name,
                 Client.preferred_name,
                 Client.last_name,
                 func.count(),
             )
+            .select_from(ActionItem)
             .join(Client, Client.id == ActionItem.client_id)
             .where(
                 ActionItem.status == ActionStatus.OPEN,
@@ -143,7 +147,7 @@ def follow_through_report(
                     select(Session.id).where(Session.starts_at >= first, Session.starts_at < after)
                 ),
             )
-            .group_by(ActionItem.client_id)
+            .group_by(Client.id)
         ):
             names[client_id] = display_name(first_name, preferred, last_name)
             still_open[client_id] = int(count)
