@@ -37,7 +37,6 @@ from sqlalchemy import select
 
 from practice.economics.counting import RAN, enrolment_alias, enrolment_end, single_session
 from practice.economics.enrolment import many_enrolment_figures
-from practice.economics.planned import snapshot_plan
 from practice.economics.rates import Ratio, divide, hourly_rate, ratio
 from practice.economics.source import Source, practice_currency, reading
 from practice.models import Enrolment, EnrolmentStatus, Programme
@@ -125,7 +124,7 @@ def programme_comparison(
             key = e.programme_id if e.programme_id is not None else e.programme_name
             row = sums[key]
             figures = figures_of[e.id]
-            planned = snapshot_plan(e.terms_snapshot)
+            planned = figures.plan  # the agreed terms' plan, worked out once
             row.finished += 1
             row.completed += 0 if e.status == EnrolmentStatus.ENDED_EARLY else 1
             if not single_session(e.terms_snapshot):  # a consultation converts, never renews
