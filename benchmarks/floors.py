@@ -176,8 +176,8 @@ def measure(database: Path, *, runs: int, home: Path) -> list[Figure]:
     }
     # As on a practitioner's computer, the app's modules are compiled once and the
     # bytecode kept (an installed or packaged app has it; the warm-up run writes it here).
-    # A shell that says not to write bytecode would have every start compile all of
-    # ui/ and practice/ again: about 0.3 s of the first paint that no user waits for.
+    # In a fresh checkout, a shell that says not to write bytecode would have every
+    # measured start compile all of ui/ and practice/ again, which no user waits for.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     py = sys.executable
     cli = [py, "-m", "practice.cli.main", "--database", str(database)]
