@@ -133,8 +133,16 @@ def money_text(amount: int, currency: str, locale: str) -> str:
 
 
 def emit_json(value: Any) -> None:
-    """One JSON value on stdout: names as they are on a UTF-8 stream, escaped otherwise."""
+    """One JSON value on stdout: names as they are on a UTF-8 stream, escaped otherwise.
+
+    A list is written one record to a line (easy to read, to grep, to diff); anything
+    else indented. Each record goes through Python's C encoder: indenting a whole list
+    of thousands of enrolments took the pure-Python one a third of the command's time."""
     escape = "utf" not in (getattr(sys.stdout, "encoding", None) or "").lower()
+    if isinstance(value, list):
+        lines = [json.dumps(item, ensure_ascii=escape) for item in value]
+        sys.stdout.write("[\n  " + ",\n  ".join(lines) + "\n]\n" if lines else "[]\n")
+        return
     json.dump(value, sys.stdout, ensure_ascii=escape, indent=2)
     sys.stdout.write("\n")
 

@@ -48,6 +48,16 @@ def test_clients_json_rows_and_filters(capsys: Capsys, sample_path: Path) -> Non
         assert expected in [r["name"] for r in found]
 
 
+def test_a_json_list_is_one_record_to_a_line(capsys: Capsys, sample_path: Path) -> None:
+    result = run_cli(capsys, "--database", sample_path, "clients", "--json")
+    rows = as_json(result)
+    lines = result.out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == len(rows) + 2
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[1:-1]] == rows
+    none = run_cli(capsys, "--database", sample_path, "clients", "--json", "--search", "qqqzz")
+    assert none.out == "[]\n"
+
+
 def test_clients_table_is_aligned_and_counts(capsys: Capsys, sample_path: Path) -> None:
     result = run_cli(capsys, "--database", sample_path, "clients")
     assert result.code == 0
