@@ -99,7 +99,7 @@ class SpanRows:
     currency: str
     sessions: Timeline[datetime, SessionRow]
     work: Timeline[date, WorkRow]
-    unlinked_elsewhere: Timeline[date, int]  # minutes (see period._unlinked_work_elsewhere)
+    unlinked_elsewhere: Timeline[date, int]  # minutes, see _unlinked_work_elsewhere below
     payments: Timeline[date, tuple[str, PaymentKind, int]]  # currency, kind, amount
     running: list[tuple[int, date, date]]  # client, start date, last day (ran)
     agreed: Timeline[date, int]  # agreed price, by agreed day, in the practice's currency
