@@ -135,3 +135,22 @@ def test_localised_lists_write_days_in_the_locale_given(demo_db: Database) -> No
     assert british.index(0, 0).data() != german.index(0, 0).data()
     british.set_locale("de_DE")  # the columns are redrawn for the new locale
     assert british.index(0, 0).data() == german.index(0, 0).data()
+
+
+def test_each_cell_is_written_once_and_again_for_new_rows(demo_db: Database) -> None:
+    """A list keeps each cell's text (painting asks for it many times); new rows or a
+    new locale write it again, and the same locale set again redraws nothing."""
+    entries = list_work(demo_db)
+    model = ClientWorkModel(locale="en_GB")
+    model.set_rows(entries[:1])
+    first = model.data(model.index(0, 0))
+    assert model.data(model.index(0, 0)) is first  # kept, not written again
+    later = next(e for e in entries if e.work_date != entries[0].work_date)
+    model.set_rows([later])
+    assert model.index(0, 0).data() == fmt.day(later.work_date, "en_GB") != first
+    resets: list[None] = []
+    model.modelReset.connect(lambda: resets.append(None))
+    model.set_locale("en_GB")
+    assert resets == []
+    model.set_locale("de_DE")
+    assert resets and model.index(0, 0).data() == fmt.day(later.work_date, "de_DE")
