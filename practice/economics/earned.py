@@ -225,20 +225,7 @@ def earned_in_periods(
             )
         )
     ids = sorted(earning)
-    before_span: dict[int, int] = {}
-    if ids:
-        for enrolment_id, count in s.execute(
-            select(Session.enrolment_id, func.count())
-            .where(
-                Session.enrolment_id.in_(ids),
-                Session.kind.in_(MEETING_KINDS),
-                Session.attendance.in_(USED_ATTENDANCE),
-                Session.starts_at < first,
-            )
-            .group_by(Session.enrolment_id)
-        ):
-            if enrolment_id is not None:  # the query keeps to ``ids``
-                before_span[enrolment_id] = int(count)
+    before_span = _used_counts(s, ids, before=first)
     if known is None:
         known = {}
     known.update(earnings(s, [ident for ident in ids if ident not in known]))
@@ -254,9 +241,7 @@ def earned_in_periods(
         per_currency: dict[str, int] = defaultdict(int)
         the_day_before = start - timedelta(days=1)
         for ident in sorted(changing):
-            e = known.get(ident)
-            if e is None:
-                continue
+            e = known[ident]
             instants = used.get(ident, [])
             earlier = before_span.get(ident, 0)
             amount = earned_by(e, end, earlier + bisect_left(instants, period_after)) - earned_by(
@@ -274,19 +259,29 @@ def earned_so_far(s: DbSession, ids: Collection[int]) -> dict[int, tuple[str, in
     wanted = list(set(ids))
     if not wanted:
         return {}
-    used: dict[int, int] = {}
-    for enrolment_id, count in s.execute(
-        select(Session.enrolment_id, func.count())
-        .where(
-            Session.enrolment_id.in_(wanted),
-            Session.kind.in_(MEETING_KINDS),
-            Session.attendance.in_(USED_ATTENDANCE),
-        )
-        .group_by(Session.enrolment_id)
-    ):
-        if enrolment_id is not None:
-            used[enrolment_id] = int(count)
+    used = _used_counts(s, wanted)
     return {
         ident: (e.currency, earned_by(e, date.max, used.get(ident, 0)))
         for ident, e in earnings(s, wanted).items()
+    }
+
+
+def _used_counts(
+    s: DbSession, ids: Collection[int], *, before: datetime | None = None
+) -> dict[int, int]:
+    """Sessions used (see :mod:`~.counting`) by each of ``ids``, those starting before
+    ``before`` only when given."""
+    if not ids:
+        return {}
+    query = select(Session.enrolment_id, func.count()).where(
+        Session.enrolment_id.in_(list(ids)),
+        Session.kind.in_(MEETING_KINDS),
+        Session.attendance.in_(USED_ATTENDANCE),
+    )
+    if before is not None:
+        query = query.where(Session.starts_at < before)
+    return {
+        int(enrolment_id): int(count)
+        for enrolment_id, count in s.execute(query.group_by(Session.enrolment_id))
+        if enrolment_id is not None  # the query keeps to ``ids``
     }
