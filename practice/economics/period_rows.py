@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
@@ -92,7 +92,7 @@ class Ending:
     renewed: bool
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class SpanRows:
     """Everything the figures of periods within ``start..end`` are made from."""
 
@@ -104,13 +104,9 @@ class SpanRows:
     running: list[tuple[int, date, date]]  # client, start date, last day (ran)
     agreed: Timeline[date, int]  # agreed price, by agreed day, in the practice's currency
     endings: Timeline[date, Ending]  # by last day
-    later_programmes: dict[int, list[date]] = field(default_factory=dict)
-    reviewed: Timeline[date, tuple[ActionStatus, int]] = field(
-        default_factory=lambda: Timeline([], [])
-    )
-    enquiries: Timeline[date, tuple[EnquiryOutcome, int]] = field(
-        default_factory=lambda: Timeline([], [])
-    )
+    later_programmes: dict[int, list[date]]  # see _endings
+    reviewed: Timeline[date, tuple[ActionStatus, int]]
+    enquiries: Timeline[date, tuple[EnquiryOutcome, int]]
 
 
 def read_span(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject
 
 from practice.models import Session, label
 from practice.timeutil import to_local
 from ui import format as fmt
-from ui.models.rows import Column, RowsModel
+from ui.models.rows import Column, LocalisedRowsModel
 
 
-class TodaySessionsModel(RowsModel[Session]):
+class TodaySessionsModel(LocalisedRowsModel[Session]):
     """Time (or day and time), client, the session (kind, mode, length), attendance."""
 
     def __init__(
@@ -20,16 +22,10 @@ class TodaySessionsModel(RowsModel[Session]):
         *,
         with_day: bool = False,
     ) -> None:
-        super().__init__(parent)
-        self.with_day = with_day
-        self.locale: str | None = None
-        self.set_locale(locale)
+        self.with_day = with_day  # read by columns_for, which the base class calls
+        super().__init__(parent, locale)
 
-    def set_locale(self, locale: str) -> None:
-        if locale == self.locale:
-            return  # nothing to redraw
-        self.locale = locale
-
+    def columns_for(self, locale: str) -> Sequence[Column[Session]]:
         def when(s: Session) -> str:
             if self.with_day:
                 local = to_local(s.starts_at)
@@ -42,11 +38,9 @@ class TodaySessionsModel(RowsModel[Session]):
             return f"{label(s.kind)}, {label(s.mode).lower()}, {fmt.duration(s.duration_minutes)}"
 
         # The client's name is never squeezed: the session's description gives way first.
-        self.set_columns(
-            [
-                Column("When" if self.with_day else "Time", when),
-                Column("Client", lambda s: s.client.display_name),
-                Column("Session", what, tooltip=what),
-                Column("Attendance", lambda s: label(s.attendance)),
-            ]
-        )
+        return [
+            Column("When" if self.with_day else "Time", when),
+            Column("Client", lambda s: s.client.display_name),
+            Column("Session", what, tooltip=what),
+            Column("Attendance", lambda s: label(s.attendance)),
+        ]
