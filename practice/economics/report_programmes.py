@@ -92,8 +92,16 @@ def programme_comparison(
     renewal = enrolment_alias("renewal")
     with reading(source) as s:
         currency = practice_currency(s)
+        # the running enrolments as columns: each one's agreed terms (several kilobytes
+        # of JSON) are read only for the finished ones, whose figures need them
         rows = s.execute(
-            select(Enrolment, Programme.name, last_day)
+            select(
+                Enrolment.id,
+                Enrolment.programme_id,
+                Enrolment.programme_name,
+                Programme.name,
+                last_day,
+            )
             .outerjoin(Programme, Programme.id == Enrolment.programme_id)
             .where(
                 Enrolment.status.in_(RAN),
@@ -103,22 +111,29 @@ def programme_comparison(
             )
             .order_by(Enrolment.id)
         ).all()
-        finished = [e for e, _name, last in rows if start <= _day(last) <= min(end, today)]
+        finished_ids = [row[0] for row in rows if start <= _day(row[4]) <= min(end, today)]
+        finished = (
+            s.scalars(
+                select(Enrolment).where(Enrolment.id.in_(finished_ids)).order_by(Enrolment.id)
+            ).all()
+            if finished_ids
+            else []
+        )
         # through the renewals' own index, the status checked here (asked in SQL, SQLite
         # read every enrolment of that status instead)
         renewed = {
             renewed_id
             for renewed_id, status in s.execute(
                 select(renewal.renewal_of_id, renewal.status).where(
-                    renewal.renewal_of_id.in_([e.id for e in finished])
+                    renewal.renewal_of_id.in_(finished_ids)
                 )
             )
             if status in RAN
         }
         sums: dict[int | str, _Sums] = {}
-        for e, live_name, _last in rows:
-            key: int | str = e.programme_id if e.programme_id is not None else e.programme_name
-            sums.setdefault(key, _Sums(live_name or e.programme_name)).running += 1
+        for _id, programme_id, programme_name, live_name, _last in rows:
+            key: int | str = programme_id if programme_id is not None else programme_name
+            sums.setdefault(key, _Sums(live_name or programme_name)).running += 1
         figures_of = many_enrolment_figures(s, finished, today=today)
         for e in finished:
             key = e.programme_id if e.programme_id is not None else e.programme_name
