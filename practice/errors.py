@@ -34,6 +34,11 @@ class DatabaseRefusedError(PracticeError):
     """A file that cannot be opened as a practice database; it was left untouched."""
 
 
+class OnServerError(PracticeError):
+    """An action on the practice's file (a backup, a new password) asked of a practice
+    kept on a PostgreSQL server, which has no file here."""
+
+
 class WrongPasswordError(DatabaseRefusedError):
     """The password does not open the database, or the file is damaged."""
 

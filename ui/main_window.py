@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
     @guarded
     def show_data_folder(self) -> None:
         """Help › Show Data Folder: the database's folder in the system's file manager."""
-        self._show_folder(self.ctx.db.path.parent, "data")
+        self._show_folder(self.ctx.db.file("show").parent, "data")
 
     @guarded
     def show_backups_folder(self) -> None:
@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         if self.sample:
             return "Sample practice — Practice Manager"
         profile = get_profile(self.ctx.db)
-        name = profile.business_name or profile.practitioner_name or self.ctx.db.path.stem
+        name = profile.business_name or profile.practitioner_name or self.ctx.db.name
         return f"{name} — Practice Manager"
 
     # ------------------------------------------------------------------ state

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
         print(file=sys.stderr)
     if not args.quiet:
         print(
-            f"Made a sample practice in {db.path}: {summary.clients} clients, "
+            f"Made a sample practice in {db.where}: {summary.clients} clients, "
             f"{summary.programmes} programmes, {summary.enrolments} enrolments, "
             f"{summary.sessions} sessions, {summary.payments} payments and "
             f"{summary.refunds} refunds, {summary.work_entries} unseen-work entries, "

@@ -14,9 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from practice.cli.main import read_password
+from practice.cli.main import database_path, read_password
 from practice.db import Database
-from practice.db.paths import default_database_path
 from practice.errors import PracticeError, ValidationError
 from practice.safekeeping.backup import backup_database
 from practice.safekeeping.check import check_database
@@ -100,13 +99,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     change.set_defaults(handler=run_change_password, creates_database=False)
 
 
-def _database_path(args: argparse.Namespace) -> Path:
-    return Path(args.database).expanduser() if args.database else default_database_path()
-
-
 def run_backup(args: argparse.Namespace, db: Database) -> int:
     path = backup_database(db, Reason.MANUAL, args.to.expanduser() if args.to else None)
-    removed = rotate(path.parent, db.path.stem)
+    removed = rotate(path.parent, db.name)
     print(f"Backed up to {path}")
     if removed:
         print(f"Removed {len(removed)} older backup(s) by the rotation rules.")
@@ -114,7 +109,7 @@ def run_backup(args: argparse.Namespace, db: Database) -> int:
 
 
 def run_restore(args: argparse.Namespace, _db: None) -> int:
-    target = _database_path(args)
+    target = database_path(args)
     password = read_password(args)
     current = None
     if args.current_password_file is not None:
@@ -138,7 +133,7 @@ def run_restore(args: argparse.Namespace, _db: None) -> int:
 
 
 def run_check(args: argparse.Namespace, _db: None) -> int:
-    target = args.file.expanduser() if args.file else _database_path(args)
+    target = args.file.expanduser() if args.file else database_path(args)
     report = check_database(target, read_password(args))
     if args.json:
         print(

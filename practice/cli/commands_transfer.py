@@ -119,7 +119,7 @@ def run_import(args: argparse.Namespace, db: Database) -> int:
     from practice.transfer.practice_json import import_practice
 
     summary = import_practice(db, args.file)
-    print(f"Imported {summary.rows:,} rows into {db.path}.")
+    print(f"Imported {summary.rows:,} rows into {db.where}.")
     return 0
 
 

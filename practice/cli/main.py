@@ -37,8 +37,9 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--database",
-        type=Path,
-        help="the practice database file (default: the app's database in your user data folder)",
+        metavar="FILE|postgresql://USER@HOST/DATABASE",
+        help="the practice database file (default: the app's database in your user data "
+        "folder), or a group practice's PostgreSQL server",
     )
     parser.add_argument(
         "--password-file",
@@ -64,6 +65,13 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     return parser
 
 
+def on_server(args: argparse.Namespace) -> bool:
+    """Whether ``--database`` names a practice server rather than a file."""
+    from practice.db.server import is_server_address
+
+    return args.database is not None and is_server_address(args.database)
+
+
 def read_password(args: argparse.Namespace) -> str | None:
     if args.password_file is not None:
         try:
@@ -76,16 +84,23 @@ def read_password(args: argparse.Namespace) -> str | None:
             ) from None
         return text.splitlines()[0] if text else ""
     if args.ask_password:
-        return getpass.getpass("Database password: ")
+        return getpass.getpass("Server password: " if on_server(args) else "Database password: ")
     return None
 
 
 def database_path(args: argparse.Namespace) -> Path:
+    """The practice file the command works on (refused for a practice server)."""
     from practice.db.paths import default_database_path
 
+    if on_server(args):
+        raise PracticeError(
+            f"“{args.command}” works on a practice file on this computer, not on a "
+            "practice server; backups and restores of a server practice are the server's "
+            "job (see docs/GROUP-PRACTICE.md)."
+        )
     # A command may name its own default file (``demo`` writes a separate sample database).
     default = getattr(args, "default_database", default_database_path)
-    return Path(args.database if args.database is not None else default())
+    return Path(args.database if args.database is not None else default()).expanduser()
 
 
 def start_early_check(words: Sequence[str]) -> None:
@@ -93,16 +108,25 @@ def start_early_check(words: Sequence[str]) -> None:
     :mod:`practice.db.early_check`); ``--database`` read here as the parser will read it."""
     from practice.db import early_check
     from practice.db.paths import default_database_path
+    from practice.db.server import is_server_address
 
     early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--database", type=Path)
+    early.add_argument("--database")
     known, _rest = early.parse_known_args(words)
-    early_check.start(known.database if known.database is not None else default_database_path())
+    if known.database is not None and is_server_address(known.database):
+        return  # a practice server: no file here to check
+    early_check.start(
+        Path(known.database) if known.database is not None else default_database_path()
+    )
 
 
 def open_for(args: argparse.Namespace) -> Database:
     from practice.db import open_database
 
+    if on_server(args):
+        from practice.db.server import open_server_database
+
+        return open_server_database(args.database, read_password(args))
     path = database_path(args)
     return open_database(
         path,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -48,9 +48,13 @@ from practice.errors import (
     DatabaseRefusedError,
     DiskFullError,
     LockedError,
+    OnServerError,
     WrongPasswordError,
 )
 from practice.outputs import register_database
+
+if TYPE_CHECKING:
+    from practice.db.server import ServerAddress
 
 #: Called with (path, password, from_revision) before an older database is migrated.
 BeforeMigrate = Callable[[Path, str | None, str], None]
@@ -73,11 +77,17 @@ _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 
 @dataclass
 class Database:
-    """An open practice database. Services take one and run each action in a transaction."""
+    """An open practice database. Services take one and run each action in a transaction.
 
-    path: Path
+    A solo practice is a file (``path``); a group practice is on a PostgreSQL server
+    (``server``, :mod:`practice.db.server`) and has no file here: :meth:`file` says so
+    plainly to anything that would back it up, re-encrypt or tidy it.
+    """
+
+    path: Path | None
     engine: Engine
     password: str | None = field(default=None, repr=False)
+    server: ServerAddress | None = None
     #: Goes up by one with every committed transaction that wrote something.
     generation: int = 0
     _sessions: sessionmaker[DbSession] = field(init=False, repr=False)
@@ -90,18 +100,52 @@ class Database:
         self._encrypted = self.password is not None
         self._make_sessions()
         _count_writes(self)
-        register_database(self.path)
+        if self.path is not None:
+            register_database(self.path)
 
     def _make_sessions(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # Reads take no write lock: they begin deferred and read one snapshot.
-        self._read_sessions = sessionmaker(
-            self.engine.execution_options(deferred_begin=True), expire_on_commit=False
+        # Reads take no write lock: they begin deferred (SQLite) and read one snapshot
+        # (on a server: a repeatable, read-only transaction).
+        reads = (
+            self.engine.execution_options(deferred_begin=True)
+            if self.server is None
+            else self.engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
         )
+        self._read_sessions = sessionmaker(reads, expire_on_commit=False)
+
+    @property
+    def where(self) -> str:
+        """Where the practice is kept, as a practitioner reads it: the file's path, or the
+        database on its server."""
+        if self.server is not None:
+            return self.server.shown()
+        return str(self.path)
+
+    @property
+    def name(self) -> str:
+        """A short name: the file's name without ``.db``, or the server database's."""
+        if self.server is not None:
+            return self.server.name
+        return Path(str(self.path)).stem
+
+    def file(self, action: str) -> Path:
+        """The practice's file, to ``action`` (e.g. "back up"); a server practice has none,
+        and is refused with a sentence saying whose job that is."""
+        if self.path is None:
+            raise OnServerError(
+                f"This practice is kept on the server {self.where}: there is no practice "
+                f"file on this computer to {action}. Backups and logins of a server "
+                "practice are the server's job (see docs/GROUP-PRACTICE.md)."
+            )
+        return self.path
 
     @property
     def encrypted(self) -> bool:
-        return self._encrypted
+        """Whether the file is encrypted with a password (a server's login is not)."""
+        return self._encrypted and self.server is None
 
     @property
     def locked(self) -> bool:
@@ -125,7 +169,10 @@ class Database:
             return
         if self._encrypted and password is None:
             raise WrongPasswordError("Enter the password to unlock.")
-        inspect_existing(self.path, password if self._encrypted else None)
+        if self.path is not None:
+            inspect_existing(self.path, password if self._encrypted else None)
+        else:
+            _check_login(self, password if self._encrypted else None)
         self._locked = False
         self.reconnect(password if self._encrypted else None)
 
@@ -133,7 +180,7 @@ class Database:
         """Close every connection and connect again with ``password`` (after a rekey)."""
         self.engine.dispose()
         self.hold_in_use()
-        self.engine = _make_engine(self.path, password)
+        self.engine = _engine_for(self, password)
         self.password = password
         self._encrypted = password is not None
         self._make_sessions()
@@ -187,8 +234,32 @@ class Database:
 
     def hold_in_use(self) -> None:
         """Note this process uses the file (restores and password changes elsewhere wait)."""
-        if self._use is None and self.path != Path(":memory:"):
+        if self._use is None and self.path is not None and self.path != Path(":memory:"):
             self._use = acquire_shared(self.path)
+
+
+def _engine_for(db: Database, password: str | None) -> Engine:
+    if db.server is not None:
+        from practice.db.server import make_engine
+
+        return make_engine(db.server, password)
+    assert db.path is not None
+    return _make_engine(db.path, password)
+
+
+def _check_login(db: Database, password: str | None) -> None:
+    """Connect once with ``password`` to see that the server takes it."""
+    assert db.server is not None
+    from practice.db.server import make_engine, refusal
+
+    engine = make_engine(db.server, password)
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        raise refusal(exc, db.server) from None
+    finally:
+        engine.dispose()
 
 
 def _refuse_while_locked() -> Any:

@@ -8,11 +8,20 @@ the code asks for them by what they do:
 * :func:`append_only` — a table the database itself refuses to change or delete from
   (the audit log): SQLite triggers that ``RAISE(ABORT)``; on PostgreSQL a trigger
   function that raises, for rows and for ``TRUNCATE``.
+* :func:`user_tables` — the practice's own tables (not the engine's catalogue).
+* :func:`quick_writes` — a connection that does not wait for the disk at each commit
+  (while a sample practice is written): ``synchronous = OFF`` in SQLite,
+  ``synchronous_commit = off`` on PostgreSQL (a crash may lose the last commits, never
+  leave a broken database).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -24,6 +33,28 @@ def check_engine(name: str) -> str:
     if name not in ENGINES:
         raise ValueError(f"a practice lives in SQLite or PostgreSQL, not {name!r}")
     return name
+
+
+def user_tables(connection: Connection) -> list[str]:
+    """The names of the tables in the connection's database (its current schema on
+    PostgreSQL), Alembic's own included, the engine's catalogue not."""
+    engine = check_engine(connection.dialect.name)
+    if engine == SQLITE:
+        sql = (
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    else:
+        sql = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"
+    return [str(row[0]) for row in connection.exec_driver_sql(sql)]
+
+
+def quick_writes(engine: str) -> str:
+    """The statement that makes one connection's commits stop waiting for the disk."""
+    check_engine(engine)
+    if engine == SQLITE:
+        return "PRAGMA synchronous = OFF"
+    return "SET synchronous_commit = off"
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,16 +94,13 @@ class MigrationError(Exception):
 
 
 def row_counts(connection: Connection) -> dict[str, int]:
-    """Rows in every table of ours (not SQLite's own nor Alembic's)."""
-    names = [
-        str(row[0])
-        for row in connection.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
-        )
-    ]
+    """Rows in every table of ours (not the engine's own nor Alembic's)."""
+    from practice.db.dialect import user_tables
+
     counts: dict[str, int] = {}
-    for name in names:
+    for name in user_tables(connection):
+        if name == "alembic_version":
+            continue
         quoted = '"' + name.replace('"', '""') + '"'
         counts[name] = int(
             connection.exec_driver_sql(f"SELECT count(*) FROM {quoted}").scalar_one()
@@ -114,17 +111,19 @@ def row_counts(connection: Connection) -> dict[str, int]:
 def verified_upgrade(connection: Connection) -> None:
     """Upgrade inside the connection's transaction, then check nothing was broken or lost.
 
-    The caller turns foreign keys off first (so table rebuilds do not cascade) and runs
-    this in one transaction: a failed check raises and everything is rolled back.
+    On SQLite the caller turns foreign keys off first (so table rebuilds do not cascade)
+    and the links are checked here before commit; PostgreSQL checks every link as it is
+    written. Run in one transaction: a failed check raises and everything is rolled back.
     """
     before = row_counts(connection)
     upgrade(connection)
-    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    if problems:
-        tables = sorted({str(row[0]) for row in problems})
-        raise MigrationError(
-            "The database update would leave broken links in " + ", ".join(tables) + "."
-        )
+    if connection.dialect.name == "sqlite":
+        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            tables = sorted({str(row[0]) for row in problems})
+            raise MigrationError(
+                "The database update would leave broken links in " + ", ".join(tables) + "."
+            )
     after = row_counts(connection)
     lost = sorted(name for name, count in before.items() if after.get(name, 0) < count)
     if lost:

@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from practice.db import Database
+from practice.db import Database, dialect
 from practice.demo.journeys import Counts, JourneyWriter
 from practice.demo.meetings import Tally
 from practice.demo.outreach import OutreachTally, write_enquiries, write_practice_work
@@ -129,7 +129,7 @@ def refuse_a_used_database(db: Database) -> None:
     """The sample never mixes with a practitioner's own records."""
     if count_clients(db) or list_programmes(db, include_archived=True):
         raise NotEmptyError(
-            f"{db.path.name} already has clients or programmes; the sample practice "
+            f"{db.where} already has clients or programmes; the sample practice "
             "is only made in a new, empty database (choose one with --database)."
         )
 
@@ -166,13 +166,15 @@ def quick_writes(db: Database) -> Iterator[None]:
 
     The sample is made of thousands of small transactions (one per user action, as the
     services do it); with ``synchronous = FULL`` each waits for the disk. While the
-    sample is written, connections use ``synchronous = OFF``; afterwards they are
-    closed, so every later connection gets the usual pragmas again. A crash half-way
+    sample is written, connections do not wait (:func:`practice.db.dialect.quick_writes`);
+    afterwards they are closed, so every later connection gets the usual settings again. A crash half-way
     leaves a half-made sample, which is simply made again.
     """
 
+    statement = dialect.quick_writes(db.engine.dialect.name)
+
     def relax(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
-        dbapi_conn.execute("PRAGMA synchronous = OFF")
+        dbapi_conn.execute(statement)
 
     event.listen(db.engine, "checkout", relax)
     try:

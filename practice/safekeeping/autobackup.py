@@ -61,12 +61,12 @@ class AutoBackup:
 
     def _has_backup(self) -> bool:
         folder = self.folder if self.folder is not None else backup_folder_for(self.db)
-        return bool(list_backups(folder, self.db.path.stem))
+        return bool(list_backups(folder, self.db.file("back up").stem))
 
     def backup(self, reason: Reason = Reason.MANUAL) -> Path:
         generation = self.db.generation
         path = backup_database(self.db, reason, self.folder)
-        rotate(path.parent, self.db.path.stem, self.policy)
+        rotate(path.parent, self.db.file("back up").stem, self.policy)
         self._backed_up_generation = generation
         self._last = self.clock()
         self.last_backup = path

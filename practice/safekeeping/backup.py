@@ -40,8 +40,9 @@ def default_backup_folder(db_path: Path) -> Path:
 
 def backup_folder_for(db: Database) -> Path:
     """The folder chosen in the practice profile, or the default one."""
-    chosen = _chosen_folder(db.path, db.password)
-    return chosen if chosen is not None else default_backup_folder(db.path)
+    path = db.file("back up")
+    chosen = _chosen_folder(path, db.password)
+    return chosen if chosen is not None else default_backup_folder(path)
 
 
 def _chosen_folder(db_path: Path, password: str | None) -> Path | None:
@@ -102,7 +103,7 @@ def backup_database(
 ) -> Path:
     """Back an open database up (into its backup folder unless ``folder`` is given)."""
     target = folder if folder is not None else backup_folder_for(db)
-    return backup_file(db.path, db.password, target, reason)
+    return backup_file(db.file("back up"), db.password, target, reason)
 
 
 def backup_before_migrate(db_path: Path, password: str | None, from_revision: str) -> None:

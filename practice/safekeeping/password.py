@@ -54,6 +54,7 @@ def change_password(db: Database, current: str, new: str, repeat: str | None = N
     The recovery key (if set up) keeps working. Backups made before keep the password
     they were made with. If anything fails, the old password still opens the database.
     """
+    path = db.file("give a new password")
     if not db.encrypted:
         raise ValidationError("current_password", "this database has no password yet.")
     if current != db.password:
@@ -62,13 +63,13 @@ def change_password(db: Database, current: str, new: str, repeat: str | None = N
     db.close()
 
     def reseal(pending: Path) -> None:
-        reseal_for_new_password(db.path, current, new, target=pending)
+        reseal_for_new_password(path, current, new, target=pending)
 
     try:
         # Alone with the file: an app or command with it open would go on writing with
         # the old key to the file being replaced.
-        with exclusive_use(db.path, "change the password"):
-            rekey_file(db.path, current, new, reseal=reseal)
+        with exclusive_use(path, "change the password"):
+            rekey_file(path, current, new, reseal=reseal)
     except InUseError:
         db.reconnect(current)
         raise

@@ -34,6 +34,8 @@ def leftovers(db_path: Path, backup_folder: Path) -> list[Path]:
 def tidy_interrupted(db: Database) -> list[Path]:
     """Remove what interrupted backups and restores left; the paths removed. Nothing is
     removed while another process uses the database."""
+    if db.path is None:
+        return []  # a server practice leaves nothing on this computer
     found = leftovers(db.path, backup_folder_for(db))
     if not found:
         return []

@@ -81,7 +81,7 @@ def about_facts(db: Database, *, log_path: Path | None = None) -> AboutFacts:
             schema += f"; last opened by Practice Manager {versions.last_opened_by}"
     return AboutFacts(
         version=__version__,
-        database=db.path,
+        database=db.file("show"),
         encrypted=db.encrypted,
         schema=schema,
         backups=backup_folder_for(db),

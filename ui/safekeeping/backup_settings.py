@@ -42,7 +42,7 @@ class BackupSettingsDialog(QDialog):
         form = QFormLayout()
         self.folder = QLineEdit(profile.backup_folder)
         self.folder.setObjectName("backup_folder")
-        self.folder.setPlaceholderText(str(default_backup_folder(db.path)))
+        self.folder.setPlaceholderText(str(default_backup_folder(db.file("back up"))))
         browse = QPushButton("&Choose…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -73,7 +73,7 @@ class BackupSettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        start = self.folder.text() or str(default_backup_folder(self.db.path))
+        start = self.folder.text() or str(default_backup_folder(self.db.file("back up")))
         name = QFileDialog.getExistingDirectory(self, "Choose the backup folder", start)
         if name:
             self.folder.setText(name)

@@ -133,7 +133,7 @@ class SafekeepingController(QObject):
         self.menu = menu
         from ui.safekeeping.single_instance import FirstInstance
 
-        self.first_instance = FirstInstance(self.ctx.db.path, self.window)
+        self.first_instance = FirstInstance(self.ctx.db.file("open"), self.window)
         QTimer.singleShot(0, self.remind_retention)
         return menu
 
@@ -222,10 +222,11 @@ class SafekeepingController(QObject):
 
     def restore(self) -> None:
         db = self.ctx.db
+        path = db.file("restore")
         folders = [backup_folder_for(db)]
         password = db.password
         db.close()
-        dialog = RestoreDialog(db.path, self.window, folders=folders, password=password)
+        dialog = RestoreDialog(path, self.window, folders=folders, password=password)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_ is None:
             db.reconnect(password)  # nothing restored: carry on with the database as it was
             return
@@ -267,11 +268,12 @@ class SafekeepingController(QObject):
         dialog = SetPasswordDialog(self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
+        path = db.file("encrypt")
         db.close()
-        encrypt_plain_database(db.path, dialog.chosen)
+        encrypt_plain_database(path, dialog.chosen)
         db.reconnect(dialog.chosen)
         if dialog.want_recovery.isChecked():
-            RecoveryKeyDialog(set_up_recovery(db.path, dialog.chosen), self.window).exec()
+            RecoveryKeyDialog(set_up_recovery(path, dialog.chosen), self.window).exec()
 
     def choose_client(self, title: str) -> int | None:
         """Pick a client with the app's own search (Go to client)."""

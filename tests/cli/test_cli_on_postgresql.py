@@ -1,0 +1,128 @@
+"""The command line on a group practice's PostgreSQL server (issue 15).
+
+The first judge of the issue: the sample practice made on PostgreSQL gives the same
+``report --json`` figures (and the same lists) as on SQLite for the same seed. The
+server is the test session's own (tests/postgres.py), reached over its Unix socket.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.postgres import PostgresServer
+
+from .helpers import run_cli
+
+Capsys = pytest.CaptureFixture[str]
+SAMPLE = ["--clients", "14", "--years", "2", "--seed", "23", "--today", "2026-05-31"]
+_names = itertools.count(1)
+
+#: Everything a practitioner reads from the command line about the practice.
+READS = (
+    ["clients", "--json"],
+    ["enrolments", "--json"],
+    ["report", "--json"],
+    ["report", "--json", "--from", "2024-06-01"],
+    ["report", "--json", "--from", "2026-03-01", "--to", "2026-03-31"],
+    ["report", "--json", "--from", "2026-05-25", "--to", "2026-05-31"],
+)
+
+
+def server_database(postgres: PostgresServer) -> tuple[str, str]:
+    """A new, empty database on the session's server: its name, and its address as a
+    practitioner writes it (``postgresql://``, the socket folder as host)."""
+    name = f"cli_{next(_names)}"
+    postgres.create_database(name)
+    address = f"postgresql://practice_admin@/{name}?host={postgres.sockets}&port={postgres.port}"
+    return name, address
+
+
+def reads(capsys: Capsys, database: str | Path) -> list[object]:
+    found = []
+    for command in READS:
+        result = run_cli(capsys, "--database", database, "--today", "2026-05-31", *command)
+        assert result.code == 0, (command, result.err)
+        found.append(json.loads(result.out))
+    return found
+
+
+def test_the_sample_practice_gives_the_same_figures_on_both_engines(
+    capsys: Capsys, tmp_path: Path, postgres: PostgresServer
+) -> None:
+    name, server = server_database(postgres)
+    made = run_cli(capsys, "--database", server, "demo", *SAMPLE)
+    assert made.code == 0, made.err
+    assert made.out.startswith(f"Made a sample practice in “{name}” on this computer as ")
+    file = tmp_path / "solo.db"
+    assert run_cli(capsys, "--database", file, "demo", *SAMPLE).code == 0
+
+    on_server, on_file = reads(capsys, server), reads(capsys, file)
+    assert on_server == on_file
+    clients, enrolments, report = on_server[0], on_server[1], on_server[3]
+    assert isinstance(clients, list) and len(clients) >= 14
+    assert isinstance(enrolments, list) and enrolments
+    assert isinstance(report, dict) and report["sessions"] > 0 and report["earned_income"] > 0
+
+
+def test_a_server_practice_refuses_what_only_a_file_can_do(
+    capsys: Capsys, postgres: PostgresServer, tmp_path: Path
+) -> None:
+    _name, server = server_database(postgres)
+    backup = run_cli(capsys, "--database", server, "backup", "--to", tmp_path)
+    assert backup.code == 1
+    assert "no practice file on this computer to back up" in backup.err
+    assert "the server's job" in backup.err
+    for words in (["restore", str(tmp_path / "x.db")], ["check"]):
+        result = run_cli(capsys, "--database", server, *words)
+        assert result.code == 1, words
+        assert "not on a practice server" in result.err
+        assert "Traceback" not in result.err
+    assert not list(tmp_path.iterdir())  # nothing written beside
+
+
+def test_a_server_address_with_a_password_in_it_is_refused(capsys: Capsys) -> None:
+    result = run_cli(
+        capsys, "--database", "postgresql://anna:secret@db.example.org/practice", "clients"
+    )
+    assert result.code == 1
+    assert "carries a password" in result.err and "secret" not in result.err
+
+
+def test_no_server_there_is_one_plain_sentence(capsys: Capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "no-server-here"
+    empty.mkdir()
+    result = run_cli(
+        capsys, "--database", f"postgresql://anna@/practice?host={empty}&port=5999", "clients"
+    )
+    assert result.code == 1
+    assert result.err.startswith("The practice server “practice” on this computer as anna")
+    assert "cannot be reached" in result.err and "Traceback" not in result.err
+
+
+def test_a_database_holding_something_else_is_left_alone(
+    capsys: Capsys, postgres: PostgresServer
+) -> None:
+    import psycopg
+
+    name, server = server_database(postgres)
+    with psycopg.connect(
+        host=str(postgres.sockets), port=postgres.port, user="practice_admin", dbname=name
+    ) as conn:
+        conn.execute("CREATE TABLE invoices (id integer PRIMARY KEY)")
+    result = run_cli(capsys, "--database", server, "clients")
+    assert result.code == 1
+    assert "already holds tables that are not a practice's" in result.err
+    with psycopg.connect(
+        host=str(postgres.sockets), port=postgres.port, user="practice_admin", dbname=name
+    ) as conn:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall()
+        ]
+    assert tables == ["invoices"]
