@@ -49,7 +49,7 @@ class PostgresServer:
     """One cluster in a new temporary folder: :meth:`start`, :meth:`url` of a database,
     :meth:`stop` (which removes the folder)."""
 
-    def __init__(self, port: int = 5432) -> None:
+    def __init__(self, port: int = 5432, *, tls: bool = False) -> None:
         # its own folder in the system's temporary one: a test's folder is private to
         # the user running the tests, which the server may not be
         folder = Path(tempfile.mkdtemp(prefix="practice-postgres-"))
@@ -59,6 +59,10 @@ class PostgresServer:
         self.port = port
         self.bin = server_bin()
         self._as_root = os.geteuid() == 0
+        #: With ``tls``, it also listens on 127.0.0.1:``port`` with a certificate for
+        #: "localhost" signed by its own certificate authority (``ca_file``).
+        self.tls = tls
+        self.ca_file = folder / "tls" / "ca.crt"
 
     def _run(self, *args: str) -> None:
         command = [str(self.bin / args[0]), *args[1:]]
@@ -87,8 +91,13 @@ class PostgresServer:
             "C.UTF-8",
             "--no-sync",
         )
+        listen = "''"
+        if self.tls:
+            listen = "'127.0.0.1'"
+            key, cert = self._make_certificates()
+            listen += f" -c ssl=on -c ssl_cert_file='{cert}' -c ssl_key_file='{key}'"
         options = (
-            f"-c listen_addresses='' -c unix_socket_directories='{self.sockets}' "
+            f"-c listen_addresses={listen} -c unix_socket_directories='{self.sockets}' "
             f"-p {self.port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         self._run(
@@ -103,12 +112,49 @@ class PostgresServer:
             "start",
         )
 
+    def _make_certificates(self) -> tuple[Path, Path]:
+        """A certificate authority, and the server's key and certificate it signed."""
+        folder = self.ca_file.parent
+        folder.mkdir()
+        key, cert = folder / "server.key", folder / "server.crt"
+        make_certificate_authority(folder / "ca.key", self.ca_file)
+
+        def openssl(*args: str) -> None:
+            subprocess.run(["openssl", *args], capture_output=True, check=True, timeout=60)
+
+        openssl(
+            "req", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+            "-out", str(folder / "server.csr"), "-subj", "/CN=localhost",
+        )  # fmt: skip
+        (folder / "names.ext").write_text(
+            "subjectAltName=DNS:localhost,IP:127.0.0.1\n", encoding="utf-8"
+        )
+        openssl(
+            "x509", "-req", "-in", str(folder / "server.csr"), "-CA", str(self.ca_file),
+            "-CAkey", str(folder / "ca.key"), "-CAcreateserial", "-out", str(cert),
+            "-days", "7300", "-extfile", str(folder / "names.ext"),
+        )  # fmt: skip
+        key.chmod(0o600)
+        if self._as_root:
+            for path in (folder, key, cert):
+                shutil.chown(path, "postgres", "postgres")
+        return key, cert
+
     def stop(self) -> None:
         try:
             if (self.data / "postmaster.pid").exists():
                 self._run("pg_ctl", "--pgdata", str(self.data), "--mode", "immediate", "stop")
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def require_passwords(self, *groups: str) -> None:
+        """Members of ``groups`` must give their password (SCRAM) on the socket from now
+        on; everyone else, the tests' superuser too, is trusted as before."""
+        hba = self.data / "pg_hba.conf"
+        members = ",".join(f"+{group}" for group in groups)
+        lines = hba.read_text(encoding="utf-8")
+        hba.write_text(f"local all {members} scram-sha-256\n{lines}", encoding="utf-8")
+        self._run("pg_ctl", "--pgdata", str(self.data), "reload")
 
     def url(self, database: str = "postgres", user: str = SUPERUSER) -> str:
         """A SQLAlchemy URL for ``database`` as ``user``, over the cluster's socket."""
@@ -127,3 +173,16 @@ class PostgresServer:
         ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+
+def make_certificate_authority(key: Path, certificate: Path) -> None:
+    """A new self-signed certificate authority (openssl), valid for twenty years."""
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+            "-out", str(certificate), "-days", "7300", "-subj", "/CN=Practice test authority",
+        ],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )  # fmt: skip

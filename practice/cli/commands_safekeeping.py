@@ -173,6 +173,7 @@ def run_record(args: argparse.Namespace, db: Database) -> int:
 
 
 def run_change_password(args: argparse.Namespace, db: Database) -> int:
+    db.file("give a new password")  # a server practice's logins are the server's
     if not db.encrypted or db.password is None:
         raise PracticeError(
             "This database has no password; open it with --password-file or --ask-password."

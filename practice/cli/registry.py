@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("commands_transfer", "restore a whole-practice JSON export into an empty database"),
     "calendar": ("commands_transfer", "write sessions as an iCalendar (.ics) file"),
     "import-clients": ("commands_import", "add clients from a spreadsheet (CSV or .xlsx)"),
+    "team": ("commands_team", "the practitioners of a practice on a server, and shared clients"),
 }
 
 #: Commands that open the practice database (``--database`` or the default one) first

@@ -8,6 +8,9 @@ the code asks for them by what they do:
 * :func:`append_only` — a table the database itself refuses to change or delete from
   (the audit log): SQLite triggers that ``RAISE(ABORT)``; on PostgreSQL a trigger
   function that raises, for rows and for ``TRUNCATE``.
+* :class:`current_login` — SQL for the login a statement runs as: the session's user on
+  PostgreSQL (the practitioner, whatever function runs it), ``NULL`` in SQLite (a file
+  has no logins).
 * :func:`user_tables` — the practice's own tables (not the engine's catalogue).
 * :func:`quick_writes` — a connection that does not wait for the disk at each commit
   (while a sample practice is written): ``synchronous = OFF`` in SQLite,
@@ -18,7 +21,11 @@ the code asks for them by what they do:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import String
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -33,6 +40,23 @@ def check_engine(name: str) -> str:
     if name not in ENGINES:
         raise ValueError(f"a practice lives in SQLite or PostgreSQL, not {name!r}")
     return name
+
+
+class current_login(FunctionElement[str]):  # noqa: N801 (an SQL function, named as one)
+    """The login the statement runs as (``session_user``); ``NULL`` in SQLite."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(current_login)
+def _current_login_default(_element: current_login, _compiler: Any, **_kw: Any) -> str:
+    return "NULL"
+
+
+@compiles(current_login, "postgresql")
+def _current_login_postgresql(_element: current_login, _compiler: Any, **_kw: Any) -> str:
+    return "session_user"
 
 
 def user_tables(connection: Connection) -> list[str]:

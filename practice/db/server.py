@@ -130,6 +130,13 @@ def refusal(exc: BaseException, address: ServerAddress) -> DatabaseRefusedError:
             f"The server asks for {user}'s password: give it with --ask-password or "
             "--password-file."
         )
+    if "root certificate file" in lowered and "does not exist" in lowered:
+        return DatabaseRefusedError(
+            f"There is no certificate authority to check the server {address.shown()} "
+            "against, so nothing was sent to it. Ask whoever runs it for the practice's "
+            "certificate authority file and add ?sslrootcert=FILE to the address (or save "
+            "it as ~/.postgresql/root.crt)."
+        )
     if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
         return DatabaseRefusedError(
             f"The server {address.shown()} could not prove it is the server it claims to "
@@ -226,3 +233,7 @@ def _bring_up_to_date(conn: Connection, address: ServerAddress) -> None:
         raise DatabaseRefusedError(
             f"{exc} Nothing was changed; the practice was left as it was."
         ) from None
+    from practice.db.access import grant_team, team_exists
+
+    if team_exists(conn):  # the team's roles reach any table the update made
+        grant_team(conn)

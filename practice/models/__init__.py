@@ -22,6 +22,7 @@ from practice.models.enums import (
     PaymentKind,
     PaymentMethod,
     PaymentPlan,
+    PractitionerRole,
     ResourceKind,
     SessionKind,
     SessionMode,
@@ -31,6 +32,7 @@ from practice.models.enums import (
 )
 from practice.models.outreach import Enquiry, Provider, Referral, Resource, ResourceShare
 from practice.models.payment import Payment, PriceReduction, VoidedPayment
+from practice.models.practitioner import ClientShare, Practitioner
 from practice.models.profile import AgreementClause, AuditEntry, Draft, PracticeProfile
 from practice.models.programme import Programme, ProgrammeInclusion, ProgrammePeriod
 from practice.models.session import ActionItem, NoteAddendum, NoteVersion, Session, SessionNote
@@ -44,6 +46,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Client",
+    "ClientShare",
     "Draft",
     "ClientStatus",
     "Enquiry",
@@ -58,6 +61,8 @@ __all__ = [
     "NoteVersion",
     "ClauseScope",
     "PageSize",
+    "Practitioner",
+    "PractitionerRole",
     "Payment",
     "VoidedPayment",
     "PriceReduction",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from practice.models.base import Base, Timestamped, enum_column
 from practice.models.enums import ClientStatus
+from practice.models.practitioner import the_practitioner
 
 if TYPE_CHECKING:
     from practice.models.enrolment import Enrolment
@@ -47,6 +48,10 @@ class Client(Timestamped, Base):
     #: "last first", folded, for ordering lists in SQL.
     sort_name: Mapped[str] = mapped_column(String(210), default="")
     archived_at: Mapped[datetime | None]
+    #: Whose client (see practice.models.practitioner); filled in by the database.
+    practitioner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("practitioners.id", ondelete="RESTRICT"), index=True, default=the_practitioner()
+    )
 
     enrolments: Mapped[list[Enrolment]] = relationship(
         back_populates="client", order_by="Enrolment.start_date"

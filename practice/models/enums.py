@@ -89,6 +89,14 @@ class WorkCategory(StrEnum):
     TRAVEL = "travel"
 
 
+class PractitionerRole(StrEnum):
+    """What a practitioner's login may see on a practice server (issue 15)."""
+
+    PRACTITIONER = "practitioner"  # their own clients' clinical records
+    OWNER = "owner"  # and the whole practice's money, programmes and reports
+    ADMIN_STAFF = "admin_staff"  # contact details, enrolments and payments; never notes
+
+
 class PaymentKind(StrEnum):
     PAYMENT = "payment"
     REFUND = "refund"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Index, LargeBinary, String, Text
+from sqlalchemy import CheckConstraint, Index, LargeBinary, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
+from practice.db.dialect import current_login
 from practice.models.base import Base, Timestamped, enum_column
 from practice.models.enums import ClauseScope, PageSize
 from practice.timeutil import utcnow
@@ -81,7 +82,10 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    actor: Mapped[str] = mapped_column(String(100), default="practitioner")
+    #: The login on a practice server (filled in by the database), else "practitioner".
+    actor: Mapped[str] = mapped_column(
+        String(100), default=func.coalesce(current_login(), "practitioner")
+    )
     action: Mapped[str] = mapped_column(String(40))  # view, create, edit, export, delete, erase
     entity: Mapped[str] = mapped_column(String(40))  # client, session, note, ...
     entity_id: Mapped[int | None]
@@ -97,3 +101,5 @@ class Draft(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)  # e.g. "note:new:client:7"
     body: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: The login typing it, on a practice server (its default there); None in a file.
+    made_by: Mapped[str | None] = mapped_column(String(63))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from practice.models.base import Base, Timestamped, enum_column
 from practice.models.enums import WorkCategory
+from practice.models.practitioner import the_practitioner
 
 
 class WorkLogEntry(Timestamped, Base):
@@ -33,6 +34,10 @@ class WorkLogEntry(Timestamped, Base):
         ForeignKey("sessions.id", ondelete="SET NULL"), index=True
     )
     note: Mapped[str] = mapped_column(Text, default="")
+    #: Whose work (see practice.models.practitioner); filled in by the database.
+    practitioner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("practitioners.id", ondelete="RESTRICT"), index=True, default=the_practitioner()
+    )
 
 
 class WorkTimer(Base):

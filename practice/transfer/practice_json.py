@@ -33,7 +33,7 @@ FORMAT_VERSION = 1
 HEADER_KEYS = ("format", "format_version", "schema_revision")
 #: Tables every new database starts with (the profile, the default terms): an import
 #: replaces them, and they do not make a database "not empty".
-SEEDED = frozenset({"practice_profile", "agreement_clauses"})
+SEEDED = frozenset({"practice_profile", "agreement_clauses", "practitioners"})
 BATCH = 1000
 
 #: Called with (rows done, rows in all).
@@ -197,6 +197,8 @@ def _rows_of(table: Table, raw: Any) -> list[dict[str, Any]]:
                 if default is not None and getattr(default, "is_scalar", False):
                     row[name] = getattr(default, "arg", None)
                     continue
+                if default is not None and getattr(default, "is_clause_element", False):
+                    continue  # worked out by the database as the row goes in
                 raise ImportRefused(f"{table.name}, row {number}: “{name}” is missing.")
             try:
                 row[name] = from_plain(column, item[name])
@@ -241,7 +243,9 @@ def import_practice(
         _refuse_if_not_empty(s, tables)
         s.execute(text("PRAGMA defer_foreign_keys = ON"))
         for table in reversed(tables):
-            if table.name in SEEDED:
+            # what the new database made for itself gives way to the file's own (a file
+            # made before a table existed keeps what the database made)
+            if table.name in SEEDED and table.name in document:
                 s.execute(table.delete())
         for table, rows in prepared:
             for start in range(0, len(rows), BATCH):

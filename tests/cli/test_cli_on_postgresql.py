@@ -76,6 +76,9 @@ def test_a_server_practice_refuses_what_only_a_file_can_do(
     assert backup.code == 1
     assert "no practice file on this computer to back up" in backup.err
     assert "the server's job" in backup.err
+    password = run_cli(capsys, "--database", server, "change-password")
+    assert password.code == 1
+    assert "no practice file on this computer to give a new password" in password.err
     for words in (["restore", str(tmp_path / "x.db")], ["check"]):
         result = run_cli(capsys, "--database", server, *words)
         assert result.code == 1, words
@@ -126,3 +129,105 @@ def test_a_database_holding_something_else_is_left_alone(
             ).fetchall()
         ]
     assert tables == ["invoices"]
+
+
+def test_the_team_from_the_command_line(
+    capsys: Capsys, postgres: PostgresServer, tmp_path: Path
+) -> None:
+    _name, server = server_database(postgres)
+    secret = tmp_path / "password.txt"
+    secret.write_text("a long enough password\n", encoding="utf-8")
+    added = run_cli(
+        capsys,
+        "--database",
+        server,
+        "team",
+        "add-practitioner",
+        "Noor Haddad",
+        "--login",
+        "noor_cli",
+        "--role",
+        "admin-staff",
+        "--new-password-file",
+        secret,
+    )
+    assert added.code == 0, added.err
+    assert added.out == "Added Noor Haddad to the team: login noor_cli, admin-staff.\n"
+    listed = run_cli(capsys, "--database", server, "team", "list", "--json")
+    assert json.loads(listed.out) == [
+        {"id": 2, "name": "Noor Haddad", "login": "noor_cli", "role": "admin_staff"},
+        {"id": 1, "name": "Practitioner", "login": None, "role": "owner"},
+    ]
+    again = run_cli(
+        capsys,
+        "--database",
+        server,
+        "team",
+        "add-practitioner",
+        "Noor Haddad",
+        "--login",
+        "noor_cli",
+        "--role",
+        "owner",
+        "--new-password-file",
+        secret,
+    )
+    assert again.code == 1 and "noor_cli is in the team already" in again.err
+    unshared = run_cli(capsys, "--database", server, "team", "unshare", "1", "--with", "noor_cli")
+    assert unshared.code == 1 and "was not shared with noor_cli" in unshared.err
+
+
+def test_a_practice_file_has_no_team(capsys: Capsys, tmp_path: Path) -> None:
+    from practice.db import open_database
+
+    open_database(tmp_path / "solo.db").close()
+    result = run_cli(capsys, "--database", tmp_path / "solo.db", "team", "list")
+    assert result.code == 0 and result.out.startswith("Practitioner\t(this computer)\towner")
+    secret = tmp_path / "password.txt"
+    secret.write_text("a long enough password\n", encoding="utf-8")
+    refused = run_cli(
+        capsys,
+        "--database",
+        tmp_path / "solo.db",
+        "team",
+        "add-practitioner",
+        "Cy",
+        "--login",
+        "cy",
+        "--role",
+        "practitioner",
+        "--new-password-file",
+        secret,
+    )
+    assert refused.code == 1
+    assert refused.err.startswith("A solo practice has one practitioner; to add a practitioner")
+
+
+def test_the_servers_own_backup_and_restore_keep_the_practice(
+    capsys: Capsys, postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """What docs/GROUP-PRACTICE.md tells a practice to do: pg_dump, then pg_restore into
+    a new database, gives the same practice back (figures, rules and all)."""
+    import subprocess
+
+    name, server = server_database(postgres)
+    assert run_cli(capsys, "--database", server, "demo", *SAMPLE).code == 0
+    dump = tmp_path / "practice.dump"
+    where = ["--host", str(postgres.sockets), "--port", str(postgres.port)]
+    who = ["--username", "practice_admin"]
+    subprocess.run(
+        [str(postgres.bin / "pg_dump"), *where, *who, "--format=custom", f"--file={dump}", name],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    restored = f"{name}_restored"
+    postgres.create_database(restored)
+    subprocess.run(
+        [str(postgres.bin / "pg_restore"), *where, *who, "--dbname", restored, str(dump)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    again = server.replace(f"/{name}?", f"/{restored}?")
+    assert reads(capsys, again) == reads(capsys, server)

@@ -9,6 +9,7 @@ from practice.db import Database
 from practice.models import (
     ActionItem,
     Client,
+    ClientShare,
     Draft,
     Enquiry,
     Enrolment,
@@ -19,6 +20,8 @@ from practice.models import (
     PaymentKind,
     PaymentMethod,
     PaymentPlan,
+    Practitioner,
+    PractitionerRole,
     PriceReduction,
     Provider,
     Referral,
@@ -138,6 +141,14 @@ def make_client(
         )
         s.add(NoteAddendum(note_id=note.id, body=f"addendum {marker}"))
         s.add(ActionItem(session_id=meeting.id, client_id=client.id, description=f"walk {marker}"))
+        # shared with a colleague covering an absence (a practice server's; any table
+        # refers to the client is in the record)
+        colleague = Practitioner(name="Sam Cover", role=PractitionerRole.PRACTITIONER)
+        s.add(colleague)
+        s.flush()
+        s.add(
+            ClientShare(client_id=client.id, practitioner_id=colleague.id, reason=f"cover {marker}")
+        )
         s.add(
             WorkLogEntry(
                 work_date=date(2026, 3, 2),

@@ -1,0 +1,280 @@
+"""Who sees what in a group practice on a server, enforced by the server (issue 15).
+
+A real PostgreSQL server (the test session's own). The team is made through the
+services, each practitioner works through the services connected as their own login,
+and then every rule is tried the way anybody could: a plain connection (psycopg, and
+``psql`` itself) as each login, reading and writing what it must not.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from practice.db import Database
+from practice.db.server import open_server_database
+from practice.errors import PracticeError, WrongPasswordError
+from practice.models import Attendance, PractitionerRole, SessionKind, SessionMode
+from practice.services.action_items import NewActionItem
+from practice.services.clients import create_client
+from practice.services.sessions import log_session
+from practice.services.team import add_practitioner, end_share, list_team, share_client
+from practice.services.worklog import log_work
+from tests.postgres import SUPERUSER, PostgresServer
+
+_names = itertools.count(1)
+PASSWORD = "correct horse battery staple"
+WHEN = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+
+
+@dataclass
+class Team:
+    name: str  # the database
+    address: str  # as the server's administrator
+    postgres: PostgresServer
+    clients: dict[str, int]  # whose → client id
+
+    def as_(self, login: str) -> str:
+        return self.address.replace(f"//{SUPERUSER}@", f"//{login}@")
+
+    def connect(self, login: str) -> psycopg.Connection[tuple[object, ...]]:
+        """A plain connection as ``login``: not the app, no rule of the app applies."""
+        return psycopg.connect(
+            host=str(self.postgres.sockets),
+            port=self.postgres.port,
+            user=login,
+            dbname=self.name,
+            password=PASSWORD,
+            autocommit=True,
+        )
+
+
+def work_as(team: Team, login: str, first_name: str) -> int:
+    """``login`` opens the practice in the app's way and logs a client's first session."""
+    db = open_server_database(team.as_(login), PASSWORD)
+    try:
+        client = create_client(db, first_name=first_name, last_name="Client")
+        log_session(
+            db,
+            client_id=client.id,
+            starts_at=WHEN,
+            duration_minutes=50,
+            kind=SessionKind.SESSION,
+            mode=SessionMode.IN_PERSON,
+            attendance=Attendance.ATTENDED,
+            notes=f"{login}'s note about {first_name}",
+            private_notes=f"{login}'s process note",
+            new_action_items=[NewActionItem(f"{first_name} walks daily")],
+            note_saved_at=WHEN,
+        )
+        log_work(
+            db, work_date=date(2026, 3, 2), minutes=20, category="write_up", client_id=client.id
+        )
+        return client.id
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def team(postgres: PostgresServer) -> Iterator[Team]:
+    name = f"team_{next(_names)}"
+    postgres.create_database(name)
+    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
+    admin = open_server_database(address)
+    try:
+        for person, login, role in (
+            ("Anna Berg", "anna", PractitionerRole.PRACTITIONER),
+            ("Ben Cole", "ben", PractitionerRole.PRACTITIONER),
+            ("Olu Ade", "olu", PractitionerRole.OWNER),
+            ("Ada Frey", "ada", PractitionerRole.ADMIN_STAFF),
+        ):
+            add_practitioner(admin, person, login, role, PASSWORD)
+    finally:
+        admin.close()
+    postgres.require_passwords(*(f"{name}_{role.value}" for role in PractitionerRole))
+    made = Team(name, address, postgres, {})
+    made.clients["anna"] = work_as(made, "anna", "Amara")
+    made.clients["ben"] = work_as(made, "ben", "Bea")
+    yield made
+
+
+def column(conn: psycopg.Connection[tuple[object, ...]], sql: str) -> list[object]:
+    return [row[0] for row in conn.execute(sql).fetchall()]
+
+
+def test_a_practitioner_reads_only_their_own_clients_notes(team: Team) -> None:
+    with team.connect("ben") as ben:
+        assert column(ben, "SELECT body FROM session_notes") == ["ben's note about Bea"]
+        assert column(ben, "SELECT private_notes FROM session_notes") == ["ben's process note"]
+        assert column(ben, "SELECT description FROM action_items") == ["Bea walks daily"]
+        assert column(ben, "SELECT client_id FROM work_log_entries") == [team.clients["ben"]]
+        # the practice's one list of clients and one diary are everyone's
+        assert sorted(column(ben, "SELECT first_name FROM clients")) == ["Amara", "Bea"]
+        assert len(column(ben, "SELECT id FROM sessions")) == 2
+
+
+def test_a_practitioner_cannot_write_another_practitioners_records(team: Team) -> None:
+    with team.connect("ben") as ben:
+        changed = ben.execute("UPDATE session_notes SET body = 'overwritten'")
+        assert changed.rowcount == 1  # his own only
+        ben.execute("UPDATE session_notes SET body = 'ben''s note about Bea'")
+        annas_session = column(
+            ben, f"SELECT id FROM sessions WHERE client_id = {team.clients['anna']}"
+        )[0]
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            ben.execute(
+                "INSERT INTO session_notes (session_id, body, private_notes, updated_at) "
+                f"VALUES ({annas_session}, 'slipped in', '', now())"
+            )
+        renamed = ben.execute(
+            f"UPDATE clients SET first_name = 'Renamed' WHERE id = {team.clients['anna']}"
+        )
+        assert renamed.rowcount == 0  # not his to change: as if not there
+        assert ben.execute(f"DELETE FROM sessions WHERE id = {annas_session}").rowcount == 0
+    with team.connect("anna") as anna:
+        assert column(anna, "SELECT body FROM session_notes") == ["anna's note about Amara"]
+        assert column(anna, "SELECT first_name FROM clients ORDER BY id") == ["Amara", "Bea"]
+
+
+def test_admin_staff_cannot_read_any_notes(team: Team) -> None:
+    with team.connect("ada") as ada:
+        for table in (
+            "session_notes",
+            "note_versions",
+            "note_addenda",
+            "action_items",
+            "work_log_entries",
+            "drafts",
+            "note_search",
+        ):
+            with pytest.raises(errors.InsufficientPrivilege, match="permission denied"):
+                ada.execute(f"SELECT * FROM {table}")
+        # contact details, enrolments and payments are theirs to keep
+        assert sorted(column(ada, "SELECT email IS NOT NULL FROM clients")) == [True, True]
+        column(ada, "SELECT count(*) FROM enrolments")
+        column(ada, "SELECT count(*) FROM payments")
+
+
+def test_an_owner_sees_the_practice_but_not_another_practitioners_notes(team: Team) -> None:
+    with team.connect("olu") as olu:
+        assert column(olu, "SELECT body FROM session_notes") == []
+        assert column(olu, "SELECT private_notes FROM note_versions") == []
+        # the follow-through and the practice's rate are the owner's to see
+        assert sorted(column(olu, "SELECT description FROM action_items")) == [
+            "Amara walks daily",
+            "Bea walks daily",
+        ]
+        assert column(olu, "SELECT sum(minutes) FROM work_log_entries") == [40]
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            olu.execute(
+                "INSERT INTO work_log_entries (work_date, minutes, category, note, "
+                "practitioner_id, created_at, updated_at) VALUES ('2026-03-03', 10, "
+                "'admin', '', (SELECT id FROM practitioners WHERE login = 'anna'), "
+                "now(), now())"
+            )
+
+
+def test_psql_as_a_practitioner_cannot_read_anothers_notes(team: Team) -> None:
+    psql = shutil.which("psql") or str(team.postgres.bin / "psql")
+    done = subprocess.run(
+        [
+            psql,
+            "--no-psqlrc",
+            "--tuples-only",
+            "--host",
+            str(team.postgres.sockets),
+            "--port",
+            str(team.postgres.port),
+            "--username",
+            "anna",
+            "--dbname",
+            team.name,
+            "--command",
+            "SELECT body, private_notes FROM session_notes",
+        ],
+        capture_output=True,
+        text=True,
+        env={"PGPASSWORD": PASSWORD, "PATH": "/usr/bin:/bin"},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "anna's note about Amara" in done.stdout
+    assert "ben" not in done.stdout
+
+
+def test_a_shared_client_is_read_by_the_second_practitioner_until_the_sharing_ends(
+    team: Team,
+) -> None:
+    admin = open_server_database(team.address)
+    try:
+        share_client(admin, team.clients["anna"], "ben", "cover while Anna is away")
+        with team.connect("ben") as ben:
+            assert sorted(column(ben, "SELECT body FROM session_notes")) == [
+                "anna's note about Amara",
+                "ben's note about Bea",
+            ]
+        assert end_share(admin, team.clients["anna"], "ben") == 1
+        with team.connect("ben") as ben:
+            assert column(ben, "SELECT body FROM session_notes") == ["ben's note about Bea"]
+            logged = ben.execute(
+                "SELECT action, detail, actor FROM audit_log WHERE entity = 'client' "
+                f"AND entity_id = {team.clients['anna']} AND action LIKE '%share' ORDER BY id"
+            ).fetchall()
+        assert logged == [
+            ("share", "with ben", SUPERUSER),
+            ("unshare", "with ben", SUPERUSER),
+        ]
+    finally:
+        admin.close()
+
+
+def test_each_record_belongs_to_whoever_made_it(team: Team) -> None:
+    with team.connect("olu") as olu:
+        whose = dict(
+            olu.execute(
+                "SELECT c.first_name, p.login FROM clients c "
+                "JOIN practitioners p ON p.id = c.practitioner_id"
+            ).fetchall()
+        )
+        actors = column(olu, "SELECT DISTINCT actor FROM audit_log WHERE entity = 'session'")
+    assert whose == {"Amara": "anna", "Bea": "ben"}
+    assert sorted(str(a) for a in actors) == ["anna", "ben"]
+
+
+def test_a_login_needs_its_password(team: Team) -> None:
+    with pytest.raises(WrongPasswordError, match="refused the password for anna"):
+        open_server_database(team.as_("anna"), "not the password at all")
+    with pytest.raises(WrongPasswordError, match="asks for anna's password"):
+        open_server_database(team.as_("anna"))
+    db = open_server_database(team.as_("anna"), PASSWORD)
+    db.close()
+
+
+def test_the_team_is_listed_and_only_the_administrator_adds_to_it(team: Team) -> None:
+    db: Database = open_server_database(team.as_("olu"), PASSWORD)
+    try:
+        assert [(m.name, m.login, m.role.value) for m in list_team(db)] == [
+            ("Ada Frey", "ada", "admin_staff"),
+            ("Anna Berg", "anna", "practitioner"),
+            ("Ben Cole", "ben", "practitioner"),
+            ("Olu Ade", "olu", "owner"),
+            ("Practitioner", None, "owner"),
+        ]
+        with pytest.raises(PracticeError, match="connect as the server's administrator"):
+            add_practitioner(db, "Cy Dunn", "cy", PractitionerRole.PRACTITIONER, PASSWORD)
+    finally:
+        db.close()
+
+
+def test_a_solo_practice_has_no_team(db: Database) -> None:
+    with pytest.raises(PracticeError, match="A solo practice has one practitioner"):
+        add_practitioner(db, "Cy Dunn", "cy", PractitionerRole.PRACTITIONER, PASSWORD)
