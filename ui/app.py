@@ -39,8 +39,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--database",
-        type=Path,
-        help="the practice database file (default: one in your user data folder)",
+        metavar="FILE|postgresql://USER@HOST/DATABASE",
+        help="the practice database file (default: one in your user data folder), or a "
+        "group practice's PostgreSQL server (the password is asked)",
     )
     parser.add_argument(
         "--sample",
@@ -104,8 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.smoke import run_smoke_test
 
         return run_smoke_test()
-    path = args.database if args.database is not None else default_database_path()
-    if not args.sample:
+    from practice.db.server import is_server_address
+
+    server = args.database if args.database and is_server_address(args.database) else None
+    path = Path(args.database).expanduser() if args.database else default_database_path()
+    if not args.sample and server is None:
         from practice.db import early_check
 
         early_check.start(path)  # the file is checked beside the imports below
@@ -133,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Practice Manager %s starting (log: %s)", __version__, log_path)
     if args.sample:
         return run_sample(app, own_practice_open=args.from_practice)
+    if server is not None:
+        return run_on_server(app, server, exit_when_shown=args.exit_when_shown)
     from ui.safekeeping.startup import open_practice_interactive
 
     try:
@@ -157,6 +163,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(app, opened.db, QSettings(), exit_when_shown=args.exit_when_shown)
     finally:
         opened.lock.release()
+
+
+def run_on_server(app: Any, text: str, *, exit_when_shown: bool = False) -> int:
+    """The app on a practice kept on a server (``--database postgresql://…``)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from practice.db.server import ServerAddress
+    from ui.app_window import run
+    from ui.safekeeping.server_login import open_server_interactive
+
+    try:
+        db = open_server_interactive(ServerAddress.parse(text))
+    except PracticeError as exc:
+        log.warning("practice server refused: %s", exc)
+        QMessageBox.critical(None, "Practice Manager cannot open the practice", str(exc))
+        return 1
+    if db is None:
+        return 0
+    log.info("opened the practice %s", db.where)
+    try:
+        return run(app, db, QSettings(), exit_when_shown=exit_when_shown)
+    finally:
+        db.close()
 
 
 if __name__ == "__main__":

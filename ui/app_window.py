@@ -66,7 +66,8 @@ def run(
     ``exit_when_shown``: quit right after the window's first paint (start-up timing)."""
     from ui.dialogs.first_run import open_sample_practice, should_offer_sample
 
-    if not sample and not exit_when_shown and should_offer_sample(db, settings):
+    on_server = db.server is not None  # a team's practice: no sample offered in its place
+    if not (sample or exit_when_shown or on_server) and should_offer_sample(db, settings):
         sample_db = open_sample_practice(settings)
         if sample_db is not None:
             db.close()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QEvent, QProcess, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -32,7 +33,7 @@ from practice.safekeeping.backup import backup_folder_for
 from practice.services.profile import get_profile
 from ui.context import AppContext
 from ui.dialogs.about import AboutDialog, about_facts, open_folder
-from ui.dialogs.first_run import own_practice_command, sample_command
+from ui.dialogs.first_run import own_practice_command, sample_command, server_command
 from ui.dialogs.go_to_client import GoToClientDialog
 from ui.dialogs.session_log import SessionLogDialog
 from ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -311,6 +312,9 @@ class MainWindow(QMainWindow):
         self.transfer = TransferActions(self, self.ctx)  # import, exports, note search
         self.transfer.add_to_file_menu(file_menu)
         file_menu.addSeparator()
+        self.connect_action = self._action("Connect to a Practice &Server…", self.connect_server)
+        file_menu.addAction(self.connect_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
 
@@ -421,6 +425,20 @@ class MainWindow(QMainWindow):
         if not QProcess.startDetached(program, arguments)[0]:
             QMessageBox.warning(
                 self, "Sample practice", "The sample practice could not be started."
+            )
+
+    @guarded
+    def connect_server(self) -> None:
+        """File › Connect to a Practice Server…: that practice in a window of its own."""
+        from ui.dialogs.connect_server import ConnectServerDialog
+
+        dialog = ConnectServerDialog(self.ctx.settings, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.text:
+            return
+        program, arguments = server_command(dialog.text)
+        if not QProcess.startDetached(program, arguments)[0]:
+            QMessageBox.warning(
+                self, "Practice server", "The practice on that server could not be opened."
             )
 
     @guarded

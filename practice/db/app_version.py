@@ -85,5 +85,11 @@ def database_versions(db: Database) -> DatabaseVersions:
     with db.reading() as session:
         conn = session.connection()
         revision = migrate.current_revision(conn)
-        number = conn.exec_driver_sql("PRAGMA user_version").scalar()
+        # a file's header keeps it; a server practice has no header (nor needs one: an
+        # older app is told by the schema's revision)
+        number = (
+            conn.exec_driver_sql("PRAGMA user_version").scalar()
+            if conn.dialect.name == "sqlite"
+            else 0
+        )
     return DatabaseVersions(revision, migrate.head_revision(), decode(int(number or 0)))

@@ -44,15 +44,19 @@ LICENCE = (
 LOG_NOTE = "Start-ups, backups and errors, never client details; 1 MB and three older files."
 
 
+#: Where a server practice's backups are: not on this computer.
+SERVER_BACKUPS = "the server's job (pg_dump, point-in-time recovery; see docs/GROUP-PRACTICE.md)"
+
+
 @dataclass(frozen=True)
 class AboutFacts:
     """Everything the About box shows, for the box and for "Copy details"."""
 
     version: str
-    database: Path
+    database: Path | str  # the file, or the database on its server
     encrypted: bool
     schema: str
-    backups: Path
+    backups: Path | None  # None on a server: its backups are the server's job
     log_file: Path
 
     def as_text(self) -> str:
@@ -62,7 +66,7 @@ class AboutFacts:
                 f"Database: {self.database}",
                 f"Encrypted: {'yes' if self.encrypted else 'no'}",
                 f"Schema: {self.schema}",
-                f"Backups: {self.backups}",
+                f"Backups: {self.backups or SERVER_BACKUPS}",
                 f"Log file: {self.log_file}",
             ]
         )
@@ -79,12 +83,13 @@ def about_facts(db: Database, *, log_path: Path | None = None) -> AboutFacts:
             schema += " (up to date)"
         if versions.last_opened_by:
             schema += f"; last opened by Practice Manager {versions.last_opened_by}"
+    on_file = db.path is not None
     return AboutFacts(
         version=__version__,
-        database=db.file("show"),
+        database=db.path if db.path is not None else db.where,
         encrypted=db.encrypted,
         schema=schema,
-        backups=backup_folder_for(db),
+        backups=backup_folder_for(db) if on_file else None,
         log_file=log_path if log_path is not None else log_file(),
     )
 
@@ -123,6 +128,9 @@ class AboutDialog(QDialog):
         blurb = QLabel(
             "Run a practice of programmes offline: clients, sessions and notes, unseen "
             "work, payments and agreements, all in one encrypted file on this computer."
+            if isinstance(facts.database, Path)
+            else "Run a practice of programmes: clients, sessions and notes, unseen work, "
+            "payments and agreements. This one is a group practice kept on its server."
         )
         blurb.setWordWrap(True)
         heading = QVBoxLayout()
@@ -143,7 +151,7 @@ class AboutDialog(QDialog):
             "Yes, with your password" if facts.encrypted else "No", "about_encrypted"
         )
         self.schema_label = _value(facts.schema, "about_schema")
-        self.backups_label = _value(str(facts.backups), "about_backups")
+        self.backups_label = _value(str(facts.backups or SERVER_BACKUPS), "about_backups")
         self.log_label = _value(f"{facts.log_file}\n{LOG_NOTE}", "about_log")
         self.licence_label = _value(LICENCE, "about_licence")
         form.addRow("Database:", self.database_label)
@@ -158,8 +166,15 @@ class AboutDialog(QDialog):
         self.logs_button = QPushButton("Show &Log Folder")
         self.copy_button = QPushButton("&Copy Details")
         self.copy_button.setToolTip("Copy the version and these places, for support")
-        self.data_button.clicked.connect(lambda: open_folder(facts.database.parent))
-        self.backups_button.clicked.connect(lambda: open_folder(facts.backups))
+        database, backups = facts.database, facts.backups
+        if isinstance(database, Path):
+            self.data_button.clicked.connect(lambda: open_folder(database.parent))
+        else:
+            self.data_button.setEnabled(False)
+        if backups is not None:
+            self.backups_button.clicked.connect(lambda: open_folder(backups))
+        else:
+            self.backups_button.setEnabled(False)
         self.logs_button.clicked.connect(lambda: open_folder(facts.log_file.parent))
         self.copy_button.clicked.connect(self.copy_details)
         folders = QHBoxLayout()

@@ -150,3 +150,8 @@ def sample_command() -> tuple[str, list[str]]:
 def own_practice_command() -> tuple[str, list[str]]:
     """How to start the app on the practitioner's own practice."""
     return _app_command([])
+
+
+def server_command(address: str) -> tuple[str, list[str]]:
+    """How to start the app on the practice kept on the server at ``address``."""
+    return _app_command(["--database", address])

@@ -84,11 +84,14 @@ class SafekeepingController(QObject):
         self.lock = LockController(
             lambda: self.ctx.db, minutes=minutes, clock=clock, poll_ms=lock_poll_ms, parent=self
         )
+        #: A practice on a server has no file here: its backups are the server's job.
+        self.on_server = ctx.db.server is not None
         self.auto = AutoBackup(ctx.db)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.periodic_backup)
-        self.backup_timer.start()
+        if not self.on_server:
+            self.backup_timer.start()
         self.menu: QMenu | None = None
         self._backup_warned = False
         self._backup_running = False
@@ -115,11 +118,15 @@ class SafekeepingController(QObject):
         menu = QMenu("Safe&keeping", self.window)
         self.lock_action = self._add(menu, "&Lock", self.lock.lock_now, "Ctrl+Shift+L")
         menu.addSeparator()
-        self._add(menu, "&Back Up Now", self.backup_now)
-        self._add(menu, "&Restore from a Backup…", self.restore)
-        self._add(menu, "Backups and &Locking…", self.settings)
-        menu.addSeparator()
+        if self.on_server:
+            self._add(menu, "&Backups of This Practice…", self.server_backups)
+        else:
+            self._add(menu, "&Back Up Now", self.backup_now)
+            self._add(menu, "&Restore from a Backup…", self.restore)
+            self._add(menu, "Backups and &Locking…", self.settings)
+            menu.addSeparator()
         self.password_action = self._add(menu, "Change &Password…", self.change_password)
+        self.password_action.setVisible(not self.on_server)
         menu.addSeparator()
         self._add(menu, "&Export a Client's Record…", self.export_record)
         self._add(menu, "&Erase a Client…", self.erase_client)
@@ -133,7 +140,8 @@ class SafekeepingController(QObject):
         self.menu = menu
         from ui.safekeeping.single_instance import FirstInstance
 
-        self.first_instance = FirstInstance(self.ctx.db.file("open"), self.window)
+        if not self.on_server:  # one window per file; a server takes many
+            self.first_instance = FirstInstance(self.ctx.db.file("open"), self.window)
         QTimer.singleShot(0, self.remind_retention)
         return menu
 
@@ -171,9 +179,20 @@ class SafekeepingController(QObject):
 
     # --------------------------------------------------------------- backups
 
+    def server_backups(self) -> None:
+        """What a practice on a server has instead of the app's backups."""
+        QMessageBox.information(
+            self.window,
+            "Backups of this practice",
+            f"This practice is kept on the server {self.ctx.db.where}. Its backups are the "
+            "server's job: whoever runs it makes them (pg_dump every night, or the "
+            "server's point-in-time recovery) and restores them, so this computer keeps "
+            "no copy of the practice. See docs/GROUP-PRACTICE.md.",
+        )
+
     def periodic_backup(self) -> bool:
         """Start the hourly backup off the GUI thread if one is due; True if started."""
-        if self._backup_running or not self.auto.due():
+        if self.on_server or self._backup_running or not self.auto.due():
             return False
         self._backup_running = True
 
@@ -208,6 +227,8 @@ class SafekeepingController(QObject):
 
     def on_close(self) -> Path | None:
         """The closing backup (call before the database is closed); its path, if taken."""
+        if self.on_server:
+            return None
         if self._backup_running:  # let the automatic one finish first
             QThreadPool.globalInstance().waitForDone(60_000)
         try:

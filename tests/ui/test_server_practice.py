@@ -1,0 +1,158 @@
+"""The app on a group practice kept on a PostgreSQL server (issue 15): the window on a
+real server's practice, the password asked by the server's own rules, File › Connect.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from practice.db import Database
+from practice.db.server import ServerAddress, open_server_database
+from practice.models import PractitionerRole
+from practice.services.clients import create_client
+from practice.services.team import add_practitioner
+from tests.postgres import SUPERUSER, PostgresServer
+from tests.ui.conftest import MessageBoxes
+from ui.context import AppContext
+
+_names = itertools.count(1)
+PASSWORD = "a server password, long"
+
+
+@pytest.fixture(scope="module")
+def server_practice(postgres: PostgresServer) -> str:
+    """A practice on the session's server with one practitioner, kai (password needed)."""
+    name = f"window_{next(_names)}"
+    postgres.create_database(name)
+    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
+    admin = open_server_database(address)
+    try:
+        add_practitioner(admin, "Kai Moreno", "kai", PractitionerRole.PRACTITIONER, PASSWORD)
+    finally:
+        admin.close()
+    postgres.require_passwords(f"{name}_practitioner")
+    return address.replace(f"//{SUPERUSER}@", "//kai@")
+
+
+@pytest.fixture
+def on_server(server_practice: str) -> Iterator[Database]:
+    db = open_server_database(server_practice, PASSWORD)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def test_the_window_on_a_server_practice_leaves_backups_to_the_server(
+    on_server: Database, settings: QSettings, qtbot: QtBot, message_boxes: MessageBoxes
+) -> None:
+    from ui.dialogs.about import about_facts
+    from ui.main_window import MainWindow
+    from ui.safekeeping.controller import SafekeepingController
+
+    create_client(on_server, first_name="Ines", last_name="Park")
+    ctx = AppContext(on_server, settings)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    keeper = SafekeepingController(ctx, window)
+    menu = keeper.install()
+    labels = [a.text() for a in menu.actions() if a.isVisible() and a.text()]
+    assert "&Backups of This Practice…" in labels
+    assert not {"&Back Up Now", "&Restore from a Backup…", "Change &Password…"} & set(labels)
+    assert not keeper.backup_timer.isActive() and keeper.periodic_backup() is False
+    assert keeper.on_close() is None  # no closing backup: there is no file here
+    keeper.server_backups()
+    assert "Its backups are the server's job" in message_boxes.texts()[-1]
+    facts = about_facts(on_server)
+    assert facts.database == on_server.where and facts.backups is None
+    assert "Backups: the server's job" in facts.as_text()
+    window.show_page("clients")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not [t for k, _t, t in message_boxes.shown if k in ("critical", "warning")]
+
+
+def test_the_password_is_asked_and_a_wrong_one_is_said_plainly(
+    server_practice: str, qtbot: QtBot
+) -> None:
+    from ui.safekeeping.server_login import NO_KEYRING, ServerLoginDialog
+
+    address = ServerAddress.parse(server_practice)
+    dialog = ServerLoginDialog(address, lambda pw: open_server_database(address, pw))
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isEnabled()  # no keyring on this machine: nothing saved
+    assert dialog.remember.toolTip() == NO_KEYRING
+    dialog.password.setText("not it at all")
+    dialog.accept()
+    assert dialog.db is None and dialog.result() == 0
+    assert dialog.error.text() == "The server refused the password for kai."
+    dialog.password.setText(PASSWORD)
+    dialog.accept()
+    assert dialog.db is not None
+    try:
+        assert dialog.db.where.endswith("as kai")
+    finally:
+        dialog.db.close()
+
+
+def test_a_server_that_needs_no_password_opens_without_asking(postgres: PostgresServer) -> None:
+    from ui.safekeeping.server_login import open_server_interactive
+
+    name = f"window_{next(_names)}"
+    postgres.create_database(name)
+    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
+    db = open_server_interactive(ServerAddress.parse(address))
+    assert db is not None
+    db.close()
+
+
+def test_connect_to_a_server_builds_its_address_and_remembers_it(
+    settings: QSettings, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from ui.dialogs.connect_server import ConnectServerDialog
+
+    dialog = ConnectServerDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("db.practice.example")
+    dialog.database.setText("practice")
+    dialog.accept()
+    assert dialog.error.text() == "Login: say which." and not dialog.text
+    dialog.login.setText("kai")
+    dialog.authority.setText(str(tmp_path / "missing.crt"))
+    dialog.accept()
+    assert "there is no file" in dialog.error.text()
+    authority = tmp_path / "practice-ca.crt"
+    authority.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    dialog.authority.setText(str(authority))
+    dialog.port.setValue(5433)
+    dialog.accept()
+    assert dialog.text == (
+        f"postgresql://kai@db.practice.example:5433/practice?sslrootcert={authority}"
+    )
+    assert dialog.address is not None and dialog.address.sslmode == "verify-full"
+    again = ConnectServerDialog(settings)
+    qtbot.addWidget(again)
+    assert (again.host.text(), again.port.value(), again.login.text()) == (
+        "db.practice.example",
+        5433,
+        "kai",
+    )
+
+
+def test_file_menu_connects_in_a_window_of_its_own(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.first_run import server_command
+
+    program, arguments = server_command("postgresql://kai@db.practice.example/practice")
+    assert arguments[-2:] == ["--database", "postgresql://kai@db.practice.example/practice"]
+    assert program
+    assert window.connect_action.text() == "Connect to a Practice &Server…"
