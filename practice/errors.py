@@ -34,6 +34,10 @@ class DatabaseRefusedError(PracticeError):
     """A file that cannot be opened as a practice database; it was left untouched."""
 
 
+class EditConflictError(PracticeError):
+    """Someone else saved the record after it was opened here; nothing was saved."""
+
+
 class OnServerError(PracticeError):
     """An action on the practice's file (a backup, a new password) asked of a practice
     kept on a PostgreSQL server, which has no file here."""

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from practice.db import migrate
 from practice.db.app_version import record_app_version
@@ -47,6 +48,7 @@ from practice.errors import (
     BusyError,
     DatabaseRefusedError,
     DiskFullError,
+    EditConflictError,
     LockedError,
     OnServerError,
     WrongPasswordError,
@@ -70,6 +72,11 @@ BUSY = (
 DISK_FULL = (
     "The disk is full, so this change was not saved (nothing else was lost). "
     "Free some space, then save again."
+)
+
+SAVED_AT_ONCE = (
+    "Someone else saved this at the same moment, so your changes were not saved. They "
+    "are still here: close and open it again to see theirs, then make yours again."
 )
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
@@ -216,6 +223,8 @@ class Database:
         try:
             with sessions.begin() as session:
                 yield session
+        except StaleDataError:  # two saves of one record at the same moment
+            raise EditConflictError(SAVED_AT_ONCE) from None
         except DBAPIError as exc:
             if is_disk_full(exc.orig):
                 raise DiskFullError(DISK_FULL) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from practice.models.base import Base, Timestamped, enum_column
@@ -52,6 +52,10 @@ class Client(Timestamped, Base):
     practitioner_id: Mapped[int | None] = mapped_column(
         ForeignKey("practitioners.id", ondelete="RESTRICT"), index=True, default=the_practitioner()
     )
+    #: One more with every save: a save begun from an older one is refused (see
+    #: practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
     enrolments: Mapped[list[Enrolment]] = relationship(
         back_populates="client", order_by="Enrolment.start_date"

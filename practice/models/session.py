@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from practice.models.base import Base, Timestamped, enum_column
@@ -72,6 +72,9 @@ class SessionNote(Base):
     private_notes: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     locked_at: Mapped[datetime | None]
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
     session: Mapped[Session] = relationship(back_populates="note")
     versions: Mapped[list[NoteVersion]] = relationship(

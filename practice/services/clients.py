@@ -14,6 +14,7 @@ from practice.db import Database
 from practice.errors import ValidationError
 from practice.models import Client, ClientStatus, Enrolment, EnrolmentStatus
 from practice.services import audit, records, validation
+from practice.services.conflicts import check_version
 from practice.timeutil import today, utcnow
 
 MAX_NOTES = 50_000
@@ -131,17 +132,22 @@ def create_client(
     return client
 
 
-def update_client(db: Database, client_id: int, **changes: Any) -> Client:
+def update_client(
+    db: Database, client_id: int, *, expected_version: int | None = None, **changes: Any
+) -> Client:
     """Change some of a client's fields; the whole client is validated again.
 
     Archiving goes through :func:`archive_client` (a status change to archived here is
-    checked the same way).
+    checked the same way). ``expected_version`` is the client's ``version`` the form
+    showed: if someone saved the client since, nothing is saved
+    (:class:`~practice.errors.EditConflictError`, naming who and when).
     """
     unknown = sorted(set(changes) - set(CLIENT_FIELDS))
     if unknown:
         raise ValidationError(unknown[0], "is not a field of a client.")
     with db.transaction() as s:
         client = _load(s, client_id)
+        check_version(s, client, expected_version, entity="client", what="this client's details")
         current = {name: getattr(client, name) for name in CLIENT_FIELDS}
         values = _validated({**current, **changes})
         changed = [name for name in CLIENT_FIELDS if values[name] != current[name]]

@@ -16,6 +16,7 @@ from practice.db import Database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import NoteAddendum, NoteVersion, Session, SessionNote
 from practice.services import audit, validation
+from practice.services.conflicts import check_version
 from practice.timeutil import as_utc, to_local, utcnow
 
 #: Generous: a long first-session note is a few thousand words.
@@ -29,14 +30,19 @@ def save_note(
     body: str,
     private_notes: str = "",
     at: datetime | None = None,
+    expected_version: int | None = None,
 ) -> SessionNote:
     """Save the note of a session, keeping the text it replaces (only if it changed).
 
     ``at`` is when it was written (aware, not in the future, not before the session
     started nor before the note was last saved); ``None`` means now.
+    ``expected_version`` is the note's ``version`` the editor showed (0: no note yet):
+    if someone saved the note since, nothing is saved
+    (:class:`~practice.errors.EditConflictError`, naming who and when).
     """
     with db.transaction() as s:
         session = _session(s, session_id)
+        check_version(s, session.note, expected_version, entity="note", what="this note")
         note = write_note_in(s, session, body=body, private_notes=private_notes, saved_at=at)
         s.flush()
         return _loaded(s, note.id)
@@ -61,6 +67,7 @@ def save_and_lock_note(
     body: str,
     private_notes: str = "",
     at: datetime | None = None,
+    expected_version: int | None = None,
 ) -> SessionNote:
     """Save the note as typed and sign it, in one transaction: both or neither.
 
@@ -69,6 +76,7 @@ def save_and_lock_note(
     """
     with db.transaction() as s:
         session = _session(s, session_id)
+        check_version(s, session.note, expected_version, entity="note", what="this note")
         write_note_in(s, session, body=body, private_notes=private_notes)
         note = _lock_in(s, session, at)
         s.flush()

@@ -97,8 +97,12 @@ def test_excepthook_logs_instead_of_printing_a_traceback(
     assert "RuntimeError: escaped" in log_file.read_text(encoding="utf-8")
 
 
-def test_command_line_takes_a_database_path(tmp_path: Path) -> None:
-    assert app.parse_args(["--database", str(tmp_path / "p.db")]).database == tmp_path / "p.db"
+def test_command_line_takes_a_database_path_or_a_server(tmp_path: Path) -> None:
+    assert app.parse_args(["--database", str(tmp_path / "p.db")]).database == str(
+        tmp_path / "p.db"
+    )
+    server = "postgresql://kai@db.practice.example/practice"
+    assert app.parse_args(["--database", server]).database == server
     assert app.parse_args([]).database is None
 
 

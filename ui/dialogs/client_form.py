@@ -49,6 +49,7 @@ class ClientFormDialog(QDialog):
         self.ctx = ctx
         self.client_id = client_id
         self.client: Client | None = None
+        self.shown_version: int | None = None  # the saved client's, once loaded
         self.errors = FormErrors()
         self.setWindowTitle("New client" if client_id is None else "Edit client")
         self.setMinimumWidth(620)
@@ -125,6 +126,8 @@ class ClientFormDialog(QDialog):
         add_form_row(form, self.errors, text, field, widget)
 
     def _load(self, client: Client) -> None:
+        #: The client's version shown here: a save refuses a newer one (someone else's).
+        self.shown_version = client.version
         for field, edit in self.edits.items():
             edit.setText(str(getattr(client, field) or ""))
         self.address.setPlainText(client.address)
@@ -162,7 +165,12 @@ class ClientFormDialog(QDialog):
             if self.client_id is None:
                 self.client = create_client(self.ctx.db, **self.values())
             else:
-                self.client = update_client(self.ctx.db, self.client_id, **self.values())
+                self.client = update_client(
+                    self.ctx.db,
+                    self.client_id,
+                    expected_version=self.shown_version,
+                    **self.values(),
+                )
         except PracticeError as exc:
             self.errors.refuse(exc, lambda e: self._form_level(str(e)))
             return

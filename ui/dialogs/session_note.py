@@ -136,6 +136,8 @@ class SessionNoteDialog(DraftsDialog):
             f"{label(session.mode).lower()}, {label(session.attendance).lower()}"
         )
         note = session.note
+        #: The note's version shown here (0: none yet): a save refuses a newer one.
+        self.shown_version = note.version if note is not None else 0
         locked = note is not None and note.locked_at is not None
         self.body_draft.load_text(note.body if note is not None else "")
         self.private_draft.load_text(note.private_notes if note is not None else "")
@@ -191,6 +193,7 @@ class SessionNoteDialog(DraftsDialog):
             self.session_id,
             body=self.body.toPlainText(),
             private_notes=self.private_notes.toPlainText(),
+            expected_version=self.shown_version,
         )
 
     def _note_saved(self) -> None:
@@ -218,6 +221,7 @@ class SessionNoteDialog(DraftsDialog):
                     self.session_id,
                     body=self.body.toPlainText(),
                     private_notes=self.private_notes.toPlainText(),
+                    expected_version=self.shown_version,
                 )
         except PracticeError as error:
             show_refusal(self, error)

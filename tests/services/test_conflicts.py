@@ -1,0 +1,164 @@
+"""Two people saving the same record (issue 15): the second save is refused, told who
+saved first and when, and nothing of either is lost. On a practice file (two windows,
+or a window and the command line) and on a practice server (two practitioners).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from practice.db import Database, open_database
+from practice.db.server import open_server_database
+from practice.errors import EditConflictError
+from practice.models import Attendance, Client, PractitionerRole, SessionKind, SessionMode
+from practice.services.clients import create_client, get_client, update_client
+from practice.services.notes import save_and_lock_note, save_note
+from practice.services.sessions import get_session, log_session
+from practice.services.team import add_practitioner, share_client
+from practice.timeutil import use_zone
+from tests.postgres import SUPERUSER, PostgresServer
+
+WHEN = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+_names = itertools.count(1)
+
+
+@pytest.fixture
+def two_windows(tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    """The same practice file opened twice, as two windows (or a window and a command)."""
+    first = open_database(tmp_path / "practice.db")
+    second = open_database(tmp_path / "practice.db")
+    try:
+        yield first, second
+    finally:
+        second.close()
+        first.close()
+
+
+def a_session(db: Database, client_id: int) -> int:
+    return log_session(
+        db,
+        client_id=client_id,
+        starts_at=WHEN,
+        duration_minutes=50,
+        kind=SessionKind.SESSION,
+        mode=SessionMode.IN_PERSON,
+        attendance=Attendance.ATTENDED,
+    ).id
+
+
+def test_the_second_save_of_a_client_is_refused_and_the_first_kept(
+    two_windows: tuple[Database, Database],
+) -> None:
+    first, second = two_windows
+    client = create_client(first, first_name="Ines", last_name="Park")
+    opened_here = get_client(first, client.id).version  # both forms show version 1
+    opened_there = get_client(second, client.id).version
+    update_client(first, client.id, expected_version=opened_here, phone="01632 960123")
+    with pytest.raises(EditConflictError) as refused:
+        update_client(second, client.id, expected_version=opened_there, email="ines@example.org")
+    message = str(refused.value)
+    assert message.startswith("Someone in another window or the command line saved this client")
+    assert "your changes were not saved" in message and "They are still here" in message
+    kept = get_client(second, client.id)
+    assert (kept.phone, kept.email, kept.version) == ("01632 960123", "", 2)
+    # opened again, the second person's change goes in on top of the first
+    update_client(second, client.id, expected_version=kept.version, email="ines@example.org")
+    assert (get_client(first, client.id).phone, get_client(first, client.id).email) == (
+        "01632 960123",
+        "ines@example.org",
+    )
+
+
+def test_a_form_that_changed_nothing_is_not_a_conflict(
+    two_windows: tuple[Database, Database],
+) -> None:
+    first, second = two_windows
+    client = create_client(first, first_name="Jo")
+    update_client(second, client.id, expected_version=1, last_name="Rees")
+    # without an expected version (a script that means to write) nothing is checked
+    assert update_client(first, client.id, last_name="Rees-Hart").version == 3
+
+
+def test_the_second_save_of_a_note_is_refused(two_windows: tuple[Database, Database]) -> None:
+    first, second = two_windows
+    use_zone(UTC)
+    try:
+        client = create_client(first, first_name="Ola")
+        session_id = a_session(first, client.id)
+        # both editors opened before there was any note: version 0
+        save_note(first, session_id, body="Talked about sleep.", expected_version=0)
+        with pytest.raises(EditConflictError, match="saved this note at"):
+            save_note(second, session_id, body="Talked about work.", expected_version=0)
+        with pytest.raises(EditConflictError):
+            save_and_lock_note(second, session_id, body="Talked about work.", expected_version=0)
+        note = get_session(second, session_id).note
+        assert note is not None and note.body == "Talked about sleep." and note.locked_at is None
+        save_note(second, session_id, body="Sleep, then work.", expected_version=note.version)
+        assert get_session(first, session_id).note.body == "Sleep, then work."  # type: ignore[union-attr]
+    finally:
+        use_zone(None)
+
+
+@pytest.fixture(scope="module")
+def server_team(postgres: PostgresServer) -> str:
+    name = f"conflicts_{next(_names)}"
+    postgres.create_database(name)
+    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
+    admin = open_server_database(address)
+    try:
+        add_practitioner(
+            admin, "Rosa Lind", "rosa", PractitionerRole.PRACTITIONER, "long password 1"
+        )
+        add_practitioner(
+            admin, "Tomas Vik", "tomas", PractitionerRole.PRACTITIONER, "long password 2"
+        )
+    finally:
+        admin.close()
+    return address
+
+
+def test_on_a_server_the_refusal_names_who_saved_first(server_team: str) -> None:
+    rosa = open_server_database(server_team.replace(f"//{SUPERUSER}@", "//rosa@"))
+    tomas = open_server_database(server_team.replace(f"//{SUPERUSER}@", "//tomas@"))
+    admin = open_server_database(server_team)
+    try:
+        client = create_client(rosa, first_name="Uma", last_name="Shah")
+        share_client(admin, client.id, "tomas", "co-working")
+        seen_by_tomas = get_client(tomas, client.id).version
+        update_client(rosa, client.id, expected_version=client.version, phone="020 7946 0000")
+        with pytest.raises(EditConflictError) as refused:
+            update_client(tomas, client.id, expected_version=seen_by_tomas, phone="020 7946 1111")
+        assert str(refused.value).startswith("Rosa Lind (rosa) saved this client's details at ")
+        assert get_client(admin, client.id).phone == "020 7946 0000"
+    finally:
+        for db in (rosa, tomas, admin):
+            db.close()
+
+
+def test_two_saves_at_the_same_moment_are_caught_by_the_database(server_team: str) -> None:
+    """The version is part of the UPDATE: a save that read the row before another's
+    commit writes nothing, and says so. (In a file the second writer waits for the
+    first before it reads, so only a server can meet this.)"""
+    first = open_server_database(server_team)
+    second = open_server_database(server_team)
+    try:
+        client = create_client(first, first_name="Pat")
+        with (
+            pytest.raises(EditConflictError, match="at the same moment"),
+            second.transaction() as s,
+        ):
+            stale = s.get(Client, client.id)
+            assert stale is not None and stale.version == 1
+            update_client(first, client.id, last_name="First")  # commits in between
+            stale.last_name = "Second"
+        with first.reading() as s:
+            assert s.scalar(select(Client.last_name).where(Client.id == client.id)) == "First"
+    finally:
+        second.close()
+        first.close()
