@@ -6,6 +6,7 @@ clients they share.
     practice --database … team list
     practice --database … team share 12 --with sam --reason "cover in August"
     practice --database … team unshare 12 --with sam
+    practice --database … team import sam-practice.json --as sam
 
 Adding a practitioner makes their login on the server (its password asked twice, or
 read from ``--new-password-file``), so it is done connected as the server's
@@ -61,6 +62,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = actions.add_parser("list", help="list the team")
     listing.add_argument("--json", action="store_true", help="print one JSON array")
     listing.set_defaults(handler=run_list, creates_database=False)
+    joining = actions.add_parser(
+        "import",
+        help="add a solo practice's export to this practice, as one practitioner's",
+        description=(
+            "Add the whole-practice export of a solo practice (practice export --output "
+            "FILE.json) to this practice on the server: every client and their records "
+            "become the practitioner LOGIN's (add them to the team first). The solo "
+            "practice's profile, terms and audit log stay behind. All or nothing."
+        ),
+    )
+    joining.add_argument("file", type=Path, metavar="FILE.json")
+    joining.add_argument("--as", dest="login", required=True, metavar="LOGIN")
+    joining.set_defaults(handler=run_import, creates_database=False)
     for name, text in (
         ("share", "share a client's records with a second practitioner"),
         ("unshare", "end the sharing of a client with a practitioner"),
@@ -107,6 +121,17 @@ def run_list(args: argparse.Namespace, db: Database) -> int:
     for member in team:
         role = member.role.value.replace("_", " ")
         print(f"{member.name}\t{member.login or '(this computer)'}\t{role}")
+    return 0
+
+
+def run_import(args: argparse.Namespace, db: Database) -> int:
+    from practice.transfer.join_team import join_team
+
+    summary = join_team(db, args.file.expanduser(), args.login)
+    print(
+        f"Added {summary.clients:,} clients ({summary.rows:,} rows) to the practice as "
+        f"{summary.practitioner}'s."
+    )
     return 0
 
 

@@ -36,8 +36,9 @@ CLINICAL_TABLES = (
     "work_timer",
     "drafts",
 )
-#: Kept by the database's own triggers; no login reads or writes it directly.
-NO_LOGIN_TABLES = ("note_search",)
+#: Kept by the database's own triggers: logins only read it, and only the rows they may
+#: (row-level security, migration 0011); admin staff not at all (it holds notes).
+INDEX_TABLES = ("note_search",)
 
 #: What a login may be called: PostgreSQL's plain identifiers, lower case.
 LOGIN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -112,11 +113,11 @@ def grant_team(conn: Connection) -> None:
             f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {group}",
             f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {group}",
             f"REVOKE UPDATE, DELETE ON audit_log FROM {group}",
-            *(f"REVOKE ALL ON {table} FROM {group}" for table in NO_LOGIN_TABLES),
+            *(f"REVOKE INSERT, UPDATE, DELETE ON {table} FROM {group}" for table in INDEX_TABLES),
         ):
             conn.exec_driver_sql(statement)
         if role == PractitionerRole.ADMIN_STAFF:
-            for table in CLINICAL_TABLES:
+            for table in (*CLINICAL_TABLES, *INDEX_TABLES):
                 conn.exec_driver_sql(f"REVOKE ALL ON {table} FROM {group}")
         if role != PractitionerRole.OWNER:  # who is in the team is the owner's to change
             conn.exec_driver_sql(f"REVOKE INSERT, UPDATE, DELETE ON practitioners FROM {group}")

@@ -4,8 +4,8 @@
 the day, an extract with the searched words marked, and the session to open. The
 matching itself sits behind :func:`backend_for`: on SQLite it is the FTS5 index of
 migration 0004 (kept in step by triggers, so an edited note is found by its new words
-only and an erased client's texts leave the index with them); another database back end
-(PostgreSQL) plugs in a class with the same ``find`` and ``optimize``.
+only and an erased client's texts leave the index with them); on a practice server the
+same table searched by :mod:`.postgresql_search`, each login finding only what it may read.
 """
 
 from __future__ import annotations
@@ -42,7 +42,11 @@ def backend_for(db: Database) -> SearchBackend:
         from practice.search.sqlite_fts import Fts5Search
 
         return Fts5Search()
-    raise PracticeError(f"Searching notes is not available on a {dialect} database yet.")
+    if dialect == "postgresql":
+        from practice.search.postgresql_search import PostgresSearch
+
+        return PostgresSearch()
+    raise PracticeError(f"Searching notes is not available on a {dialect} database.")
 
 
 def search_notes(db: Database, text: str, *, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:

@@ -231,3 +231,90 @@ def test_the_servers_own_backup_and_restore_keep_the_practice(
     )
     again = server.replace(f"/{name}?", f"/{restored}?")
     assert reads(capsys, again) == reads(capsys, server)
+
+
+def without_ids(rows: object) -> list[str]:
+    """Rows as JSON text without the ids a move renumbers, in a stable order."""
+    assert isinstance(rows, list)
+    kept = [{k: v for k, v in row.items() if k not in ("id", "client_id")} for row in rows]
+    return sorted(json.dumps(row, sort_keys=True, ensure_ascii=False) for row in kept)
+
+
+def test_two_solo_practices_join_a_team_with_every_record(
+    capsys: Capsys, postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """Two practitioners bring their solo practices (made with different seeds, so their
+    ids overlap) into one server practice: each one's clients, enrolments, sessions,
+    notes and payments arrive whole, renumbered, and theirs."""
+    exports = {}
+    solo_reads = {}
+    for login, seed in (("sam_joins", "23"), ("tia_joins", "31")):
+        file = tmp_path / f"{login}.db"
+        options = [*SAMPLE[:4], "--seed", seed, *SAMPLE[6:]]
+        assert run_cli(capsys, "--database", file, "demo", *options).code == 0
+        exports[login] = tmp_path / f"{login}.json"
+        made = run_cli(capsys, "--database", file, "export", "--output", exports[login])
+        assert made.code == 0, made.err
+        solo_reads[login] = reads(capsys, file)
+    _name, server = server_database(postgres)
+    secret = tmp_path / "password.txt"
+    secret.write_text("a long enough password\n", encoding="utf-8")
+    for login in exports:
+        added = run_cli(
+            capsys, "--database", server, "team", "add-practitioner", login.title(),
+            "--login", login, "--role", "practitioner", "--new-password-file", secret,
+        )  # fmt: skip
+        assert added.code == 0, added.err
+
+    joined = run_cli(capsys, "--database", server, "team", "import", exports["sam_joins"],
+                     "--as", "sam_joins")  # fmt: skip
+    assert joined.code == 0, joined.err
+    assert joined.out.startswith("Added 14 clients (")
+    # alone in the team's practice, Sam's practice reads exactly as it did on its own
+    assert reads(capsys, server) == solo_reads["sam_joins"]
+
+    joined = run_cli(capsys, "--database", server, "team", "import", exports["tia_joins"],
+                     "--as", "tia_joins")  # fmt: skip
+    assert joined.code == 0, joined.err
+    together = reads(capsys, server)
+    sam, tia = solo_reads["sam_joins"], solo_reads["tia_joins"]
+    for index in (0, 1):  # clients, enrolments: both practices' rows, each whole
+        assert without_ids(together[index]) == sorted(
+            without_ids(sam[index]) + without_ids(tia[index])
+        )
+    report, alone = together[3], (sam[3], tia[3])
+    assert isinstance(report, dict)
+    for figure in ("sessions", "contact_minutes", "unseen_minutes", "earned_income"):
+        assert report[figure] == sum(r[figure] for r in alone if isinstance(r, dict)), figure
+
+    # everything stays behind on a second try: all or nothing
+    again = run_cli(capsys, "--database", server, "team", "import", exports["tia_joins"],
+                    "--as", "nobody_here")  # fmt: skip
+    assert again.code == 1 and "nobody_here" in again.err
+    assert reads(capsys, server) == together
+
+
+SEARCHES = ("sleep", "walk", "zoe", "anx", "odegard", '"self-criticism"', "breath week", "nunez")
+
+
+def found(capsys: Capsys, database: str | Path, words: str) -> set[tuple[str, int]]:
+    result = run_cli(capsys, "--database", database, "search", words, "--limit", "1000", "--json")
+    assert result.code == 0, (words, result.err)
+    return {(hit["kind"], hit["id"]) for hit in json.loads(result.out)}
+
+
+def test_note_search_finds_the_same_texts_on_both_engines(
+    capsys: Capsys, tmp_path: Path, postgres: PostgresServer
+) -> None:
+    """Accents and case folded, words as prefixes, phrases in order: the server finds
+    exactly the texts the file's FTS5 index finds (it ranks them by age, not bm25)."""
+    _name, server = server_database(postgres)
+    file = tmp_path / "solo.db"
+    for database in (server, file):
+        assert run_cli(capsys, "--database", database, "demo", *SAMPLE).code == 0
+    total = 0
+    for words in SEARCHES:
+        on_server = found(capsys, server, words)
+        assert on_server == found(capsys, file, words), words
+        total += len(on_server)
+    assert total > 20  # the searches find something to compare

@@ -278,3 +278,27 @@ def test_the_team_is_listed_and_only_the_administrator_adds_to_it(team: Team) ->
 def test_a_solo_practice_has_no_team(db: Database) -> None:
     with pytest.raises(PracticeError, match="A solo practice has one practitioner"):
         add_practitioner(db, "Cy Dunn", "cy", PractitionerRole.PRACTITIONER, PASSWORD)
+
+
+def test_each_login_finds_only_what_it_may_read(team: Team) -> None:
+    from practice.search import search_notes
+
+    def hits(login: str, words: str) -> list[tuple[str, str]]:
+        db = open_server_database(team.as_(login), PASSWORD)
+        try:
+            return sorted((h.kind.key, h.client_name) for h in search_notes(db, words))
+        finally:
+            db.close()
+
+    assert hits("ben", "note") == [("note", "Bea Client"), ("private_note", "Bea Client")]
+    assert hits("ben", "process") == [("private_note", "Bea Client")]
+    assert hits("anna", "note about") == [("note", "Amara Client")]
+    # an owner finds every action item (the follow-through is theirs), never a note
+    assert hits("olu", "walks daily") == [
+        ("action_item", "Amara Client"),
+        ("action_item", "Bea Client"),
+    ]
+    assert hits("olu", "note") == []
+    assert hits("ben", "amara") == [("client", "Amara Client")]  # the shared client list
+    with pytest.raises(PracticeError, match="does not search notes"):
+        hits("ada", "note")
