@@ -318,3 +318,56 @@ def test_note_search_finds_the_same_texts_on_both_engines(
         assert on_server == found(capsys, file, words), words
         total += len(on_server)
     assert total > 20  # the searches find something to compare
+
+
+def test_each_practitioner_reads_their_own_practice_and_the_owner_the_whole(
+    capsys: Capsys, postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """After two solo practices join a team, each practitioner's enrolments and report,
+    read as their own login, are what their solo practice's were; the owner's are the
+    whole practice's (issue 15: the practitioner's own view, the owner's practice-wide)."""
+    name, server = server_database(postgres)
+    secret = tmp_path / "password.txt"
+    secret.write_text("a long enough password\n", encoding="utf-8")
+    solo = {}
+    for login, seed, role in (("una_own", "23", "practitioner"), ("vic_own", "31", "practitioner"),
+                              ("wes_own", None, "owner")):  # fmt: skip
+        added = run_cli(
+            capsys, "--database", server, "team", "add-practitioner", login.title(),
+            "--login", login, "--role", role, "--new-password-file", secret,
+        )  # fmt: skip
+        assert added.code == 0, added.err
+        if seed is None:
+            continue
+        file = tmp_path / f"{login}.db"
+        options = [*SAMPLE[:4], "--seed", seed, *SAMPLE[6:]]
+        assert run_cli(capsys, "--database", file, "demo", *options).code == 0
+        export = tmp_path / f"{login}.json"
+        assert run_cli(capsys, "--database", file, "export", "--output", export).code == 0
+        joined = run_cli(capsys, "--database", server, "team", "import", export, "--as", login)
+        assert joined.code == 0, joined.err
+        solo[login] = reads(capsys, file)
+
+    def as_(login: str) -> str:
+        return server.replace("//practice_admin@", f"//{login}@")
+
+    shared = ("enquiries_by_outcome", "conversion_rate")  # enquiries are the practice's
+    for login, alone in solo.items():
+        mine = reads(capsys, as_(login))
+        assert without_ids(mine[1]) == without_ids(alone[1]), login  # enrolments
+        for index in (2, 3, 4, 5):  # the reports of four periods
+            got, want = mine[index], alone[index]
+            assert isinstance(got, dict) and isinstance(want, dict)
+            assert {k: v for k, v in got.items() if k not in shared} == {
+                k: v for k, v in want.items() if k not in shared
+            }, (login, READS[index])
+        assert len(mine[0]) == len(alone[0]) + len(
+            solo["vic_own" if login == "una_own" else "una_own"][0]
+        )
+    whole = reads(capsys, as_("wes_own"))
+    assert whole == reads(capsys, server)  # the owner sees what the administrator sees
+    report = whole[3]
+    assert isinstance(report, dict)
+    for figure in ("sessions", "contact_minutes", "unseen_minutes", "earned_income"):
+        assert report[figure] == sum(r[3][figure] for r in solo.values()), figure
+    del name

@@ -116,9 +116,14 @@ def test_a_practitioner_reads_only_their_own_clients_notes(team: Team) -> None:
         assert column(ben, "SELECT private_notes FROM session_notes") == ["ben's process note"]
         assert column(ben, "SELECT description FROM action_items") == ["Bea walks daily"]
         assert column(ben, "SELECT client_id FROM work_log_entries") == [team.clients["ben"]]
-        # the practice's one list of clients and one diary are everyone's
+        # the practice's one list of clients is everyone's; the diary and the money are
+        # his own clients' (his own view: migration 0012)
         assert sorted(column(ben, "SELECT first_name FROM clients")) == ["Amara", "Bea"]
-        assert len(column(ben, "SELECT id FROM sessions")) == 2
+        assert column(ben, "SELECT client_id FROM sessions") == [team.clients["ben"]]
+    with team.connect("olu") as olu:  # the owner's view is the whole practice's
+        assert len(column(olu, "SELECT id FROM sessions")) == 2
+    with team.connect("ada") as ada:  # admin staff book sessions for everyone
+        assert len(column(ada, "SELECT id FROM sessions")) == 2
 
 
 def test_a_practitioner_cannot_write_another_practitioners_records(team: Team) -> None:
@@ -126,9 +131,10 @@ def test_a_practitioner_cannot_write_another_practitioners_records(team: Team) -
         changed = ben.execute("UPDATE session_notes SET body = 'overwritten'")
         assert changed.rowcount == 1  # his own only
         ben.execute("UPDATE session_notes SET body = 'ben''s note about Bea'")
-        annas_session = column(
-            ben, f"SELECT id FROM sessions WHERE client_id = {team.clients['anna']}"
-        )[0]
+        with team.connect(SUPERUSER) as admin:
+            annas_session = column(
+                admin, f"SELECT id FROM sessions WHERE client_id = {team.clients['anna']}"
+            )[0]
         with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
             ben.execute(
                 "INSERT INTO session_notes (session_id, body, private_notes, updated_at) "

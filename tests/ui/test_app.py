@@ -98,9 +98,7 @@ def test_excepthook_logs_instead_of_printing_a_traceback(
 
 
 def test_command_line_takes_a_database_path_or_a_server(tmp_path: Path) -> None:
-    assert app.parse_args(["--database", str(tmp_path / "p.db")]).database == str(
-        tmp_path / "p.db"
-    )
+    assert app.parse_args(["--database", str(tmp_path / "p.db")]).database == str(tmp_path / "p.db")
     server = "postgresql://kai@db.practice.example/practice"
     assert app.parse_args(["--database", server]).database == server
     assert app.parse_args([]).database is None

@@ -16,7 +16,8 @@ add-practitioner`` (:mod:`practice.db.access` grants each what its role may touc
   practitioner whose client it is, or with whom the client is shared; an owner also
   reads every action item (the follow-through report), never another's notes;
 * unseen work: one's own; an owner reads everyone's (the practice's rate);
-* clients and sessions: everyone reads them (one list, one diary); a practitioner
+* clients and sessions: everyone reads them (one list, one diary — migration 0012
+  narrows a practitioner's sessions and money to their own clients'); a practitioner
   changes only their own clients' and sessions, an owner and admin staff any.
 
 Admin staff are given no access at all to the clinical tables (see ``access``). The
