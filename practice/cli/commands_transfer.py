@@ -46,6 +46,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--notes", action="store_true", help="with --csv: put session notes in sessions.csv"
     )
     export.add_argument("--replace", action="store_true", help="replace files that exist")
+    export.add_argument(
+        "--mine",
+        action="store_true",
+        help="on a practice server: only your own clients' records and your own work (with "
+        "the practice's programmes and terms), to take into a practice file of your own",
+    )
     export.set_defaults(handler=run_export, creates_database=False)
 
     restore = sub.add_parser(
@@ -97,7 +103,11 @@ def run_export(args: argparse.Namespace, db: Database) -> int:
             raise PracticeError("--output needs a file name ending in .json.")
         tty = sys.stderr.isatty()
         summary = export_practice(
-            db, args.output, replace=args.replace, progress=_progress if tty else None
+            db,
+            args.output,
+            replace=args.replace,
+            progress=_progress if tty else None,
+            mine=args.mine,
         )
         if tty:
             print(file=sys.stderr)

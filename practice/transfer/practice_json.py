@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, bindparam, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
@@ -63,16 +63,30 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _write_table(s: DbSession, table: Table, handle: BinaryIO, tick: Callable[[], None]) -> None:
-    """The rows of ``table`` in id order, one JSON object a line, read raw (see
-    :func:`~practice.transfer.values.stored_to_plain`)."""
+def _write_table(
+    s: DbSession,
+    table: Table,
+    handle: BinaryIO,
+    tick: Callable[[], None],
+    ids: set[Any] | None = None,
+) -> None:
+    """The rows of ``table`` in id order (only those with ``ids`` when given), one JSON
+    object a line, read raw (see :func:`~practice.transfer.values.stored_to_plain`)."""
     names = [column.name for column in table.columns]
     converters = [stored_to_plain(column) for column in table.columns]
     order = ", ".join(_quoted(column.name) for column in _order(table))
-    query = (
-        f"SELECT {', '.join(_quoted(n) for n in names)} FROM {_quoted(table.name)} ORDER BY {order}"
+    chosen = ""
+    parameters: dict[str, Any] = {}
+    if ids is not None:
+        chosen = f" WHERE {_quoted(_order(table)[0].name)} IN :ids"
+        parameters["ids"] = sorted(ids) or [None]
+    query = text(
+        f"SELECT {', '.join(_quoted(n) for n in names)} FROM {_quoted(table.name)}"
+        f"{chosen} ORDER BY {order}"
     )
-    result = s.connection().exec_driver_sql(query).yield_per(BATCH)
+    if ids is not None:
+        query = query.bindparams(bindparam("ids", expanding=True))
+    result = s.connection().execute(query, parameters).yield_per(BATCH)
     first = True
     for raw in result:
         row = {
@@ -86,10 +100,24 @@ def _write_table(s: DbSession, table: Table, handle: BinaryIO, tick: Callable[[]
     handle.write(b"]" if first else b"\n  ]")
 
 
-def write_practice_json(s: DbSession, handle: BinaryIO, *, progress: Progress | None = None) -> int:
-    """Write the document from the open transaction ``s``; return the rows written."""
+def write_practice_json(
+    s: DbSession,
+    handle: BinaryIO,
+    *,
+    progress: Progress | None = None,
+    only: dict[str, set[Any]] | None = None,
+) -> int:
+    """Write the document from the open transaction ``s``; return the rows written.
+    ``only`` keeps, of each table it names, the rows with those ids (a practitioner's
+    own records, :mod:`practice.transfer.own_records`); the other tables go whole."""
     tables = exported_tables()
-    total = sum(int(s.scalar(select(func.count()).select_from(t)) or 0) for t in tables)
+    only = only or {}
+    total = sum(
+        len(only[t.name])
+        if t.name in only
+        else int(s.scalar(select(func.count()).select_from(t)) or 0)
+        for t in tables
+    )
     header = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -108,7 +136,7 @@ def write_practice_json(s: DbSession, handle: BinaryIO, *, progress: Progress | 
 
     for index, table in enumerate(tables):
         handle.write(f"  {json.dumps(table.name)}: [".encode())
-        _write_table(s, table, handle, tick)
+        _write_table(s, table, handle, tick, only.get(table.name))
         handle.write(b",\n" if index < len(tables) - 1 else b"\n")
     handle.write(b"}\n")
     if progress is not None:
@@ -117,21 +145,44 @@ def write_practice_json(s: DbSession, handle: BinaryIO, *, progress: Progress | 
 
 
 def export_practice(
-    db: Database, output: Path, *, replace: bool = False, progress: Progress | None = None
+    db: Database,
+    output: Path,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+    mine: bool = False,
 ) -> TransferSummary:
-    """Write the whole practice to ``output`` (owner-only); the export is audited."""
+    """Write the whole practice to ``output`` (owner-only); the export is audited.
+
+    ``mine`` (a practice on a server): only the connected practitioner's own records
+    and what the practice shares (see :mod:`practice.transfer.own_records`), to take
+    into a practice file of their own."""
     rows = 0
+    what = "whole practice JSON"
     # Read from one snapshot without holding the write lock (saving goes on meanwhile),
     # then note the export in a short transaction of its own.
     with db.reading() as s:
+        only = None
+        if mine:
+            from practice.transfer.own_records import own_rows, practitioner_of_login
+
+            me = practitioner_of_login(s) if db.server is not None else None
+            if me is None:
+                raise PracticeError(
+                    "--mine takes a practitioner's own records from a practice on a server: "
+                    "connect as your own login there (a practice file is all yours: "
+                    "export it whole)."
+                )
+            only = own_rows(s, me.id)
+            what = f"{me.login}'s own records as JSON"
 
         def write(handle: BinaryIO) -> None:
             nonlocal rows
-            rows = write_practice_json(s, handle, progress=progress)
+            rows = write_practice_json(s, handle, progress=progress, only=only)
 
         path = write_private(output, write, replace=replace)
     with db.transaction() as s:
-        audit.record(s, "export", "practice", None, f"whole practice JSON, {rows} rows")
+        audit.record(s, "export", "practice", None, f"{what}, {rows} rows")
     return TransferSummary(path, len(exported_tables()), rows)
 
 

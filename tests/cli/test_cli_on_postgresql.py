@@ -371,3 +371,24 @@ def test_each_practitioner_reads_their_own_practice_and_the_owner_the_whole(
     for figure in ("sessions", "contact_minutes", "unseen_minutes", "earned_income"):
         assert report[figure] == sum(r[3][figure] for r in solo.values()), figure
     del name
+
+    # Una leaves the team and takes her records: a practice file of her own again
+    mine = tmp_path / "una-leaves.json"
+    taken = run_cli(capsys, "--database", as_("una_own"), "export", "--mine", "--output", mine)
+    assert taken.code == 0, taken.err
+    again = tmp_path / "una-again.db"
+    assert run_cli(capsys, "--database", again, "import", mine).code == 0
+    hers, alone = reads(capsys, again), solo["una_own"]
+    assert without_ids(hers[0]) == without_ids(alone[0])  # her clients, no one else's
+    assert without_ids(hers[1]) == without_ids(alone[1])
+    for index in (2, 3, 4, 5):
+        got, want = hers[index], alone[index]
+        assert isinstance(got, dict) and isinstance(want, dict)
+        assert {k: v for k, v in got.items() if k not in shared} == {
+            k: v for k, v in want.items() if k not in shared
+        }, READS[index]
+    text = mine.read_text(encoding="utf-8")
+    assert "Vic_Own" not in text and "vic_own" not in text  # nothing of her colleague's
+    refused = run_cli(capsys, "--database", tmp_path / "una_own.db", "export", "--mine",
+                      "--output", tmp_path / "x.json")  # fmt: skip
+    assert refused.code == 1 and "connect as your own login" in refused.err
