@@ -8,7 +8,7 @@ STAMP_BUILD := $(VENV)/.installed-build
 APP_DIR := dist/Practice Manager
 XDG_DATA_HOME ?= $(HOME)/.local/share
 
-.PHONY: run test test-days lint typecheck check screenshots benchmarks dist smoke-dist \
+.PHONY: run test test-postgresql test-days lint typecheck check screenshots benchmarks dist smoke-dist \
 	install-desktop uninstall-desktop clean
 
 $(BIN)/python:
@@ -33,6 +33,13 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	scripts/ensure-postgresql.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The services' whole suite again, each test on a new practice on a PostgreSQL server the
+# tests start (make test runs the server's own tests: schema, access rules, economics,
+# the command line, search, conflicts; this adds every service test, about a minute).
+test-postgresql: $(STAMP_TEST)
+	scripts/ensure-postgresql.sh
+	PRACTICE_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/services $(PYTEST_ARGS)
 
 # The whole suite with the clock moved to awkward days (leap day, month and year ends,
 # the clock changes, three years on) through libfaketime; DAYS="2027-03-28 01:30:00,..." for others.

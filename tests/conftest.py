@@ -33,10 +33,49 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "practice.db"
 
 
+#: ``PRACTICE_TEST_ENGINE=postgresql``: every test's ``db`` is a new practice on the
+#: session's PostgreSQL server instead of a file (``make test-postgresql`` runs the
+#: services' tests so).
+ENGINE = os.environ.get("PRACTICE_TEST_ENGINE", "sqlite")
+
+
+def reopen(db: Database) -> Database:
+    """The practice of ``db`` opened again (closed first), as the next start of the app
+    would: the same file, or the same database on its server."""
+    db.close()
+    if db.server is not None:
+        from practice.db.server import open_server_database
+
+        return open_server_database(db.server, db.password)
+    assert db.path is not None
+    return open_database(db.path, db.password)
+
+
+@pytest.fixture(scope="session")
+def _new_practice_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new practice file made once by the app's own ``open_database`` (every
+    migration run, the defaults seeded), for each test's ``db`` to start from a copy:
+    making one from nothing took a fifth of a second, a thousand times a run. Tests of
+    making, migrating and opening a database make their own."""
+    path = tmp_path_factory.mktemp("new-practice") / "practice.db"
+    open_database(path).close()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """A fresh, migrated practice database file in a temporary folder."""
-    database = open_database(db_path)
+def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A fresh, migrated practice database file in a temporary folder (or, with
+    ``PRACTICE_TEST_ENGINE=postgresql``, a fresh practice on the test server)."""
+    if ENGINE == "postgresql":
+        from practice.db.server import open_server_database
+
+        server: PostgresServer = request.getfixturevalue("postgres")
+        database = open_server_database(server.fresh_practice())
+    else:
+        import shutil
+
+        shutil.copyfile(request.getfixturevalue("_new_practice_file"), db_path)
+        database = open_database(db_path)
     try:
         yield database
     finally:

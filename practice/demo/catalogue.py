@@ -6,6 +6,7 @@ range reserved for drama (07700 900000-900999) and addresses are at example doma
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from practice.demo.texts import COACHING, HEALING, THERAPY
 from practice.models import InclusionKind, InstalmentInterval, LengthUnit, ResourceKind, SupportMode
@@ -13,7 +14,7 @@ from practice.models import InclusionKind, InstalmentInterval, LengthUnit, Resou
 CURRENCY = "GBP"
 LOCALE = "en_GB"
 
-PROFILE: dict[str, object] = {
+PROFILE: dict[str, Any] = {
     "practitioner_name": "Maya Lindqvist",
     "business_name": "Riverside Wellbeing",
     "qualifications": "MA Integrative Counselling; Diploma in Coaching; Reiki Master Practitioner",

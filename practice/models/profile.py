@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Index, LargeBinary, String, Text, func
+from sqlalchemy import CheckConstraint, Index, LargeBinary, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from practice.db.dialect import current_login
@@ -56,6 +56,9 @@ class PracticeProfile(Timestamped, Base):
     professional_body: Mapped[str] = mapped_column(String(300), default="")
     complaints_route: Mapped[str] = mapped_column(Text, default="")
     data_protection_number: Mapped[str] = mapped_column(String(100), default="")
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
 
 class AgreementClause(Base):
@@ -101,5 +104,7 @@ class Draft(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)  # e.g. "note:new:client:7"
     body: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    #: The login typing it, on a practice server (its default there); None in a file.
-    made_by: Mapped[str | None] = mapped_column(String(63))
+    #: The login typing it on a practice server ('' in a file): each keeps their own.
+    made_by: Mapped[str] = mapped_column(
+        String(63), primary_key=True, default=func.coalesce(current_login(), ""), server_default=""
+    )

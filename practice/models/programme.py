@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from practice.models.base import Base, Timestamped, enum_column
@@ -57,6 +57,9 @@ class Programme(Timestamped, Base):
     writeup_minutes_per_session: Mapped[int] = mapped_column(default=0)
     supervision_minutes_per_month: Mapped[int] = mapped_column(default=0)
     archived_at: Mapped[datetime | None]
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
     periods: Mapped[list[ProgrammePeriod]] = relationship(
         back_populates="programme",

@@ -41,12 +41,14 @@ class WorkLogEntry(Timestamped, Base):
 
 
 class WorkTimer(Base):
-    """The running timer for unseen work: at most one row; survives a restart."""
+    """A practitioner's running timer for unseen work: at most one each (its id is
+    theirs; a practice file has one practitioner); survives a restart."""
 
     __tablename__ = "work_timer"
-    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    id: Mapped[int] = mapped_column(
+        ForeignKey("practitioners.id", ondelete="CASCADE"), primary_key=True
+    )
     started_at: Mapped[datetime]
     category: Mapped[WorkCategory] = mapped_column(enum_column(WorkCategory, "timer_category"))
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"))

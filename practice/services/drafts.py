@@ -5,9 +5,11 @@ Keys name what the draft is for, e.g. ``note:session:12`` or ``note:new:client:7
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
+from practice.db.dialect import current_login
 from practice.errors import ValidationError
 from practice.models import Draft
 from practice.services import validation
@@ -33,13 +35,13 @@ def save_draft(db: Database, key: str, body: str) -> None:
             "draft", f"is too long to keep ({len(body):,} characters; at most {MAX_DRAFT:,})."
         )
     with db.transaction() as s:
-        draft = s.get(Draft, key)
+        draft = _mine(s, key)
         if not body.strip():
             if draft is not None:
                 s.delete(draft)
             return
         if draft is None:
-            s.add(Draft(key=key, body=body, updated_at=utcnow()))
+            s.add(Draft(key=key, made_by=_me(s), body=body, updated_at=utcnow()))
         else:
             draft.body = body
             draft.updated_at = utcnow()
@@ -47,20 +49,33 @@ def save_draft(db: Database, key: str, body: str) -> None:
 
 def get_draft(db: Database, key: str) -> str | None:
     with db.reading() as s:
-        draft = s.get(Draft, key)
+        draft = _mine(s, key)
         return None if draft is None else draft.body
 
 
 def discard_draft(db: Database, key: str) -> None:
     with db.transaction() as s:
-        draft = s.get(Draft, key)
+        draft = _mine(s, key)
         if draft is not None:
             s.delete(draft)
 
 
 def list_draft_keys(db: Database, prefix: str = "") -> list[str]:
     with db.reading() as s:
-        stmt = select(Draft.key).order_by(Draft.updated_at.desc())
+        stmt = (
+            select(Draft.key)
+            .where(Draft.made_by == func.coalesce(current_login(), ""))
+            .order_by(Draft.updated_at.desc())
+        )
         if prefix:
             stmt = stmt.where(Draft.key.startswith(prefix, autoescape=True))
         return list(s.scalars(stmt))
+
+
+def _me(s: DbSession) -> str:
+    """Whose drafts: the login typing on a server, '' in a practice file."""
+    return str(s.scalar(select(func.coalesce(current_login(), ""))))
+
+
+def _mine(s: DbSession, key: str) -> Draft | None:
+    return s.get(Draft, {"key": key, "made_by": _me(s)})

@@ -17,7 +17,8 @@ from practice.documents.merge import validate_template
 from practice.errors import NotFoundError, ValidationError
 from practice.models import AgreementClause, ClauseScope, PageSize, PracticeProfile
 from practice.money import validate_currency
-from practice.services import validation
+from practice.services import audit, validation
+from practice.services.conflicts import check_version
 from practice.zone import zone_names
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -108,8 +109,12 @@ def get_profile(db: Database) -> PracticeProfile:
         return _profile(s)
 
 
-def update_profile(db: Database, **changes: Any) -> PracticeProfile:
-    """Change profile fields; every one is checked before anything is saved."""
+def update_profile(
+    db: Database, *, expected_version: int | None = None, **changes: Any
+) -> PracticeProfile:
+    """Change profile fields; every one is checked before anything is saved.
+    ``expected_version`` is the profile's ``version`` the form showed: if someone saved
+    it since, nothing is saved (:class:`~practice.errors.EditConflictError`)."""
     cleaned: dict[str, Any] = {}
     for name, value in changes.items():
         check = _VALIDATORS.get(name)
@@ -118,8 +123,13 @@ def update_profile(db: Database, **changes: Any) -> PracticeProfile:
         cleaned[name] = check(value, name)
     with db.transaction() as s:
         profile = _profile(s)
+        check_version(
+            s, profile, expected_version, entity="profile", what="the practice's settings"
+        )
         for name, value in cleaned.items():
             setattr(profile, name, value)
+        s.flush()
+        audit.record(s, "edit", "profile", profile.id, ", ".join(sorted(cleaned)))
         return profile
 
 

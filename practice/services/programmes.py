@@ -21,7 +21,8 @@ from practice.models import (
     Resource,
     SupportMode,
 )
-from practice.services import records, validation
+from practice.services import audit, records, validation
+from practice.services.conflicts import check_version
 from practice.services.programme_rules import (
     PROGRAMME_FIELDS,
     InclusionSpec,
@@ -104,16 +105,21 @@ def create_programme(
         return _loaded(s, programme.id)
 
 
-def update_programme(db: Database, programme_id: int, **changes: Any) -> Programme:
+def update_programme(
+    db: Database, programme_id: int, *, expected_version: int | None = None, **changes: Any
+) -> Programme:
     """Change a programme's terms; ``periods`` / ``inclusions``, when given, replace the old.
 
     Enrolments already made keep their own snapshot and are not affected.
+    ``expected_version`` is the programme's ``version`` the editor showed: if someone
+    saved it since, nothing is saved (:class:`~practice.errors.EditConflictError`).
     """
     unknown = sorted(set(changes) - set(PROGRAMME_FIELDS) - {"periods", "inclusions"})
     if unknown:
         raise ValidationError(unknown[0], "is not a term of a programme.")
     with db.transaction() as s:
         programme = _load(s, programme_id)
+        check_version(s, programme, expected_version, entity="programme", what="this programme")
         current = {name: getattr(programme, name) for name in PROGRAMME_FIELDS}
         values = validated_terms({**current, **{k: v for k, v in changes.items() if k in current}})
         plan = validated_periods(
@@ -130,6 +136,7 @@ def update_programme(db: Database, programme_id: int, **changes: Any) -> Program
                 extras if "inclusions" in changes else None,
             )
         s.flush()
+        audit.record(s, "edit", "programme", programme.id)
         return _loaded(s, programme.id)
 
 

@@ -28,6 +28,7 @@ from practice.models import (
     WorkLogEntry,
     WorkTimer,
 )
+from practice.models.practitioner import the_practitioner
 from practice.services import records, validation
 from practice.services.action_items import local_date
 from practice.timeutil import to_local, today, utcnow
@@ -260,13 +261,14 @@ def start_timer(
     category_value = validation.choice(category, WorkCategory, "category")
     note_text = validation.text(note, "note", max_length=1000)
     with db.transaction() as s:
-        running = s.get(WorkTimer, 1)
+        mine = _my_timer_id(s)
+        running = s.get(WorkTimer, mine)
         if running is not None:
             since = to_local(running.started_at).strftime("%H:%M")
             raise ValidationError("timer", f"is already running (since {since}); stop it first.")
         client_id, enrolment_id, _ = _links(s, client_id, enrolment_id, None)
         timer = WorkTimer(
-            id=1,
+            id=mine,
             started_at=started,
             category=category_value,
             client_id=client_id,
@@ -280,7 +282,16 @@ def start_timer(
 
 def running_timer(db: Database) -> WorkTimer | None:
     with db.transaction() as s:
-        return s.get(WorkTimer, 1)
+        return s.get(WorkTimer, _my_timer_id(s))
+
+
+def _my_timer_id(s: DbSession) -> int:
+    """The timer's id is its practitioner's: the one connected on a server, a file's
+    one practitioner (see practice.models.practitioner.the_practitioner)."""
+    mine = s.scalar(select(the_practitioner()))
+    if mine is None:
+        raise ValidationError("timer", "has no practitioner to time for.")
+    return int(mine)
 
 
 def stop_timer(
@@ -294,7 +305,7 @@ def stop_timer(
     """
     stopped = _now(now)
     with db.transaction() as s:
-        timer = s.get(WorkTimer, 1)
+        timer = s.get(WorkTimer, _my_timer_id(s))
         if timer is None:
             return None
         elapsed = stopped - timer.started_at
@@ -313,7 +324,7 @@ def stop_timer(
 def discard_timer(db: Database) -> bool:
     """Throw the running timer away without logging; ``False`` if none was running."""
     with db.transaction() as s:
-        timer = s.get(WorkTimer, 1)
+        timer = s.get(WorkTimer, _my_timer_id(s))
         if timer is None:
             return False
         s.delete(timer)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import func, select
+
 from practice.db import Database
 from practice.models import (
     ActionItem,
@@ -162,6 +164,7 @@ def make_client(
         if with_timer:
             s.add(
                 WorkTimer(
+                    id=s.scalar(select(func.min(Practitioner.id))),  # the practice's one
                     started_at=when,
                     category=WorkCategory.PREP,
                     client_id=client.id,

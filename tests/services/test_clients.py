@@ -19,6 +19,7 @@ from practice.services.clients import (
     update_client,
 )
 from tests.clock import FromNow, resolve
+from tests.conftest import reopen
 
 
 @pytest.fixture(scope="module")
@@ -113,12 +114,11 @@ def test_create_client_rejects_bad_input_and_saves_nothing(
     [("Zoë", "Ødegård"), ("Ελένη", "Παπαδοπούλου"), ("Андрей", "Смирнов"), ("José", "Núñez")],
 )
 def test_unicode_names_round_trip_and_are_found_ignoring_case_and_accents(
-    db: Database, db_path: object, first: str, last: str
+    db: Database, first: str, last: str
 ) -> None:
     client = create_client(db, first_name=first, last_name=last)
     create_client(db, first_name="Other", last_name="Person")
-    db.close()
-    reopened = open_database(db_path)  # type: ignore[arg-type]
+    reopened = reopen(db)
     try:
         assert get_client(reopened, client.id).full_name == f"{first} {last}"
         for query in (last.upper(), last.lower(), first[:3], f"{first} {last}"):

@@ -162,3 +162,27 @@ def test_two_saves_at_the_same_moment_are_caught_by_the_database(server_team: st
     finally:
         second.close()
         first.close()
+
+
+def test_the_practices_own_programmes_and_settings_are_kept_the_same_way(
+    two_windows: tuple[Database, Database],
+) -> None:
+    """A programme and the practice profile are shared by everyone in a team: the
+    second save of either is refused too (migration 0014)."""
+    from practice.services.profile import get_profile, update_profile
+    from practice.services.programmes import create_programme, get_programme, update_programme
+    from tests.services.test_programmes import worked_example
+
+    first, second = two_windows
+    programme = create_programme(first, **worked_example())
+    shown = get_programme(second, programme.id).version
+    update_programme(first, programme.id, expected_version=programme.version, price=99000)
+    with pytest.raises(EditConflictError, match="saved this programme"):
+        update_programme(second, programme.id, expected_version=shown, price=50000)
+    assert get_programme(first, programme.id).price == 99000
+
+    settings_shown = get_profile(second).version
+    update_profile(first, expected_version=get_profile(first).version, phone="0161 496 0000")
+    with pytest.raises(EditConflictError, match="saved the practice's settings"):
+        update_profile(second, expected_version=settings_shown, phone="0161 496 9999")
+    assert get_profile(first).phone == "0161 496 0000"

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
-from pathlib import Path
-
-from practice.db import Database, open_database
+from practice.db import Database
 from practice.services.drafts import discard_draft, get_draft, list_draft_keys, save_draft
+from tests.conftest import reopen
 
 
-def test_draft_survives_reopening(db: Database, db_path: Path) -> None:
+def test_draft_survives_reopening(db: Database) -> None:
     save_draft(db, "note:new:client:1", "Talked about sleep — Zoë")
-    db.close()
-    reopened = open_database(db_path)
+    reopened = reopen(db)
     try:
         assert get_draft(reopened, "note:new:client:1") == "Talked about sleep — Zoë"
         assert list_draft_keys(reopened, "note:") == ["note:new:client:1"]

@@ -14,6 +14,7 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -281,9 +282,15 @@ def test_the_team_is_listed_and_only_the_administrator_adds_to_it(team: Team) ->
         db.close()
 
 
-def test_a_solo_practice_has_no_team(db: Database) -> None:
-    with pytest.raises(PracticeError, match="A solo practice has one practitioner"):
-        add_practitioner(db, "Cy Dunn", "cy", PractitionerRole.PRACTITIONER, PASSWORD)
+def test_a_solo_practice_has_no_team(tmp_path: Path) -> None:
+    from practice.db import open_database
+
+    solo = open_database(tmp_path / "solo.db")
+    try:
+        with pytest.raises(PracticeError, match="A solo practice has one practitioner"):
+            add_practitioner(solo, "Cy Dunn", "cy", PractitionerRole.PRACTITIONER, PASSWORD)
+    finally:
+        solo.close()
 
 
 def test_each_login_finds_only_what_it_may_read(team: Team) -> None:
@@ -308,3 +315,35 @@ def test_each_login_finds_only_what_it_may_read(team: Team) -> None:
     assert hits("ben", "amara") == [("client", "Amara Client")]  # the shared client list
     with pytest.raises(PracticeError, match="does not search notes"):
         hits("ada", "note")
+
+
+def test_each_practitioner_has_their_own_timer_and_drafts(team: Team) -> None:
+    from practice.services.drafts import get_draft, list_draft_keys, save_draft
+    from practice.services.worklog import running_timer, start_timer, stop_timer
+
+    anna = open_server_database(team.as_("anna"), PASSWORD)
+    ben = open_server_database(team.as_("ben"), PASSWORD)
+    try:
+        began = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+        start_timer(anna, category="prep", client_id=team.clients["anna"], now=began)
+        assert running_timer(ben) is None  # not his to see, nor to stop
+        start_timer(ben, category="admin", now=began)
+        entry = stop_timer(anna, now=datetime(2026, 3, 3, 9, 25, tzinfo=UTC))
+        assert entry is not None and entry.minutes == 25
+        mine = running_timer(ben)
+        assert mine is not None and mine.category.value == "admin"
+        # the note of one session typed by two practitioners: two drafts, one each
+        key = "note:session:99"
+        save_draft(anna, key, "Anna's words")
+        save_draft(ben, key, "Ben's words")
+        assert (get_draft(anna, key), get_draft(ben, key)) == ("Anna's words", "Ben's words")
+        assert list_draft_keys(ben, "note:") == [key]
+    finally:
+        ben.close()
+        anna.close()
+    with team.connect("olu") as olu:
+        whose = olu.execute(
+            "SELECT p.login FROM work_log_entries w JOIN practitioners p "
+            "ON p.id = w.practitioner_id WHERE w.minutes = 25"
+        ).fetchall()
+    assert whose == [("anna",)]

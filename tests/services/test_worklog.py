@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -39,6 +38,7 @@ from practice.services.worklog import (
 )
 from practice.timeutil import today
 from tests.clock import FromNow, resolve
+from tests.conftest import reopen
 
 DAY = date(2026, 3, 2)
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -284,15 +284,14 @@ def test_accept_suggestions_all_or_nothing(db: Database) -> None:
     assert len(list_work(db)) == 2
 
 
-def test_timer_survives_reopening_and_logs_right_minutes(db: Database, db_path: Path) -> None:
+def test_timer_survives_reopening_and_logs_right_minutes(db: Database) -> None:
     zoe = add_client(db)
     started = datetime(2026, 3, 2, 23, 50, tzinfo=UTC)
     start_timer(db, category="resource_making", client_id=zoe, note="Body scan — 录音", now=started)
     with pytest.raises(ValidationError) as info:
         start_timer(db, category="admin")
     assert info.value.field == "timer"
-    db.close()
-    reopened = open_database(db_path)
+    reopened = reopen(db)
     try:
         timer = running_timer(reopened)
         assert timer is not None

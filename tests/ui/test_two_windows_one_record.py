@@ -139,3 +139,26 @@ def test_two_practitioners_writing_one_note(
     assert his.body.toPlainText() == "Yara wants to work on sleep."  # kept in his editor
     note = get_session(wim.db, session.id).note
     assert note is not None and note.body == "Yara spoke about her brother."
+
+
+def test_two_windows_changing_the_practices_settings(
+    two_apps_on_a_file: tuple[AppContext, AppContext], qtbot: QtBot
+) -> None:
+    from practice.services.profile import get_profile
+    from ui.pages.settings import SettingsPage
+
+    first, second = two_apps_on_a_file
+    here, there = SettingsPage(first), SettingsPage(second)
+    for page in (here, there):
+        qtbot.addWidget(page)
+        page.refresh()
+    here.edits["phone"].setText("0161 496 0000")
+    qtbot.mouseClick(here.save_button, Qt.MouseButton.LeftButton)
+    there.edits["registration"].setText("UKCP 123456")
+    qtbot.mouseClick(there.save_button, Qt.MouseButton.LeftButton)
+    assert there.form_error.text().startswith(
+        "Someone in another window or the command line saved the practice's settings at "
+    )
+    assert there.edits["registration"].text() == "UKCP 123456"  # kept as typed
+    saved = get_profile(first.db)
+    assert (saved.phone, saved.registration) == ("0161 496 0000", "")

@@ -213,6 +213,8 @@ class ProgrammesPage(QWidget):
     # -- editing ---------------------------------------------------------
     def _show_in_editor(self, programme: Programme | None) -> None:
         self.current_id = programme.id if programme is not None else None
+        #: The version shown: a save refuses a newer one (someone else's save).
+        self.shown_version = programme.version if programme is not None else None
         self.form.load(programme, currency=self.currency)
         self.heading.setText(programme.name if programme is not None else "New programme")
         self.dirty = False
@@ -296,7 +298,7 @@ class ProgrammesPage(QWidget):
                 programme = programme_service.create_programme(self.ctx.db, **values)
             else:
                 programme = programme_service.update_programme(
-                    self.ctx.db, self.current_id, **values
+                    self.ctx.db, self.current_id, expected_version=self.shown_version, **values
                 )
         except PracticeError as error:
             self.form.errors.refuse(error, lambda e: show_refusal(self, e))

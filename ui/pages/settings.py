@@ -289,6 +289,8 @@ class SettingsPage(QWidget):
     # ------------------------------------------------------------- profile
 
     def fill(self, profile: PracticeProfile) -> None:
+        #: The version shown: a save refuses a newer one (someone else's save).
+        self.shown_version: int | None = profile.version
         for field, edit in self.edits.items():
             edit.setText(str(getattr(profile, field) or ""))
         self.address.setPlainText(profile.address)
@@ -345,7 +347,7 @@ class SettingsPage(QWidget):
         self.form_error.hide()
         self.saved_label.clear()
         try:
-            update_profile(self.ctx.db, **self.values())
+            update_profile(self.ctx.db, expected_version=self.shown_version, **self.values())
         except ValidationError as exc:
             if not self.errors.show(exc):
                 self._form_level(str(exc))
