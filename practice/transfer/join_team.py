@@ -10,7 +10,7 @@ and terms (the team's are the practice's own), its practitioner row, its audit l
 import is noted in the team's own), drafts and a running timer.
 
 One transaction: every row goes in, or nothing does. Each row is checked as an import
-into a new database checks it (:func:`practice.transfer.practice_json._rows_of`).
+into a new database checks it (:func:`practice.transfer.practice_json.checked_rows`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from practice.services import audit
 from practice.transfer.practice_json import (
     HEADER_KEYS,
     ImportRefused,
-    _rows_of,
+    checked_rows,
     exported_tables,
     read_document,
 )
@@ -77,7 +77,7 @@ def join_team(
         raise ImportRefused(
             f"“{unknown[0]}” in the file is not a table of this version of Practice Manager."
         )
-    prepared = [(table, _rows_of(table, document.get(table.name, []))) for table in tables]
+    prepared = [(table, checked_rows(table, document.get(table.name, []))) for table in tables]
     total = sum(len(rows) for _table, rows in prepared)
     done = 0
     with db.transaction() as s:

@@ -226,7 +226,10 @@ def _refuse_if_not_empty(s: DbSession, tables: list[Table]) -> None:
             )
 
 
-def _rows_of(table: Table, raw: Any) -> list[dict[str, Any]]:
+def checked_rows(table: Table, raw: Any) -> list[dict[str, Any]]:
+    """The file's rows of ``table`` as column values, each checked as the app would check
+    it (a client by the client form's rules); refused plainly, naming table, row and
+    column, at the first that is not."""
     if not isinstance(raw, list):
         raise ImportRefused(f"“{table.name}” in the file is not a list of rows.")
     columns = {column.name: column for column in table.columns}
@@ -287,7 +290,7 @@ def import_practice(
         raise ImportRefused(
             f"“{unknown[0]}” in the file is not a table of this version of Practice Manager."
         )
-    prepared = [(table, _rows_of(table, document.get(table.name, []))) for table in tables]
+    prepared = [(table, checked_rows(table, document.get(table.name, []))) for table in tables]
     total = sum(len(rows) for _table, rows in prepared)
     done = 0
     with db.transaction() as s:
