@@ -64,4 +64,8 @@ def the_practitioner() -> Any:
         Practitioner.login == current_login(), Practitioner.role != PractitionerRole.ADMIN_STAFF
     )
     owner = select(func.min(Practitioner.id)).where(Practitioner.role == PractitionerRole.OWNER)
-    return func.coalesce(own.scalar_subquery(), owner.scalar_subquery())
+    # a practitioner's own export, made a file of their own, has them alone (no owner)
+    anyone = select(func.min(Practitioner.id)).where(
+        Practitioner.role != PractitionerRole.ADMIN_STAFF
+    )
+    return func.coalesce(own.scalar_subquery(), owner.scalar_subquery(), anyone.scalar_subquery())

@@ -389,6 +389,17 @@ def test_each_practitioner_reads_their_own_practice_and_the_owner_the_whole(
         }, READS[index]
     text = mine.read_text(encoding="utf-8")
     assert "Vic_Own" not in text and "vic_own" not in text  # nothing of her colleague's
+    from practice.db import open_database
+    from practice.services.clients import create_client
+    from practice.services.worklog import discard_timer, start_timer
+
+    own = open_database(again)  # her practice file works as any other
+    try:
+        assert create_client(own, first_name="New", last_name="Client").practitioner_id
+        start_timer(own, category="admin")
+        assert discard_timer(own)
+    finally:
+        own.close()
     refused = run_cli(capsys, "--database", tmp_path / "una_own.db", "export", "--mine",
                       "--output", tmp_path / "x.json")  # fmt: skip
     assert refused.code == 1 and "connect as your own login" in refused.err

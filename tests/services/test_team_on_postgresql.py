@@ -347,3 +347,26 @@ def test_each_practitioner_has_their_own_timer_and_drafts(team: Team) -> None:
             "ON p.id = w.practitioner_id WHERE w.minutes = 25"
         ).fetchall()
     assert whose == [("anna",)]
+
+
+def test_an_owner_cannot_reach_another_practitioners_notes_by_moving_or_sharing(
+    team: Team,
+) -> None:
+    annas = team.clients["anna"]
+    with team.connect("olu") as olu:
+        olu_id = column(olu, "SELECT id FROM practitioners WHERE login = 'olu'")[0]
+        with pytest.raises(errors.InsufficientPrivilege, match="administrator moves a client"):
+            olu.execute(f"UPDATE clients SET practitioner_id = {olu_id} WHERE id = {annas}")
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            olu.execute(
+                "INSERT INTO client_shares (client_id, practitioner_id, reason, shared_at) "
+                f"VALUES ({annas}, {olu_id}, 'curious', now())"
+            )
+        assert column(olu, "SELECT body FROM session_notes") == []
+    with team.connect("anna") as anna:  # her own client is hers to share
+        ben_id = column(anna, "SELECT id FROM practitioners WHERE login = 'ben'")[0]
+        anna.execute(
+            "INSERT INTO client_shares (client_id, practitioner_id, reason, shared_at) "
+            f"VALUES ({annas}, {ben_id}, 'cover', now())"
+        )
+        anna.execute("DELETE FROM client_shares WHERE reason = 'cover'")
