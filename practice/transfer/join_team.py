@@ -27,9 +27,8 @@ from practice.errors import NotFoundError, PracticeError
 from practice.models import Practitioner, PractitionerRole
 from practice.services import audit
 from practice.transfer.practice_json import (
-    HEADER_KEYS,
     ImportRefused,
-    checked_rows,
+    checked_tables,
     exported_tables,
     read_document,
 )
@@ -71,13 +70,7 @@ def join_team(
         )
     document = read_document(source)
     tables = [t for t in exported_tables() if t.name not in LEFT_BEHIND]
-    known = {t.name for t in exported_tables()}
-    unknown = sorted(set(document) - known - set(HEADER_KEYS))
-    if unknown:
-        raise ImportRefused(
-            f"“{unknown[0]}” in the file is not a table of this version of Practice Manager."
-        )
-    prepared = [(table, checked_rows(table, document.get(table.name, []))) for table in tables]
+    prepared = checked_tables(document, tables)
     total = sum(len(rows) for _table, rows in prepared)
     done = 0
     with db.transaction() as s:

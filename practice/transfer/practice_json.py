@@ -226,6 +226,20 @@ def _refuse_if_not_empty(s: DbSession, tables: list[Table]) -> None:
             )
 
 
+def checked_tables(
+    document: dict[str, Any], tables: list[Table]
+) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """The rows of each of ``tables`` in ``document`` (see :func:`checked_rows`); a key
+    that is no table of this version is refused first."""
+    known = {table.name for table in exported_tables()}
+    unknown = sorted(set(document) - known - set(HEADER_KEYS))
+    if unknown:
+        raise ImportRefused(
+            f"“{unknown[0]}” in the file is not a table of this version of Practice Manager."
+        )
+    return [(table, checked_rows(table, document.get(table.name, []))) for table in tables]
+
+
 def checked_rows(table: Table, raw: Any) -> list[dict[str, Any]]:
     """The file's rows of ``table`` as column values, each checked as the app would check
     it (a client by the client form's rules); refused plainly, naming table, row and
@@ -284,13 +298,7 @@ def import_practice(
     """
     document = read_document(source)
     tables = exported_tables()
-    known = {table.name for table in tables}
-    unknown = sorted(set(document) - known - set(HEADER_KEYS))
-    if unknown:
-        raise ImportRefused(
-            f"“{unknown[0]}” in the file is not a table of this version of Practice Manager."
-        )
-    prepared = [(table, checked_rows(table, document.get(table.name, []))) for table in tables]
+    prepared = checked_tables(document, tables)
     total = sum(len(rows) for _table, rows in prepared)
     done = 0
     with db.transaction() as s:

@@ -41,6 +41,17 @@ def server_database(postgres: PostgresServer) -> tuple[str, str]:
     return name, address
 
 
+def add_member(capsys: Capsys, server: str, login: str, role: str, folder: Path) -> None:
+    """``practice team add-practitioner`` as the administrator (the password from a file)."""
+    secret = folder / "password.txt"
+    secret.write_text("a long enough password\n", encoding="utf-8")
+    added = run_cli(
+        capsys, "--database", server, "team", "add-practitioner", login.title(),
+        "--login", login, "--role", role, "--new-password-file", secret,
+    )  # fmt: skip
+    assert added.code == 0, added.err
+
+
 def reads(capsys: Capsys, database: str | Path) -> list[object]:
     found = []
     for command in READS:
@@ -257,14 +268,8 @@ def test_two_solo_practices_join_a_team_with_every_record(
         assert made.code == 0, made.err
         solo_reads[login] = reads(capsys, file)
     _name, server = server_database(postgres)
-    secret = tmp_path / "password.txt"
-    secret.write_text("a long enough password\n", encoding="utf-8")
     for login in exports:
-        added = run_cli(
-            capsys, "--database", server, "team", "add-practitioner", login.title(),
-            "--login", login, "--role", "practitioner", "--new-password-file", secret,
-        )  # fmt: skip
-        assert added.code == 0, added.err
+        add_member(capsys, server, login, "practitioner", tmp_path)
 
     joined = run_cli(capsys, "--database", server, "team", "import", exports["sam_joins"],
                      "--as", "sam_joins")  # fmt: skip
@@ -327,16 +332,10 @@ def test_each_practitioner_reads_their_own_practice_and_the_owner_the_whole(
     read as their own login, are what their solo practice's were; the owner's are the
     whole practice's (issue 15: the practitioner's own view, the owner's practice-wide)."""
     name, server = server_database(postgres)
-    secret = tmp_path / "password.txt"
-    secret.write_text("a long enough password\n", encoding="utf-8")
     solo = {}
     for login, seed, role in (("una_own", "23", "practitioner"), ("vic_own", "31", "practitioner"),
                               ("wes_own", None, "owner")):  # fmt: skip
-        added = run_cli(
-            capsys, "--database", server, "team", "add-practitioner", login.title(),
-            "--login", login, "--role", role, "--new-password-file", secret,
-        )  # fmt: skip
-        assert added.code == 0, added.err
+        add_member(capsys, server, login, role, tmp_path)
         if seed is None:
             continue
         file = tmp_path / f"{login}.db"
