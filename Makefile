@@ -30,16 +30,28 @@ $(STAMP_BUILD): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/practice-manager $(ARGS)
 
+# Tests run on every core (at most four: each worker starts its own Qt and, when a test
+# needs it, its own PostgreSQL server). WORKERS=0 runs them in this one process.
+WORKERS ?= auto
+PARALLEL := -n $(WORKERS) --maxprocesses=4
+# What runs a second time with each test's practice on a PostgreSQL server instead of a
+# file: every test of the services, the figures, the reports and the note search.
+SERVER_TESTS := tests/services tests/economics tests/reports tests/search
+
+# The whole suite on files (with the server's own tests: schema, access rules, the
+# command line, conflicts), then the services, figures, reports and search on the server.
 test: $(STAMP_TEST)
 	scripts/ensure-postgresql.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
+	PRACTICE_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest $(PARALLEL) $(SERVER_TESTS) $(PYTEST_ARGS)
 
-# The services' whole suite again, each test on a new practice on a PostgreSQL server the
-# tests start (make test runs the server's own tests: schema, access rules, economics,
-# the command line, search, conflicts; this adds every service test, about a minute).
+# Only the second half of make test: the services, figures, reports and search tests,
+# each test's practice on a PostgreSQL server the tests start.
 test-postgresql: $(STAMP_TEST)
 	scripts/ensure-postgresql.sh
-	PRACTICE_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/services $(PYTEST_ARGS)
+	PRACTICE_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest $(PARALLEL) $(SERVER_TESTS) $(PYTEST_ARGS)
 
 # The whole suite with the clock moved to awkward days (leap day, month and year ends,
 # the clock changes, three years on) through libfaketime; DAYS="2027-03-28 01:30:00,..." for others.

@@ -42,7 +42,8 @@ failed=0
 for moment in "${moments[@]}"; do
     log="$OUT/$(echo "$moment" | tr ' :' '_-').log"
     started=$SECONDS
-    if faketime -f "@$moment" .venv/bin/python -m pytest -q -p no:cacheprovider >"$log" 2>&1; then
+    if faketime -f "@$moment" .venv/bin/python -m pytest -q -p no:cacheprovider \
+        -n "${WORKERS:-auto}" --maxprocesses=4 >"$log" 2>&1; then
         result="passed"
     else
         result="FAILED"

@@ -3,7 +3,8 @@
 The practitioner confirms by typing the client's full name. Everything found by
 :func:`practice.safekeeping.record.client_tables` is deleted in one transaction,
 children first; ``secure_delete`` overwrites the freed space and a WAL checkpoint
-pushes the overwritten pages into the database file, so the text is gone from it. The
+pushes the overwritten pages into the database file, so the text is gone from it (on a
+server, from every table and the search index at once; its files are the server's). The
 audit log keeps one ``erase`` entry with the client's number and counts only.
 """
 
@@ -70,7 +71,13 @@ def erase_client(db: Database, client_id: int, *, confirmation: str) -> EraseRes
 
 
 def checkpoint(db: Database) -> None:
-    """Move everything from the WAL into the database file and empty the WAL."""
+    """Move everything from the WAL into the database file and empty the WAL.
+
+    A server practice has no file of the app's: the deleted rows leave the server's own
+    files when PostgreSQL vacuums them, and its backups keep them as long as they are
+    kept (docs/GROUP-PRACTICE.md), which the server's administrator looks after."""
+    if db.server is not None:
+        return
     with db.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None

@@ -21,23 +21,49 @@ from practice.search.query import SearchQuery
 _BETWEEN = "[^[:alnum:]]+"
 
 
-def patterns(query: SearchQuery) -> list[str]:
+def _literal(word: str) -> str:
+    """``word`` for a regular expression: anything not a letter or digit escaped (a
+    folded word may hold an apostrophe or a dash, ``unaccent``'s spelling of a letter)."""
+    return "".join(c if c.isalnum() else "\\" + c for c in word)
+
+
+def patterns(words: list[list[str]], phrases: list[list[str]]) -> list[str]:
     """One regular expression per word (any of its forms, as the start of a word) and
-    per phrase (its words in order), all required. Words hold only letters, marks and
-    digits (see :mod:`.folding`): nothing typed can become regular-expression syntax."""
-    found = ["\\m(" + "|".join(forms) + ")" for forms in query.index_words]
-    found += ["\\m" + _BETWEEN.join(phrase) + "\\M" for phrase in query.index_phrases]
+    per phrase (its words in order), all required, from words already folded as the
+    texts are."""
+    found = ["\\m(" + "|".join(_literal(f) for f in forms) + ")" for forms in words]
+    found += ["\\m" + _BETWEEN.join(_literal(w) for w in phrase) + "\\M" for phrase in phrases]
     return found
+
+
+def _folded(s: DbSession, fold: str, query: SearchQuery) -> list[str]:
+    """Every word form of ``query`` folded on the server exactly as the texts are (by
+    ``fold``, an SQL expression of ``{}``), in order: words first, then phrases' words."""
+    typed = [f for forms in query.index_words for f in forms]
+    typed += [w for phrase in query.index_phrases for w in phrase]
+    rows = s.execute(
+        text(
+            f"SELECT {fold.format('x')} FROM "
+            "unnest(CAST(:typed AS text[])) WITH ORDINALITY AS t(x, n) ORDER BY n"
+        ),
+        {"typed": typed},
+    ).scalars()
+    return [str(word) for word in rows]
 
 
 class PostgresSearch:
     """Finds indexed texts matching a query, newest first: (kind, source id) pairs."""
 
     def find(self, s: DbSession, query: SearchQuery, limit: int) -> list[tuple[SearchKind, int]]:
-        folded = "lower(body)"
+        fold = "lower({})"
         if s.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")).first():
-            folded = "lower(unaccent(body))"
-        wanted = patterns(query)
+            fold = "lower(unaccent({}))"
+        folded = fold.format("body")
+        folded_words = iter(_folded(s, fold, query))
+        wanted = patterns(
+            [[next(folded_words) for _ in forms] for forms in query.index_words],
+            [[next(folded_words) for _ in phrase] for phrase in query.index_phrases],
+        )
         where = " AND ".join(f"{folded} ~ :p{n}" for n in range(len(wanted)))
         try:
             with s.begin_nested():

@@ -296,6 +296,12 @@ def import_practice(
     is restored as exported and the import adds no entry, so exporting the restored
     practice gives the same file again.
     """
+    if db.server is not None:
+        raise PracticeError(
+            "A practice on a server takes in a solo practice under one of its team: "
+            "practice --database ADDRESS team import FILE --as LOGIN "
+            "(docs/GROUP-PRACTICE.md)."
+        )
     document = read_document(source)
     tables = exported_tables()
     prepared = checked_tables(document, tables)

@@ -96,6 +96,12 @@ def test_a_server_practice_refuses_what_only_a_file_can_do(
         assert "not on a practice server" in result.err
         assert "Traceback" not in result.err
     assert not list(tmp_path.iterdir())  # nothing written beside
+    export = tmp_path / "solo.json"
+    export.write_text("{}", encoding="utf-8")
+    restored = run_cli(capsys, "--database", server, "import", export)
+    assert restored.code == 1
+    assert "team import" in restored.err and "--as LOGIN" in restored.err
+    assert "Traceback" not in restored.err
 
 
 def test_a_server_address_with_a_password_in_it_is_refused(capsys: Capsys) -> None:

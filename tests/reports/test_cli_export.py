@@ -10,19 +10,20 @@ import pytest
 
 from practice.db import Database
 from tests.cli.helpers import run_cli
+from tests.conftest import database_argument
 from tests.documents.pdfcheck import all_text
 from tests.economics.test_reports import build
 
 
 @pytest.fixture
-def practice_path(db: Database, db_path: Path) -> Path:
+def practice_path(db: Database) -> str:
     with db.transaction() as s:
         build(s)
-    return db_path
+    return database_argument(db)
 
 
 def test_export_report_writes_csv_and_pdf(
-    capsys: pytest.CaptureFixture[str], practice_path: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], practice_path: str, tmp_path: Path
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
@@ -56,7 +57,7 @@ def test_export_report_writes_csv_and_pdf(
     ],
 )
 def test_export_report_refusals(
-    capsys: pytest.CaptureFixture[str], practice_path: Path, args: list[str], message: str
+    capsys: pytest.CaptureFixture[str], practice_path: str, args: list[str], message: str
 ) -> None:
     result = run_cli(capsys, "--database", practice_path, "export-report", *args)
     assert result.code != 0

@@ -14,6 +14,7 @@ from practice.db import Database
 from practice.search import search_notes
 from practice.search.folding import INDEX_LETTERS, index_forms
 from practice.services.clients import create_client
+from tests.conftest import database_argument
 
 MIGRATION = (
     Path(__file__).resolve().parents[2]
@@ -113,9 +114,9 @@ def test_words_starting_with_a_dash_are_searched_for(argv: list[str], expected: 
 
 
 def test_cli_search_for_a_word_with_a_dash(
-    db_path: Path, db: Database, capsys: pytest.CaptureFixture[str]
+    db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     create_client(db, first_name="Ana", notes="She named it the -inner voice")
     db.close()
-    assert cli(["--database", str(db_path), "search", "-inner", "--json"]) == 0
+    assert cli(["--database", database_argument(db), "search", "-inner", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 1
