@@ -79,6 +79,9 @@ class Enrolment(Timestamped, Base):
     #: Free text for anything agreed on top of the programme's terms.
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None]
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
     client: Mapped[Client] = relationship(back_populates="enrolments")
     programme: Mapped[Programme | None] = relationship()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from practice.models.base import Base, Timestamped, enum_column
@@ -21,6 +21,9 @@ class Resource(Timestamped, Base):
     location: Mapped[str] = mapped_column(String(1000), default="")  # a link, a path, a shelf
     description: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None]
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
 
 class Enquiry(Timestamped, Base):
@@ -47,6 +50,9 @@ class Enquiry(Timestamped, Base):
     client_id: Mapped[int | None] = mapped_column(
         ForeignKey("clients.id", ondelete="SET NULL"), index=True
     )
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
 
 class ResourceShare(Base):
@@ -88,6 +94,9 @@ class Provider(Timestamped, Base):
     website: Mapped[str] = mapped_column(String(500), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None]
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
 
 class Referral(Base):

@@ -75,6 +75,9 @@ class AgreementClause(Base):
     applies_to: Mapped[ClauseScope] = mapped_column(
         enum_column(ClauseScope, "clause_scope"), default=ClauseScope.ALL
     )
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
 
 class AuditEntry(Base):

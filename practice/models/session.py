@@ -44,6 +44,9 @@ class Session(Timestamped, Base):
     attendance: Mapped[Attendance] = mapped_column(
         enum_column(Attendance, "attendance"), default=Attendance.PLANNED
     )
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
     client: Mapped[Client] = relationship()
     enrolment: Mapped[Enrolment | None] = relationship()
@@ -144,6 +147,9 @@ class ActionItem(Timestamped, Base):
     )
     reviewed_on: Mapped[date | None]
     review_note: Mapped[str] = mapped_column(Text, default="")
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
     session: Mapped[Session] = relationship(
         back_populates="action_items", foreign_keys=[session_id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from practice.models.base import Base, Timestamped, enum_column
@@ -38,6 +38,9 @@ class WorkLogEntry(Timestamped, Base):
     practitioner_id: Mapped[int | None] = mapped_column(
         ForeignKey("practitioners.id", ondelete="RESTRICT"), index=True, default=the_practitioner()
     )
+    #: One more with every save (see practice.services.conflicts).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own)
 
 
 class WorkTimer(Base):

@@ -21,7 +21,8 @@ from practice.economics import source
 from practice.economics.source import practice_tz
 from practice.errors import NotFoundError, ValidationError
 from practice.models import ActionItem, ActionStatus, Session
-from practice.services import records, validation
+from practice.services import audit, records, validation
+from practice.services.conflicts import check_version
 from practice.timeutil import as_utc, to_local, today
 
 MAX_DESCRIPTION = 1000
@@ -71,24 +72,35 @@ def review_action_item(
     status: ActionStatus | str,
     reviewed_session_id: int | None = None,
     note: str = "",
+    expected_version: int | None = None,
 ) -> ActionItem:
-    """Record how an item went, at ``reviewed_session_id`` (or today, between sessions)."""
+    """Record how an item went, at ``reviewed_session_id`` (or today, between sessions)
+    (``expected_version``: see :mod:`practice.services.conflicts`)."""
     with db.transaction() as s:
+        check_version(
+            s, _get(s, action_item_id), expected_version, entity="action_item",
+            what="this action item",
+        )  # fmt: skip
         reviewed: Session | None = None
         if reviewed_session_id is not None:
             reviewed = s.get(Session, reviewed_session_id)
             if reviewed is None:
                 raise NotFoundError("session", reviewed_session_id)
         item = review_in(s, ActionReview(action_item_id, status, note), reviewed)
+        audit.record(s, "status", "action_item", item.id, f"status: {item.status.value}")
         s.flush()
         return _loaded(s, item.id)
 
 
-def update_action_item(db: Database, action_item_id: int, **changes: Any) -> ActionItem:
+def update_action_item(
+    db: Database, action_item_id: int, *, expected_version: int | None = None, **changes: Any
+) -> ActionItem:
     """Change ``description`` and/or ``due_date`` (``None`` clears it)."""
     records.check_changeable(changes, ("description", "due_date"), "an action item")
     with db.transaction() as s:
         item = _get(s, action_item_id)
+        check_version(s, item, expected_version, entity="action_item", what="this action item")
+        audit.record(s, "edit", "action_item", item.id, ", ".join(sorted(changes)))
         if "description" in changes:
             item.description = _description(changes["description"])
         if "due_date" in changes:

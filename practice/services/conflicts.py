@@ -23,7 +23,7 @@ from practice.models import AuditEntry, Practitioner
 from practice.timeutil import to_local
 
 #: What the audit log calls a change of a record (not a view or an export).
-CHANGES = ("create", "edit", "lock", "addendum", "archive", "status", "restore")
+CHANGES = ("create", "edit", "lock", "addendum", "archive", "status", "restore", "void", "correct")
 #: The actor of an audit entry made where there are no logins (a practice file).
 NO_LOGIN = "practitioner"
 
@@ -48,10 +48,14 @@ def check_version(
     current = 0 if record is None else record.version
     if current == expected:
         return
-    raise EditConflictError(_changed_since(s, entity, None if record is None else record.id, what))
+    raise EditConflictError(changed_since(s, entity, None if record is None else record.id, what))
 
 
-def _changed_since(s: DbSession, entity: str, entity_id: int | None, what: str) -> str:
+def changed_since(
+    s: DbSession, entity: str, entity_id: int | None, what: str, *, did: str = "saved"
+) -> str:
+    """The sentence for a save refused because ``entity`` ``entity_id`` changed since the
+    form showed it: who ``did`` it last and when (from the audit log)."""
     last = None
     if entity_id is not None:
         last = s.scalar(
@@ -73,7 +77,7 @@ def _changed_since(s: DbSession, entity: str, entity_id: int | None, what: str) 
         moment = to_local(last.at)
         when = f" at {moment:%H:%M} on {moment.day} {moment:%b %Y}"
     return (
-        f"{who} saved {what}{when}, after you opened it, so your changes were not saved. "
+        f"{who} {did} {what}{when}, after you opened it, so your changes were not saved. "
         "They are still here: copy what you need, close and open it again to see theirs, "
         "then make your changes again."
     )

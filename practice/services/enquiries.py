@@ -23,6 +23,7 @@ from practice.models import (
 )
 from practice.services import audit, records, validation
 from practice.services.clients import refresh_search_columns
+from practice.services.conflicts import check_version
 from practice.services.referrals import refer_in
 from practice.services.resources import share_in
 from practice.timeutil import today
@@ -84,15 +85,20 @@ def record_enquiry(
         return enquiry
 
 
-def update_enquiry(db: Database, enquiry_id: int, **changes: Any) -> Enquiry:
-    """Change any of ``name``, ``received_on``, ``email``, ``phone``, ``request``, ``source``."""
+def update_enquiry(
+    db: Database, enquiry_id: int, *, expected_version: int | None = None, **changes: Any
+) -> Enquiry:
+    """Change any of ``name``, ``received_on``, ``email``, ``phone``, ``request``, ``source``
+    (``expected_version``: see :mod:`practice.services.conflicts`)."""
     values = _validated(changes)
     with db.transaction() as s:
         enquiry = _get(s, enquiry_id)
+        check_version(s, enquiry, expected_version, entity="enquiry", what="this enquiry")
         for key, value in values.items():
             setattr(enquiry, key, value)
         if enquiry.closed_on is not None and enquiry.closed_on < enquiry.received_on:
             raise ValidationError("received_on", "cannot be after the enquiry was closed.")
+        audit.record(s, "edit", "enquiry", enquiry.id, ", ".join(sorted(values)))
         s.flush()
         return enquiry
 
@@ -109,14 +115,17 @@ def set_enquiry_outcome(
     *,
     note: str = "",
     closed_on: date | None = None,
+    expected_version: int | None = None,
 ) -> Enquiry:
     """Say what came of an enquiry. Any outcome but waiting closes it (today by default)."""
     outcome_value = validation.choice(outcome, EnquiryOutcome, "outcome")
     note_text = validation.text(note, "outcome_note", max_length=MAX_NOTE)
     with db.transaction() as s:
         enquiry = _get(s, enquiry_id)
+        check_version(s, enquiry, expected_version, entity="enquiry", what="this enquiry")
         _close(enquiry, outcome_value, closed_on)
         enquiry.outcome_note = note_text
+        audit.record(s, "status", "enquiry", enquiry.id, f"outcome: {outcome_value.value}")
         s.flush()
         return enquiry
 

@@ -31,6 +31,7 @@ from practice.models import (
     label,
 )
 from practice.services import audit, records, validation
+from practice.services.conflicts import check_version
 from practice.services.enrolment_plan import EnrolmentPreview, InstalmentPlan, plan_enrolment
 from practice.services.terms_snapshot import build_snapshot
 from practice.timeutil import today
@@ -258,11 +259,15 @@ def cancel_enrolment(
         return _loaded(s, enrolment.id)
 
 
-def update_enrolment_notes(db: Database, enrolment_id: int, notes: str) -> Enrolment:
-    """Replace the free-text notes of anything agreed on top of the programme."""
+def update_enrolment_notes(
+    db: Database, enrolment_id: int, notes: str, *, expected_version: int | None = None
+) -> Enrolment:
+    """Replace the free-text notes of anything agreed on top of the programme
+    (``expected_version``: see :mod:`practice.services.conflicts`)."""
     notes = validation.text(notes, "notes", max_length=MAX_NOTES)
     with db.transaction() as s:
         enrolment = _load(s, enrolment_id)
+        check_version(s, enrolment, expected_version, entity="enrolment", what="this enrolment")
         if enrolment.notes != notes:
             enrolment.notes = notes
             audit.record(s, "edit", "enrolment", enrolment.id, "fields: notes")

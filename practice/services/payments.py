@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session as DbSession
 from practice.db import Database
 from practice.economics.balance import price_due, price_reduced
 from practice.economics.instalments import instalment_statuses
-from practice.errors import NotFoundError, ValidationError
+from practice.errors import EditConflictError, NotFoundError, ValidationError
 from practice.models import (
     Client,
     Enrolment,
@@ -25,6 +25,7 @@ from practice.models import (
 )
 from practice.money import format_money, validate_amount
 from practice.services import audit, validation
+from practice.services.conflicts import changed_since
 from practice.timeutil import today
 
 MAX_NOTE = 2_000
@@ -221,6 +222,10 @@ def _void(
 ) -> VoidedPayment:
     payment = s.get(Payment, payment_id)
     if payment is None:
+        if s.get(VoidedPayment, payment_id) is not None:  # by someone else, since it was shown
+            raise EditConflictError(
+                changed_since(s, "payment", payment_id, "this payment", did="voided or corrected")
+            )
         raise NotFoundError("payment", payment_id)
     if check_refunds and payment.kind is PaymentKind.PAYMENT:
         remaining = net_paid(s, payment.enrolment_id) - payment.amount

@@ -147,8 +147,11 @@ def save_clause(
     body: str,
     position: int | None = None,
     applies_to: ClauseScope | str | None = None,
+    expected_version: int | None = None,
 ) -> AgreementClause:
-    """Add a clause (no ``key``, or a new one) or change the clause with ``key``.
+    """Add a clause (no ``key``, or a new one) or change the clause with ``key``
+    (``expected_version``: the clause's version the editor showed, 0 for a new one; see
+    :mod:`practice.services.conflicts`).
 
     The body may use merge fields (``{client_name}``…); a misspelt one is refused.
 
@@ -166,6 +169,7 @@ def save_clause(
     with db.transaction() as s:
         clauses = list(s.scalars(_ordered()))
         clause = next((c for c in clauses if c.key == key), None)
+        check_version(s, clause, expected_version, entity="clause", what="this clause")
         if clause is None:
             if len(clauses) >= MAX_CLAUSES:
                 raise ValidationError("heading", f"at most {MAX_CLAUSES} clauses can be kept.")
@@ -185,6 +189,7 @@ def save_clause(
         clauses.insert(min(where, len(clauses)), clause)
         _renumber(clauses)
         s.flush()
+        audit.record(s, "edit", "clause", clause.id, clause.key)
         return clause
 
 

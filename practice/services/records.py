@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session as DbSession
 from practice.db import Database
 from practice.errors import NotFoundError, ValidationError
 from practice.models import Client, Enquiry
-from practice.services import validation
+from practice.services import audit, validation
+from practice.services.conflicts import Versioned, check_version
 from practice.timeutil import utcnow
 
 M = TypeVar("M")
@@ -28,6 +29,7 @@ class _Archivable(Protocol):
 
 
 A = TypeVar("A", bound=_Archivable)
+V = TypeVar("V", bound=Versioned)
 
 
 def get_or_raise(s: DbSession, model: type[M], ident: int, what: str) -> M:
@@ -46,10 +48,22 @@ def check_changeable(changes: Iterable[str], allowed: Collection[str], what: str
             raise ValidationError(key, f"cannot be changed on {what}.")
 
 
-def change_fields(db: Database, model: type[M], ident: int, what: str, values: dict[str, Any]) -> M:
-    """Set already validated ``values`` on one record, in one transaction."""
+def change_fields(
+    db: Database,
+    model: type[V],
+    ident: int,
+    what: str,
+    values: dict[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> V:
+    """Set already validated ``values`` on one record, in one transaction: refused when
+    the record is no longer at ``expected_version`` (:mod:`practice.services.conflicts`);
+    audited as an edit of ``what``."""
     with db.transaction() as s:
         record = get_or_raise(s, model, ident, what)
+        check_version(s, record, expected_version, entity=what, what=f"this {what}")
+        audit.record(s, "edit", what, ident, ", ".join(sorted(values)))
         for key, value in values.items():
             setattr(record, key, value)
         s.flush()

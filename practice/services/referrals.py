@@ -63,10 +63,15 @@ def add_provider(
         return provider
 
 
-def update_provider(db: Database, provider_id: int, **changes: Any) -> Provider:
+def update_provider(
+    db: Database, provider_id: int, *, expected_version: int | None = None, **changes: Any
+) -> Provider:
     """Change any of ``name``, ``speciality``, ``organisation``, ``email``, ``phone``,
-    ``website`` and ``notes``."""
-    return records.change_fields(db, Provider, provider_id, "provider", _validated(changes))
+    ``website`` and ``notes`` (``expected_version``: see :mod:`practice.services.conflicts`)."""
+    return records.change_fields(
+        db, Provider, provider_id, "provider", _validated(changes),
+        expected_version=expected_version,
+    )  # fmt: skip
 
 
 def archive_provider(db: Database, provider_id: int) -> Provider:

@@ -68,9 +68,15 @@ def add_resource(
         return resource
 
 
-def update_resource(db: Database, resource_id: int, **changes: Any) -> Resource:
-    """Change any of ``title``, ``kind``, ``location`` and ``description``."""
-    return records.change_fields(db, Resource, resource_id, "resource", _validated(changes))
+def update_resource(
+    db: Database, resource_id: int, *, expected_version: int | None = None, **changes: Any
+) -> Resource:
+    """Change any of ``title``, ``kind``, ``location`` and ``description``
+    (``expected_version``: see :mod:`practice.services.conflicts`)."""
+    return records.change_fields(
+        db, Resource, resource_id, "resource", _validated(changes),
+        expected_version=expected_version,
+    )  # fmt: skip
 
 
 def archive_resource(db: Database, resource_id: int) -> Resource:

@@ -36,6 +36,7 @@ from practice.services.action_items import (
     local_date,
     review_in,
 )
+from practice.services.conflicts import check_version
 from practice.services.notes import write_note_in
 from practice.timeutil import utcnow
 
@@ -157,14 +158,18 @@ def log_planned_session(
     new_action_items: Sequence[NewActionItem] = (),
     reviews: Sequence[ActionReview] = (),
     note_saved_at: datetime | None = None,
+    expected_version: int | None = None,
 ) -> Session:
     """Log how an existing (usually planned) session went, exactly like :func:`log_session`:
     its details, note, new action items and reviews are saved together or not at all.
     Empty ``notes`` and ``private_notes`` leave an existing note as it is; ``note_saved_at``
-    is as for :func:`log_session` (and not before the note was last saved)."""
+    is as for :func:`log_session` (and not before the note was last saved).
+    ``expected_version`` is the session's ``version`` the form showed (see
+    :mod:`practice.services.conflicts`)."""
     fields = _session_fields(starts_at, duration_minutes, kind, mode, attendance, reviews)
     with db.transaction() as s:
         session = _get(s, session_id)
+        check_version(s, session, expected_version, entity="session", what="this session")
         _check_enrolment(s, enrolment_id, session.client_id)
         moved = fields["starts_at"] != session.starts_at
         for key, value in fields.items():
@@ -178,12 +183,16 @@ def log_planned_session(
         return _loaded(s, session.id)
 
 
-def update_session(db: Database, session_id: int, **changes: Any) -> Session:
+def update_session(
+    db: Database, session_id: int, *, expected_version: int | None = None, **changes: Any
+) -> Session:
     """Change any of ``starts_at``, ``duration_minutes``, ``kind``, ``mode``,
-    ``attendance`` and ``enrolment_id`` (``None`` takes it out of its enrolment)."""
+    ``attendance`` and ``enrolment_id`` (``None`` takes it out of its enrolment);
+    ``expected_version`` as for :func:`log_planned_session`."""
     records.check_changeable(changes, _CHANGEABLE, "a session")
     with db.transaction() as s:
         session = _get(s, session_id)
+        check_version(s, session, expected_version, entity="session", what="this session")
         if "starts_at" in changes:
             session.starts_at = validate_starts_at(changes["starts_at"])
         if "duration_minutes" in changes:
@@ -205,9 +214,15 @@ def update_session(db: Database, session_id: int, **changes: Any) -> Session:
         return _loaded(s, session.id)
 
 
-def record_attendance(db: Database, session_id: int, attendance: Attendance | str) -> Session:
+def record_attendance(
+    db: Database,
+    session_id: int,
+    attendance: Attendance | str,
+    *,
+    expected_version: int | None = None,
+) -> Session:
     """Mark a session attended, cancelled (early or late), a no-show, or planned again."""
-    return update_session(db, session_id, attendance=attendance)
+    return update_session(db, session_id, attendance=attendance, expected_version=expected_version)
 
 
 def delete_session(db: Database, session_id: int) -> None:

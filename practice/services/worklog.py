@@ -29,8 +29,9 @@ from practice.models import (
     WorkTimer,
 )
 from practice.models.practitioner import the_practitioner
-from practice.services import records, validation
+from practice.services import audit, records, validation
 from practice.services.action_items import local_date
+from practice.services.conflicts import check_version
 from practice.timeutil import to_local, today, utcnow
 
 #: One entry is at most a long working day; longer work is split over several entries.
@@ -98,12 +99,17 @@ def log_work(
         return entry
 
 
-def update_work(db: Database, entry_id: int, **changes: Any) -> WorkLogEntry:
+def update_work(
+    db: Database, entry_id: int, *, expected_version: int | None = None, **changes: Any
+) -> WorkLogEntry:
     """Change any of ``work_date``, ``minutes``, ``category``, ``client_id``,
-    ``enrolment_id``, ``session_id`` and ``note``."""
+    ``enrolment_id``, ``session_id`` and ``note`` (``expected_version``: see
+    :mod:`practice.services.conflicts`)."""
     records.check_changeable(changes, _CHANGEABLE, "a work log entry")
     with db.transaction() as s:
         entry = _get(s, entry_id)
+        check_version(s, entry, expected_version, entity="work", what="this work entry")
+        audit.record(s, "edit", "work", entry.id, ", ".join(sorted(changes)))
         merged = {key: getattr(entry, key) for key in _CHANGEABLE} | changes
         values = _validated(
             merged["work_date"], merged["minutes"], merged["category"], merged["note"]

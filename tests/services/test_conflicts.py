@@ -186,3 +186,176 @@ def test_the_practices_own_programmes_and_settings_are_kept_the_same_way(
     with pytest.raises(EditConflictError, match="saved the practice's settings"):
         update_profile(second, expected_version=settings_shown, phone="0161 496 9999")
     assert get_profile(first).phone == "0161 496 0000"
+
+
+# Every other record two people may have open at once (migration 0016): how one is made,
+# how a form saves a change to it (given the version it showed), how its saved value
+# reads back, and what the refusal calls it.
+def _make_session(db: Database) -> int:
+    return a_session(db, create_client(db, first_name="Vic").id)
+
+
+def _make_enrolment(db: Database) -> int:
+    from practice.models import PaymentPlan
+    from practice.services.enrolments import enrol_client
+    from practice.services.programmes import create_programme
+    from tests.services.test_programmes import worked_example
+
+    programme = create_programme(db, **worked_example())
+    client = create_client(db, first_name="Wyn")
+    return enrol_client(
+        db,
+        client_id=client.id,
+        programme_id=programme.id,
+        start_date=WHEN.date(),
+        payment_plan=PaymentPlan.INSTALMENTS,
+    ).id
+
+
+def _make_action_item(db: Database) -> int:
+    from practice.services.action_items import add_action_item
+
+    return add_action_item(db, session_id=_make_session(db), description="Walk daily").id
+
+
+def _make_work(db: Database) -> int:
+    from practice.services.worklog import log_work
+
+    return log_work(db, work_date=WHEN.date(), minutes=30, category="admin").id
+
+
+def _make_enquiry(db: Database) -> int:
+    from practice.services.enquiries import record_enquiry
+
+    return record_enquiry(db, name="Xan Ode", received_on=WHEN.date()).id
+
+
+def _make_provider(db: Database) -> int:
+    from practice.services.referrals import add_provider
+
+    return add_provider(db, name="Yara Lee").id
+
+
+def _make_resource(db: Database) -> int:
+    from practice.services.resources import add_resource
+
+    return add_resource(db, title="Sleep diary", kind="worksheet").id
+
+
+def _make_clause(db: Database) -> int:
+    from practice.services.profile import save_clause
+
+    return save_clause(db, key="parking", heading="Parking", body="Park at the back.").id
+
+
+def _read(db: Database, model: type, ident: int, column: str) -> tuple[str, int]:
+    """The saved value (an enumeration's as saved) and the version, read afresh."""
+    with db.reading() as s:
+        record = s.get(model, ident)
+        value = getattr(record, column)
+        return str(getattr(value, "value", value)), record.version  # type: ignore[attr-defined]
+
+
+def _save(kind: str, db: Database, ident: int, value: str, version: int) -> None:
+    from practice.services import (
+        action_items,
+        enquiries,
+        enrolments,
+        profile,
+        referrals,
+        resources,
+        sessions,
+        worklog,
+    )
+
+    if kind == "session":
+        sessions.update_session(db, ident, expected_version=version, mode=value)
+    elif kind == "enrolment":
+        enrolments.update_enrolment_notes(db, ident, value, expected_version=version)
+    elif kind == "action item":
+        action_items.update_action_item(db, ident, expected_version=version, description=value)
+    elif kind == "work entry":
+        worklog.update_work(db, ident, expected_version=version, note=value)
+    elif kind == "enquiry":
+        enquiries.update_enquiry(db, ident, expected_version=version, request=value)
+    elif kind == "provider":
+        referrals.update_provider(db, ident, expected_version=version, notes=value)
+    elif kind == "resource":
+        resources.update_resource(db, ident, expected_version=version, description=value)
+    else:
+        profile.save_clause(
+            db, key="parking", heading="Parking", body=value, expected_version=version
+        )
+
+
+RECORDS = {
+    # kind: (make, model name, column, two values a form may save)
+    "session": (_make_session, "Session", "mode", ("video", "phone")),
+    "enrolment": (_make_enrolment, "Enrolment", "notes", ("Mornings", "Evenings")),
+    "action item": (_make_action_item, "ActionItem", "description", ("Walk", "Swim")),
+    "work entry": (_make_work, "WorkLogEntry", "note", ("Invoices", "Letters")),
+    "enquiry": (_make_enquiry, "Enquiry", "request", ("Sleep", "Stress")),
+    "provider": (_make_provider, "Provider", "notes", ("Weekdays", "Weekends")),
+    "resource": (_make_resource, "Resource", "description", ("One page", "Two pages")),
+    "clause": (_make_clause, "AgreementClause", "body", ("At the back.", "In front.")),
+}
+
+
+@pytest.mark.parametrize("kind", list(RECORDS))
+def test_every_record_two_people_may_edit_is_kept_the_same_way(
+    two_windows: tuple[Database, Database], kind: str
+) -> None:
+    import practice.models
+
+    make, model_name, column, (theirs, mine) = RECORDS[kind]
+    model = getattr(practice.models, model_name)
+    first, second = two_windows
+    use_zone(UTC)
+    try:
+        ident = make(first)
+        _value, shown_there = _read(second, model, ident, column)  # the second form opens
+        _save(kind, first, ident, theirs, shown_there)  # the first saves
+        with pytest.raises(EditConflictError) as refused:
+            _save(kind, second, ident, mine, shown_there)
+        assert f"saved this {kind}" in str(refused.value)
+        assert " at " in str(refused.value)  # when, from the audit log
+        saved, version = _read(first, model, ident, column)
+        assert saved == theirs  # the first save stands
+        _save(kind, second, ident, mine, version)  # opened again, it goes in on top
+        assert _read(first, model, ident, column) == (mine, version + 1)
+    finally:
+        use_zone(None)
+
+
+def test_a_payment_voided_or_corrected_in_another_window_is_not_corrected_twice(
+    two_windows: tuple[Database, Database],
+) -> None:
+    """Payments are never edited, only voided or corrected; two people correcting the
+    same one would make two replacements: the second is told who got there first."""
+    from practice.services.enrolments import agree_enrolment
+    from practice.services.payments import correct_payment, list_payments, record_payment
+
+    first, second = two_windows
+    use_zone(UTC)
+    try:
+        enrolment_id = _make_enrolment(first)
+        agree_enrolment(first, enrolment_id, WHEN.date())
+        paid = record_payment(
+            first, enrolment_id=enrolment_id, amount=40_000, received_on=WHEN.date(),
+            method="bank_transfer",
+        )  # fmt: skip
+        correct_payment(
+            first, paid.id, amount=30_000, received_on=WHEN.date(), method="bank_transfer",
+            reason="typed 400 for 300",
+        )  # fmt: skip
+        with pytest.raises(EditConflictError) as refused:
+            correct_payment(
+                second, paid.id, amount=35_000, received_on=WHEN.date(), method="cash",
+                reason="it was cash",
+            )  # fmt: skip
+        assert str(refused.value).startswith(
+            "Someone in another window or the command line voided or corrected this payment at "
+        )
+        assert [p.amount for p in list_payments(first, enrolment_id=enrolment_id)] == [30_000]
+    finally:
+        use_zone(None)

@@ -162,3 +162,56 @@ def test_two_windows_changing_the_practices_settings(
     assert there.edits["registration"].text() == "UKCP 123456"  # kept as typed
     saved = get_profile(first.db)
     assert (saved.phone, saved.registration) == ("0161 496 0000", "")
+
+
+def test_two_windows_editing_one_enquiry(
+    two_apps_on_a_file: tuple[AppContext, AppContext], qtbot: QtBot
+) -> None:
+    """The same for the other records two people may have open (migration 0016); the
+    enquiry form stands for every form dialog of the directory and outreach."""
+    from datetime import date
+
+    from practice.services.enquiries import get_enquiry, record_enquiry
+    from ui.dialogs.enquiry_form import EnquiryFormDialog
+
+    first, second = two_apps_on_a_file
+    enquiry = record_enquiry(first.db, name="Ana Reyes", received_on=date(2026, 11, 30))
+    here, there = EnquiryFormDialog(first, enquiry.id), EnquiryFormDialog(second, enquiry.id)
+    for form in (here, there):
+        qtbot.addWidget(form)
+        form.show()
+    here.request.setPlainText("Sleep, since the move.")
+    qtbot.mouseClick(here.save_button, Qt.MouseButton.LeftButton)
+    there.phone.setText("07700 900123")
+    qtbot.mouseClick(there.save_button, Qt.MouseButton.LeftButton)
+    assert there.form_error.isVisible()
+    assert "saved this enquiry at " in there.form_error.text()
+    assert there.isVisible() and there.phone.text() == "07700 900123"  # open, as typed
+    saved = get_enquiry(first.db, enquiry.id)
+    assert (saved.request, saved.phone) == ("Sleep, since the move.", "")
+
+
+def test_two_windows_editing_one_clause_of_the_terms(
+    two_apps_on_a_file: tuple[AppContext, AppContext],
+    qtbot: QtBot,
+    message_boxes: MessageBoxes,
+) -> None:
+    from practice.services.profile import list_clauses
+    from ui.widgets.terms_editor import TermsEditor
+
+    first, second = two_apps_on_a_file
+    here, there = TermsEditor(first), TermsEditor(second)
+    for editor in (here, there):
+        qtbot.addWidget(editor)
+        editor.refresh()  # both show the first clause
+    key = here.editing_key
+    assert key is not None and there.editing_key == key
+    here.body.setPlainText("Fifty minutes, weekly.")
+    qtbot.mouseClick(here.save_button, Qt.MouseButton.LeftButton)
+    there.body.setPlainText("Sixty minutes, fortnightly.")
+    qtbot.mouseClick(there.save_button, Qt.MouseButton.LeftButton)
+    assert "saved this clause at " in message_boxes.texts()[-1]
+    assert there.body.toPlainText() == "Sixty minutes, fortnightly."  # kept as typed
+    assert next(c for c in list_clauses(first.db) if c.key == key).body == (
+        "Fifty minutes, weekly."
+    )

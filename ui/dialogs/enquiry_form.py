@@ -143,8 +143,11 @@ class EnquiryFormDialog(FormDialog):
         ):
             self.add_row(text, field, widget)
         self.finish()
+        #: The version shown: a save over someone else's since is refused.
+        self.shown_version: int | None = None
         if enquiry_id is not None:
             enquiry = get_enquiry(ctx.db, enquiry_id)
+            self.shown_version = enquiry.version
             self.name.setText(enquiry.name)
             set_day(self.received_on, enquiry.received_on)
             self.email.setText(enquiry.email)
@@ -165,7 +168,9 @@ class EnquiryFormDialog(FormDialog):
         if self.enquiry_id is None:
             self.enquiry = record_enquiry(self.ctx.db, **values)
         else:
-            self.enquiry = update_enquiry(self.ctx.db, self.enquiry_id, **values)
+            self.enquiry = update_enquiry(
+                self.ctx.db, self.enquiry_id, expected_version=self.shown_version, **values
+            )
 
 
 class OutcomeDialog(FormDialog):
@@ -175,6 +180,7 @@ class OutcomeDialog(FormDialog):
         super().__init__(ctx, "Outcome of the enquiry", parent)
         self.enquiry_id = enquiry_id
         enquiry = get_enquiry(ctx.db, enquiry_id)
+        self.shown_version = enquiry.version
         self.outcome = choice_combo(EnquiryOutcome)
         self.closed_on = day_edit(enquiry.closed_on, up_to_today=True)
         self.closed_on.setMinimumDate(
@@ -206,4 +212,5 @@ class OutcomeDialog(FormDialog):
             outcome,
             note=self.note.toPlainText(),
             closed_on=None if outcome is EnquiryOutcome.WAITING else day_of(self.closed_on),
+            expected_version=self.shown_version,
         )

@@ -28,6 +28,8 @@ class ProviderFormDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, "New provider" if provider is None else "Edit provider", parent)
         self.provider_id = provider.id if provider is not None else None
+        #: The version shown (as listed): a save over someone else's since is refused.
+        self.shown_version = provider.version if provider is not None else None
         self.saved: Provider | None = None
         self.edits: dict[str, QLineEdit] = {}
         for field, text, placeholder in LINE_FIELDS:
@@ -50,4 +52,6 @@ class ProviderFormDialog(FormDialog):
         if self.provider_id is None:
             self.saved = add_provider(self.ctx.db, **values)
         else:
-            self.saved = update_provider(self.ctx.db, self.provider_id, **values)
+            self.saved = update_provider(
+                self.ctx.db, self.provider_id, expected_version=self.shown_version, **values
+            )

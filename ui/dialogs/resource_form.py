@@ -21,6 +21,8 @@ class ResourceFormDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, "New resource" if resource is None else "Edit resource", parent)
         self.resource_id = resource.id if resource is not None else None
+        #: The version shown (as listed): a save over someone else's since is refused.
+        self.shown_version = resource.version if resource is not None else None
         self.saved: Resource | None = None
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Required")
@@ -50,4 +52,6 @@ class ResourceFormDialog(FormDialog):
         if self.resource_id is None:
             self.saved = add_resource(self.ctx.db, **values)
         else:
-            self.saved = update_resource(self.ctx.db, self.resource_id, **values)
+            self.saved = update_resource(
+                self.ctx.db, self.resource_id, expected_version=self.shown_version, **values
+            )

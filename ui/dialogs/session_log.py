@@ -461,6 +461,7 @@ class SessionLogDialog(DraftsDialog):
         return session_service.log_planned_session(
             self.ctx.db,
             planned.id,
+            expected_version=planned.version,  # as it was when offered: not logged since
             notes=self.notes.toPlainText(),
             private_notes=self.private_notes.toPlainText(),
             new_action_items=new_items,

@@ -32,6 +32,7 @@ class WorkEntryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.entry_id = entry.id
+        self.shown_version = entry.version  # a save over someone else's since is refused
         self.errors = FormErrors()
         self.setWindowTitle("Work log entry")
         self.work_date = day_edit(entry.work_date, weekday=True, up_to_today=True)
@@ -61,6 +62,7 @@ class WorkEntryDialog(QDialog):
             worklog_service.update_work(
                 self.ctx.db,
                 self.entry_id,
+                expected_version=self.shown_version,
                 work_date=work_date,
                 minutes=self.minutes.value(),
                 category=WorkCategory(self.category.currentData()),

@@ -289,7 +289,9 @@ class SessionsPage(QWidget):
         if session is None:
             return
         try:
-            session_service.record_attendance(self.ctx.db, session.id, attendance)
+            session_service.record_attendance(
+                self.ctx.db, session.id, attendance, expected_version=session.version
+            )
         except PracticeError as error:
             show_refusal(self, error)
             return

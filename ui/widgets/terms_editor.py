@@ -39,6 +39,8 @@ class TermsEditor(QWidget):
         self.ctx = ctx
         self.errors = FormErrors()
         self.editing_key: str | None = None
+        #: The version of the clause shown (0: a new one): a save over another's is refused.
+        self.shown_version = 0
         #: The clause's values as shown before any typing (None: nothing shown yet).
         self._shown: tuple[str, str, str] | None = None
 
@@ -172,6 +174,7 @@ class TermsEditor(QWidget):
 
     def _show(self, clause: AgreementClause) -> None:
         self.editing_key = clause.key
+        self.shown_version = clause.version
         self.heading.setText(clause.heading)
         self.body.setPlainText(clause.body)
         self.applies_to.setCurrentIndex(self.applies_to.findData(clause.applies_to.value))
@@ -226,7 +229,7 @@ class TermsEditor(QWidget):
         if not self.may_leave():
             return
         self._reselect(None)
-        self.editing_key = None
+        self.editing_key, self.shown_version = None, 0
         self.heading.clear()
         self.body.clear()
         self.applies_to.setCurrentIndex(0)
@@ -250,6 +253,7 @@ class TermsEditor(QWidget):
                 heading=self.heading.text(),
                 body=self.body.toPlainText(),
                 applies_to=ClauseScope(self.applies_to.currentData()),
+                expected_version=self.shown_version,
             )
         except PracticeError as exc:
             self.errors.refuse(exc, lambda e: QMessageBox.warning(self, "Clause not saved", str(e)))
@@ -275,6 +279,7 @@ class TermsEditor(QWidget):
             heading=clause.heading,
             body=clause.body,
             position=target,
+            expected_version=clause.version,
         )
         self.refresh(clause.key)
         self.ctx.changed("profile")

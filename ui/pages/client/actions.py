@@ -85,7 +85,7 @@ class ActionsTab(ClientTab):
         if item is None or self.client_id is None:
             return
         try:
-            review_action_item(self.ctx.db, item.id, status=status)
+            review_action_item(self.ctx.db, item.id, status=status, expected_version=item.version)
         except PracticeError as exc:
             show_refusal(self, exc)
             return
