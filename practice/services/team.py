@@ -15,6 +15,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
 from practice.db.access import LOGIN, add_login, make_team
@@ -65,7 +66,9 @@ def add_practitioner(
     """Add a practitioner with their own login to a practice on a server.
 
     ``password`` is the new login's (refused when shorter than twelve characters); a
-    login the server already has (from another practice on it) keeps its own.
+    login the server already has (from another practice on it) keeps its own. The first
+    owner added becomes the practice's first practitioner (see
+    :func:`_first_owner_without_login`), with everything already theirs.
     """
     _on_server(db, "add a practitioner")
     name = validation.line(name, "name", max_length=200, required=True)
@@ -88,10 +91,16 @@ def add_practitioner(
                 add_login(conn, login, password, chosen)
             except ValueError:
                 raise ValidationError("password", "is needed for a new login.") from None
-            member = Practitioner(name=name, login=login, role=chosen)
-            s.add(member)
-            s.flush()
-            audit.record(s, "create", "practitioner", member.id, f"{login} as {chosen.value}")
+            member = _first_owner_without_login(s) if chosen is PractitionerRole.OWNER else None
+            if member is not None:  # the practice's first practitioner: theirs from now on
+                member.name, member.login = name, login
+                s.flush()
+                audit.record(s, "edit", "practitioner", member.id, f"{login} as the first owner")
+            else:
+                member = Practitioner(name=name, login=login, role=chosen)
+                s.add(member)
+                s.flush()
+                audit.record(s, "create", "practitioner", member.id, f"{login} as {chosen.value}")
             return TeamMember(member.id, member.name, member.login, member.role)
     except DBAPIError as exc:
         if "permission denied" in str(exc.orig).lower() or "must have" in str(exc.orig):
@@ -100,6 +109,18 @@ def add_practitioner(
                 "server's administrator (or a login allowed to make logins)."
             ) from None
         raise
+
+
+def _first_owner_without_login(s: DbSession) -> Practitioner | None:
+    """The owner a practice starts with and no one logs in as yet (migration 0009 makes
+    it, as a file's one practitioner): whatever was added before anyone was in the team
+    (clients admin staff added, a sample) is theirs. The first owner added takes it."""
+    return s.scalar(
+        select(Practitioner)
+        .where(Practitioner.role == PractitionerRole.OWNER, Practitioner.login.is_(None))
+        .order_by(Practitioner.id)
+        .limit(1)
+    )
 
 
 def _member(db: Database, login: str) -> Practitioner:

@@ -273,13 +273,54 @@ def test_the_team_is_listed_and_only_the_administrator_adds_to_it(team: Team) ->
             ("Ada Frey", "ada", "admin_staff"),
             ("Anna Berg", "anna", "practitioner"),
             ("Ben Cole", "ben", "practitioner"),
-            ("Olu Ade", "olu", "owner"),
-            ("Practitioner", None, "owner"),
+            ("Olu Ade", "olu", "owner"),  # took the practice's first practitioner's place
         ]
         with pytest.raises(PracticeError, match="connect as the server's administrator"):
             add_practitioner(db, "Cy Dunn", "cy", PractitionerRole.PRACTITIONER, PASSWORD)
     finally:
         db.close()
+
+
+def test_the_first_owner_added_has_what_was_added_before_anyone_was(
+    postgres: PostgresServer,
+) -> None:
+    """A new practice's first practitioner has no login until the owner is added: a
+    client admin staff added before then is the owner's, with no one left over."""
+    from practice.models import Client
+    from practice.services.clients import create_client
+
+    name = f"team_{next(_names)}"
+    postgres.create_database(name)
+    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
+    admin = open_server_database(address)
+    try:
+        add_practitioner(admin, "Ada Frey", "ada", PractitionerRole.ADMIN_STAFF, PASSWORD)
+        early = create_client(admin, first_name="Early", last_name="Bird")
+        owner = add_practitioner(admin, "Olu Ade", "olu", PractitionerRole.OWNER, PASSWORD)
+        second = add_practitioner(admin, "Ola Ade", "ola", PractitionerRole.OWNER, PASSWORD)
+        assert [(m.login, m.role.value) for m in list_team(admin)] == [
+            ("ada", "admin_staff"),
+            ("ola", "owner"),
+            ("olu", "owner"),
+        ]
+        assert second.id != owner.id  # only the first owner takes that place
+        with admin.reading() as s:
+            assert s.get(Client, early.id).practitioner_id == owner.id  # type: ignore[union-attr]
+            from sqlalchemy import select
+
+            from practice.models import AuditEntry
+
+            entries = s.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity == "practitioner")
+                .order_by(AuditEntry.id)
+            )
+            assert [(e.action, e.entity, e.detail) for e in entries][-2:] == [
+                ("edit", "practitioner", "olu as the first owner"),
+                ("create", "practitioner", "ola as owner"),
+            ]
+    finally:
+        admin.close()
 
 
 def test_a_solo_practice_has_no_team(tmp_path: Path) -> None:
