@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import os
 import re
+import stringprep
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -53,10 +54,57 @@ def group_role(database: str, role: PractitionerRole) -> str:
     return name
 
 
+def saslprep(password: str) -> bytes:
+    """``password`` as PostgreSQL's SCRAM uses it (``pg_saslprep``, RFC 4013): plain ASCII
+    as it is; otherwise spaces of other kinds made plain spaces, characters that mean
+    nothing (a soft hyphen, a zero-width joiner) left out, NFKC; and where the result
+    holds what SASLprep forbids (control characters, private use, unassigned code
+    points, mixed directions), the password exactly as typed, as the server then takes
+    it."""
+    if password.isascii():
+        return password.encode("utf-8")
+    mapped = "".join(
+        " " if stringprep.in_table_c12(c) else c for c in password if not stringprep.in_table_b1(c)
+    )
+    prepared = unicodedata.normalize("NFKC", mapped)
+    if not prepared or any(_forbidden(c) for c in prepared) or not _one_direction(prepared):
+        return password.encode("utf-8")
+    return prepared.encode("utf-8")
+
+
+def _forbidden(char: str) -> bool:
+    return any(
+        table(char)
+        for table in (
+            stringprep.in_table_c12,
+            stringprep.in_table_c21,
+            stringprep.in_table_c22,
+            stringprep.in_table_c3,
+            stringprep.in_table_c4,
+            stringprep.in_table_c5,
+            stringprep.in_table_c6,
+            stringprep.in_table_c7,
+            stringprep.in_table_c8,
+            stringprep.in_table_c9,
+            stringprep.in_table_a1,
+        )
+    )
+
+
+def _one_direction(text: str) -> bool:
+    """RFC 3454 section 6: right-to-left letters only with no left-to-right ones, and
+    then first and last."""
+    if not any(stringprep.in_table_d1(c) for c in text):
+        return True
+    if any(stringprep.in_table_d2(c) for c in text):
+        return False
+    return stringprep.in_table_d1(text[0]) and stringprep.in_table_d1(text[-1])
+
+
 def scram_verifier(password: str, *, salt: bytes | None = None) -> str:
     """The SCRAM-SHA-256 verifier PostgreSQL keeps for ``password`` (RFC 5802/7677)."""
     salt = os.urandom(16) if salt is None else salt
-    normalised = unicodedata.normalize("NFKC", password).encode("utf-8")
+    normalised = saslprep(password)
     salted = hashlib.pbkdf2_hmac("sha256", normalised, salt, SCRAM_ITERATIONS)
     client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
     stored_key = hashlib.sha256(client_key).digest()

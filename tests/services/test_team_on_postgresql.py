@@ -411,3 +411,49 @@ def test_an_owner_cannot_reach_another_practitioners_notes_by_moving_or_sharing(
             f"VALUES ({annas}, {ben_id}, 'cover', now())"
         )
         anna.execute("DELETE FROM client_shares WHERE reason = 'cover'")
+
+
+#: Passwords a practitioner may choose, as typed, which PostgreSQL prepares (SASLprep)
+#: before checking: each must log in with the verifier the app made for it.
+UNUSUAL_PASSWORDS = [
+    "plain ascii password",
+    "ascii with a bell\x07 in it",  # plain ASCII is used as it is, whatever it holds
+    "soft\u00adhyphen in the password",  # means nothing: left out
+    "no\u00a0break space password",  # another kind of space: a plain space
+    "\ufb01ve ligatures \ufb02ow here",  # NFKC: "fi", "fl"
+    "U\u0308ber decomposed password",  # NFKC composes it
+    "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd 2026 \u05e9",  # right to left only
+    "mixed \u05e9\u05dc\u05d5\u05dd directions",  # forbidden: used as typed
+    "a bell\x07 and \u00fc together",  # a control character beside non-ASCII: as typed
+    "private \ue000 use character",  # forbidden: as typed
+    "\u0646\u0627\u0645 \u06a9\u0627\u0631\u0628\u0631\u06cc \u0641\u0627\u0631\u0633\u06cc",
+]
+
+
+def test_every_password_logs_in_as_the_server_checks_it(postgres: PostgresServer) -> None:
+    """The app sends a new login's password only as a SCRAM verifier it works out itself:
+    it must prepare the password as PostgreSQL and libpq do (RFC 4013), or a login with
+    a soft hyphen or a ligature in its password could never log in."""
+    from practice.db.access import scram_verifier
+
+    group = f"saslprep_{next(_names)}"
+    with psycopg.connect(
+        host=str(postgres.sockets), port=postgres.port, user=SUPERUSER, dbname="postgres",
+        autocommit=True,
+    ) as admin:  # fmt: skip
+        admin.execute(f"CREATE ROLE {group} NOLOGIN")
+        for n, password in enumerate(UNUSUAL_PASSWORDS):
+            verifier = scram_verifier(password)
+            admin.execute(f"CREATE ROLE {group}_{n} LOGIN PASSWORD '{verifier}' IN ROLE {group}")
+    postgres.require_passwords(group)
+
+    def log_in(n: int, password: str) -> None:
+        psycopg.connect(
+            host=str(postgres.sockets), port=postgres.port, user=f"{group}_{n}",
+            dbname="postgres", password=password,
+        ).close()  # fmt: skip
+
+    for n, password in enumerate(UNUSUAL_PASSWORDS):
+        log_in(n, password)
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        log_in(2, "softhyphen in the passwor")
