@@ -1,10 +1,11 @@
 """The note search on a practice server: the ``note_search`` table PostgreSQL keeps in
-step by triggers (migration 0004), searched with word-start regular expressions over
-its text folded for case and accents (``unaccent``, migration 0011, where the server
-has it). What a login finds is what it may read (row-level security on the index).
+step by triggers (migration 0004), its texts kept folded for case and accents
+(``practice_fold``: ``unaccent`` where the server has it), searched with word-start
+regular expressions through a trigram index (migration 0017). What a login finds is
+what it may read: ``practice_search`` asks the index's access rules of the matching
+texts only.
 
-Hits come newest first (by the source row's id): a server practice has no FTS5 rank,
-and the texts of one practice are few enough to read whole.
+Hits come newest first (by the source row's id): a server practice has no FTS5 rank.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as DbSession
 
 from practice.errors import PracticeError
-from practice.search.kinds import INDEX_TABLE, SearchKind, source_of
+from practice.search.kinds import SearchKind, source_of
 from practice.search.query import SearchQuery
 
 #: Between two words of a phrase: anything that is not a letter or digit.
@@ -36,14 +37,14 @@ def patterns(words: list[list[str]], phrases: list[list[str]]) -> list[str]:
     return found
 
 
-def _folded(s: DbSession, fold: str, query: SearchQuery) -> list[str]:
-    """Every word form of ``query`` folded on the server exactly as the texts are (by
-    ``fold``, an SQL expression of ``{}``), in order: words first, then phrases' words."""
+def _folded(s: DbSession, query: SearchQuery) -> list[str]:
+    """Every word form of ``query`` folded on the server exactly as the texts are
+    (``practice_fold``, migration 0017), in order: words first, then phrases' words."""
     typed = [f for forms in query.index_words for f in forms]
     typed += [w for phrase in query.index_phrases for w in phrase]
     rows = s.execute(
         text(
-            f"SELECT {fold.format('x')} FROM "
+            "SELECT practice_fold(x) FROM "
             "unnest(CAST(:typed AS text[])) WITH ORDINALITY AS t(x, n) ORDER BY n"
         ),
         {"typed": typed},
@@ -55,24 +56,16 @@ class PostgresSearch:
     """Finds indexed texts matching a query, newest first: (kind, source id) pairs."""
 
     def find(self, s: DbSession, query: SearchQuery, limit: int) -> list[tuple[SearchKind, int]]:
-        fold = "lower({})"
-        if s.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'")).first():
-            fold = "lower(unaccent({}))"
-        folded = fold.format("body")
-        folded_words = iter(_folded(s, fold, query))
+        folded_words = iter(_folded(s, query))
         wanted = patterns(
             [[next(folded_words) for _ in forms] for forms in query.index_words],
             [[next(folded_words) for _ in phrase] for phrase in query.index_phrases],
         )
-        where = " AND ".join(f"{folded} ~ :p{n}" for n in range(len(wanted)))
         try:
             with s.begin_nested():
                 rows = s.execute(
-                    text(
-                        f"SELECT rowid FROM {INDEX_TABLE} WHERE {where} "
-                        "ORDER BY rowid / 8 DESC, rowid DESC LIMIT :limit"
-                    ),
-                    {**{f"p{n}": pattern for n, pattern in enumerate(wanted)}, "limit": limit},
+                    text("SELECT practice_search(CAST(:patterns AS text[]), :limit)"),
+                    {"patterns": wanted, "limit": limit},
                 ).all()
         except DBAPIError as exc:
             if "permission denied" not in str(exc.orig):
