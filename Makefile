@@ -41,7 +41,7 @@ SERVER_TESTS := tests/services tests/economics tests/reports tests/search
 # The whole suite on files (with the server's own tests: schema, access rules, the
 # command line, conflicts), then the services, figures, reports and search on the server.
 test: $(STAMP_TEST)
-	scripts/ensure-postgresql.sh
+	scripts/ensure-test-programs.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 	PRACTICE_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest $(PARALLEL) $(SERVER_TESTS) $(PYTEST_ARGS)
@@ -49,7 +49,7 @@ test: $(STAMP_TEST)
 # Only the second half of make test: the services, figures, reports and search tests,
 # each test's practice on a PostgreSQL server the tests start.
 test-postgresql: $(STAMP_TEST)
-	scripts/ensure-postgresql.sh
+	scripts/ensure-test-programs.sh
 	PRACTICE_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest $(PARALLEL) $(SERVER_TESTS) $(PYTEST_ARGS)
 

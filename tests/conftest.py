@@ -15,6 +15,10 @@ from tests.postgres import PostgresServer
 # Qt draws offscreen in every test run (make test, a bare pytest, faketime, CI), unless the
 # person running the tests asks for a real screen, e.g. QT_QPA_PLATFORM=xcb to watch.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never reach the keyring of the person running them (a practice server's saved
+# password would land in it): no keyring, unless a test starts one of its own
+# (tests/ui/test_server_keyring.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(autouse=True)

@@ -41,7 +41,7 @@ def server_bin() -> Path:
         return Path(versions[0]).parent
     raise ServerMissingError(
         "PostgreSQL's server programs were not found: install Debian's postgresql package "
-        "(make test does so through scripts/ensure-postgresql.sh)."
+        "(make test does so through scripts/ensure-test-programs.sh)."
     )
 
 
@@ -172,14 +172,15 @@ class PostgresServer:
             self.create_database("practice_template")
             open_server_database(self.address("practice_template")).close()
         name = f"practice_{next(self._practices)}"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE practice_template')
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE practice_template')
         return self.address(name)
 
     def address(self, database: str, user: str = SUPERUSER) -> str:
         """``database``'s address as a practitioner writes it (``postgresql://``)."""
         return f"postgresql://{user}@/{database}?host={self.sockets}&port={self.port}"
 
-    def _execute(self, sql: str) -> None:
+    def execute(self, sql: str) -> None:
+        """Run ``sql`` as the server's superuser, in the ``postgres`` database."""
         import psycopg
 
         with psycopg.connect(
