@@ -38,6 +38,11 @@ class EditConflictError(PracticeError):
     """Someone else saved the record after it was opened here; nothing was saved."""
 
 
+class AccessRefusedError(PracticeError):
+    """A practice server refused the login what its role may not read or change (its
+    row-level security and grants); nothing was changed."""
+
+
 class OnServerError(PracticeError):
     """An action on the practice's file (a backup, a new password) asked of a practice
     kept on a PostgreSQL server, which has no file here."""

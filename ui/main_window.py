@@ -78,6 +78,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("reports", "Reports", SP.SP_FileDialogContentsView),
     PageSpec("settings", "Settings", SP.SP_FileDialogStart),
 )
+#: Pages built on what admin staff on a practice server may not read (unseen work).
+CLINICAL_PAGES = ("worklog", "reports")
 
 
 class Page(Protocol):
@@ -145,8 +147,11 @@ class MainWindow(QMainWindow):
 
         # A page is built the first time it is shown (or asked for), not at start-up: the
         # first paint needs the sidebar and one page.
-        self._specs: dict[str, PageSpec] = {spec.key: spec for spec in PAGES}
-        for spec in PAGES:
+        # admin staff on a practice server: no unseen work, no reports (they need the
+        # practitioners' work), which the server refuses them
+        shown = [p for p in PAGES if ctx.db.reads_clinical or p.key not in CLINICAL_PAGES]
+        self._specs: dict[str, PageSpec] = {spec.key: spec for spec in shown}
+        for spec in shown:
             item = QListWidgetItem(self._icon(spec), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)

@@ -134,6 +134,12 @@ def is_busy(exc: BaseException | None) -> bool:
     return "database is locked" in message or "database table is locked" in message
 
 
+def is_not_allowed(exc: BaseException | None) -> bool:
+    """True when a practice server refused the login (``insufficient_privilege``: a
+    table its role may not touch, or a row its access rules keep from it)."""
+    return getattr(exc, "sqlstate", None) == "42501"
+
+
 def is_read_only(exc: BaseException | None) -> bool:
     """True when a driver error means the file or its folder cannot be written to."""
     if exc is None:

@@ -31,6 +31,7 @@ from practice.db.connect import (
     forget_keys,
     is_busy,
     is_disk_full,
+    is_not_allowed,
     is_read_only,
     raw_connect,
 )
@@ -45,6 +46,7 @@ from practice.db.inspect import inspect_existing
 from practice.db.rekey import finish_interrupted_rekey
 from practice.db.use_lock import acquire_shared, release_shared
 from practice.errors import (
+    AccessRefusedError,
     BusyError,
     DatabaseRefusedError,
     DiskFullError,
@@ -74,6 +76,12 @@ DISK_FULL = (
     "Free some space, then save again."
 )
 
+NOT_ALLOWED = (
+    "The practice's server did not let your login do that, and nothing was changed. "
+    "Another practitioner's clients' sessions and notes are theirs until the client is "
+    "shared with you (by them or the administrator), and admin staff never read notes, "
+    "action items or unseen work."
+)
 SAVED_AT_ONCE = (
     "Someone else saved this at the same moment, so your changes were not saved. They "
     "are still here: close and open it again to see theirs, then make yours again."
@@ -97,6 +105,10 @@ class Database:
     server: ServerAddress | None = None
     #: Goes up by one with every committed transaction that wrote something.
     generation: int = 0
+    #: Whether the login reads clinical records (notes, action items, unseen work): on a
+    #: practice server admin staff do not (the server refuses them those tables), so
+    #: the app leaves out what needs them instead of failing. Always, in a file.
+    reads_clinical: bool = True
     _sessions: sessionmaker[DbSession] = field(init=False, repr=False)
     _read_sessions: sessionmaker[DbSession] = field(init=False, repr=False)
     _use: Path | None = field(default=None, init=False, repr=False)
@@ -232,6 +244,8 @@ class Database:
                 raise BusyError(BUSY) from None
             if is_read_only(exc.orig):
                 raise DatabaseRefusedError(READ_ONLY) from None
+            if is_not_allowed(exc.orig):
+                raise AccessRefusedError(NOT_ALLOWED) from None
             raise
 
     def close(self) -> None:

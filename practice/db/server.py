@@ -25,6 +25,7 @@ from practice.errors import DatabaseRefusedError, WrongPasswordError
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session as DbSession
 
     from practice.db.database import Database
 
@@ -187,10 +188,22 @@ def open_server_database(address: ServerAddress | str, password: str | None = No
         db = Database(path=None, server=address, engine=engine, password=password)
         with db.transaction() as session:
             ensure_defaults(session)
+            db.reads_clinical = _reads_clinical(session)
     except BaseException:
         engine.dispose()
         raise
     return db
+
+
+def _reads_clinical(session: DbSession) -> bool:
+    """False for admin staff: the server refuses their login every clinical table."""
+    from sqlalchemy import select
+
+    from practice.db.dialect import current_login
+    from practice.models import Practitioner, PractitionerRole
+
+    role = session.scalar(select(Practitioner.role).where(Practitioner.login == current_login()))
+    return role is not PractitionerRole.ADMIN_STAFF
 
 
 def _check_server(conn: Connection, address: ServerAddress) -> None:

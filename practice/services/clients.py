@@ -15,6 +15,7 @@ from practice.errors import ValidationError
 from practice.models import Client, ClientStatus, Enrolment, EnrolmentStatus
 from practice.services import audit, records, validation
 from practice.services.conflicts import check_version
+from practice.services.whose import refuse_if_not_theirs
 from practice.timeutil import today, utcnow
 
 MAX_NOTES = 50_000
@@ -147,6 +148,7 @@ def update_client(
         raise ValidationError(unknown[0], "is not a field of a client.")
     with db.transaction() as s:
         client = _load(s, client_id)
+        refuse_if_not_theirs(s, client_id)  # a colleague's client, on a practice server
         check_version(s, client, expected_version, entity="client", what="this client's details")
         current = {name: getattr(client, name) for name in CLIENT_FIELDS}
         values = _validated({**current, **changes})

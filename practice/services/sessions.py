@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from practice.db import Database
 from practice.errors import NotFoundError, ValidationError
@@ -38,6 +39,7 @@ from practice.services.action_items import (
 )
 from practice.services.conflicts import check_version
 from practice.services.notes import write_note_in
+from practice.services.whose import refuse_if_not_theirs
 from practice.timeutil import utcnow
 
 __all__ = [
@@ -257,10 +259,11 @@ def list_sessions(
     newest_first: bool = False,
 ) -> list[Session]:
     """Sessions starting in ``[start, end)`` (aware instants), earliest first (or newest
-    first), with their client, enrolment and note loaded."""
-    stmt = select(Session).options(
-        joinedload(Session.client), joinedload(Session.enrolment), selectinload(Session.note)
-    )
+    first), with their client, enrolment and note loaded (no note for a login that may
+    not read notes, :attr:`~practice.db.Database.reads_clinical`)."""
+    stmt = select(Session).options(joinedload(Session.client), joinedload(Session.enrolment))
+    if db.reads_clinical:
+        stmt = stmt.options(selectinload(Session.note))
     if client_id is not None:
         stmt = stmt.where(Session.client_id == client_id)
     if enrolment_id is not None:
@@ -279,7 +282,11 @@ def list_sessions(
     else:
         stmt = stmt.order_by(Session.starts_at, Session.id)
     with db.reading() as s:
-        return list(s.scalars(stmt).unique())
+        found = list(s.scalars(stmt).unique())
+        if not db.reads_clinical:  # admin staff on a server never read notes: none loaded
+            for session in found:
+                set_committed_value(session, "note", None)
+        return found
 
 
 def planned_session_on(
@@ -425,6 +432,7 @@ def _client(s: DbSession, client_id: int) -> Client:
     client = s.get(Client, client_id)
     if client is None:
         raise NotFoundError("client", client_id)
+    refuse_if_not_theirs(s, client_id)  # a colleague's client, on a practice server
     return client
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from practice.db import Database
 from practice.db.access import LOGIN, add_login, make_team
-from practice.errors import NotFoundError, PracticeError, ValidationError
+from practice.errors import AccessRefusedError, NotFoundError, PracticeError, ValidationError
 from practice.models import Client, ClientShare, Practitioner, PractitionerRole
 from practice.services import audit, validation
 from practice.timeutil import utcnow
@@ -102,8 +102,9 @@ def add_practitioner(
                 s.flush()
                 audit.record(s, "create", "practitioner", member.id, f"{login} as {chosen.value}")
             return TeamMember(member.id, member.name, member.login, member.role)
-    except DBAPIError as exc:
-        if "permission denied" in str(exc.orig).lower() or "must have" in str(exc.orig):
+    except (AccessRefusedError, DBAPIError) as exc:
+        reason = str(getattr(exc, "orig", exc))
+        if isinstance(exc, AccessRefusedError) or "must have" in reason:
             raise PracticeError(
                 "Adding a practitioner makes a login on the server: connect as the "
                 "server's administrator (or a login allowed to make logins)."

@@ -33,6 +33,8 @@ from tests.postgres import SUPERUSER, PostgresServer
 
 _names = itertools.count(1)
 PASSWORD = "correct horse battery staple"
+#: The team of the `team` fixture: two practitioners, the owner, admin staff.
+LOGINS = ("anna", "ben", "olu", "ada")
 WHEN = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
@@ -457,3 +459,46 @@ def test_every_password_logs_in_as_the_server_checks_it(postgres: PostgresServer
         log_in(n, password)
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
         log_in(2, "softhyphen in the passwor")
+
+
+def test_a_colleagues_client_is_said_to_be_theirs_not_a_conflict_or_a_crash(team: Team) -> None:
+    """The client list is the team's; a client's details and diary are their own
+    practitioner's (and whoever they are shared with). Changing them from another
+    login is refused with whose the client is, not as two saves at once; writing a note
+    as admin staff is refused in a sentence, not as a database error."""
+    from practice.errors import AccessRefusedError
+    from practice.services.clients import get_client, update_client
+    from practice.services.notes import save_note
+    from practice.services.sessions import list_sessions, plan_session
+    from practice.services.whose import not_yours, reads_notes_of
+
+    amara = team.clients["anna"]
+    dbs = {login: open_server_database(team.as_(login), PASSWORD) for login in LOGINS}
+    try:
+        ben, ada = dbs["ben"], dbs["ada"]
+        shown = get_client(ben, amara).version
+        with pytest.raises(AccessRefusedError) as refused:
+            update_client(ben, amara, expected_version=shown, phone="0161 496 0000")
+        theirs = "Amara Client is Anna Berg's client: their sessions, notes and enrolments"
+        assert str(refused.value).startswith(theirs)
+        with pytest.raises(AccessRefusedError, match="is Anna Berg's client"):
+            plan_session(
+                ben, client_id=amara, starts_at=WHEN, duration_minutes=50,
+                kind=SessionKind.SESSION, mode=SessionMode.IN_PERSON,
+            )  # fmt: skip
+        assert get_client(dbs["anna"], amara).phone == ""
+
+        assert str(not_yours(ben, amara)).startswith(theirs)
+        assert [not_yours(dbs[login], amara) for login in ("anna", "olu", "ada")] == [None] * 3
+        assert [reads_notes_of(dbs[login], amara) for login in LOGINS] == [
+            True, False, False, False,
+        ]  # fmt: skip
+        assert [db.reads_clinical for db in dbs.values()] == [True, True, True, False]
+
+        sessions = list_sessions(ada, client_id=amara)  # the diary, without the notes
+        assert len(sessions) == 1 and sessions[0].note is None
+        with pytest.raises(AccessRefusedError, match="admin staff never read notes"):
+            save_note(ada, sessions[0].id, body="Admin staff typing a note")
+    finally:
+        for db in dbs.values():
+            db.close()

@@ -156,3 +156,101 @@ def test_file_menu_connects_in_a_window_of_its_own(
     assert arguments[-2:] == ["--database", "postgresql://kai@db.practice.example/practice"]
     assert program
     assert window.connect_action.text() == "Connect to a Practice &Server…"
+
+
+@pytest.fixture(scope="module")
+def team_with_admin_staff(postgres: PostgresServer) -> dict[str, str]:
+    """Kai's practice, with Lee (another practitioner) and Ida (admin staff); Kai has a
+    client with a session and a note. Each login's address."""
+    from datetime import UTC, datetime
+
+    from practice.services.sessions import log_session
+
+    name = f"window_{next(_names)}"
+    postgres.create_database(name)
+    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
+    admin = open_server_database(address)
+    try:
+        for person, login, role in (
+            ("Kai Moreno", "kai", PractitionerRole.PRACTITIONER),
+            ("Lee Park", "lee", PractitionerRole.PRACTITIONER),
+            ("Ida Berg", "ida", PractitionerRole.ADMIN_STAFF),
+        ):
+            add_practitioner(admin, person, login, role, PASSWORD)
+    finally:
+        admin.close()
+    logins = {
+        login: address.replace(f"//{SUPERUSER}@", f"//{login}@") for login in ("kai", "lee", "ida")
+    }
+    kai = open_server_database(logins["kai"], PASSWORD)
+    try:
+        client = create_client(kai, first_name="Rosa", last_name="Vale")
+        log_session(
+            kai, client_id=client.id, starts_at=datetime(2026, 3, 2, 10, tzinfo=UTC),
+            duration_minutes=50, kind="session", mode="in_person", attendance="attended",
+            notes="Kai's note about Rosa",
+        )  # fmt: skip
+    finally:
+        kai.close()
+    return logins | {"client": str(client.id)}
+
+
+def test_admin_staff_use_every_page_they_may_and_see_no_notes(
+    team_with_admin_staff: dict[str, str],
+    settings: QSettings,
+    qtbot: QtBot,
+    message_boxes: MessageBoxes,
+) -> None:
+    """The server refuses admin staff the clinical tables: the window leaves out what
+    needs them (unseen work, reports, action items, notes) instead of failing."""
+    from ui.main_window import MainWindow
+    from ui.pages.client.page import ClientPage
+
+    db = open_server_database(team_with_admin_staff["ida"], PASSWORD)
+    try:
+        assert not db.reads_clinical
+        ctx = AppContext(db, settings)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        assert "worklog" not in window.page_keys and "reports" not in window.page_keys
+        for key in window.page_keys:
+            window.show_page(key)
+        today = window.page("today")
+        assert not today.week_box.isVisibleTo(today) and not today.timer.isVisibleTo(today)
+        page = ClientPage(ctx)
+        qtbot.addWidget(page)
+        page.show_client(int(team_with_admin_staff["client"]))
+        assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+            tab.title for tab in page.tab_pages
+        ]
+        for index in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(index)
+        sessions = next(t for t in page.tab_pages if t.title == "Sessions and notes")
+        assert sessions.model.rowCount() == 1  # the diary, with no note
+        assert "admin staff never read notes" in sessions.note.toPlainText()
+        assert not [t for k, _t, t in message_boxes.shown if k in ("critical", "warning")]
+    finally:
+        db.close()
+
+
+def test_a_colleagues_client_page_says_whose_they_are(
+    team_with_admin_staff: dict[str, str], settings: QSettings, qtbot: QtBot
+) -> None:
+    from ui.pages.client.overview import OverviewTab
+    from ui.pages.client.sessions import SessionsTab
+
+    db = open_server_database(team_with_admin_staff["lee"], PASSWORD)
+    try:
+        ctx = AppContext(db, settings)
+        overview, sessions = OverviewTab(ctx), SessionsTab(ctx)
+        for tab in (overview, sessions):
+            qtbot.addWidget(tab)
+            tab.show_client(int(team_with_admin_staff["client"]))
+        theirs = "Rosa Vale is Kai Moreno's client: their sessions, notes and enrolments"
+        assert overview.values["next_session"].text().startswith(theirs)
+        assert overview.values["last_session"].text() == "—"  # not "Not seen yet"
+        assert sessions.section.empty.text().startswith(theirs)  # not "No sessions yet."
+    finally:
+        db.close()

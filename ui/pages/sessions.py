@@ -193,7 +193,8 @@ class SessionsPage(QWidget):
             )
             self.this_week_button.setEnabled(self.monday != week_start(today()))
         self.model.with_year = whole_history
-        self.model.drafted = drafted_sessions(self.ctx.db)
+        # notes being typed are the practitioners' (admin staff on a server read none)
+        self.model.drafted = drafted_sessions(self.ctx.db) if self.ctx.db.reads_clinical else set()
         self.model.set_rows(sessions)
         if not sessions:
             who = "" if client_id is None else " with this client"

@@ -145,6 +145,11 @@ class TodayPage(QWidget):
         right.setSpacing(18)
         right.addWidget(self.week_box)
         right.addWidget(self.timer)
+        # admin staff on a practice server: the week's figures and the timer are the
+        # practitioners' own work, which the server does not show them
+        self.week_box.setVisible(ctx.db.reads_clinical)
+        self.timer.setVisible(ctx.db.reads_clinical)
+        self.actions_due.setVisible(ctx.db.reads_clinical)
         right.addWidget(self.instalments)
         right.addWidget(self.quiet)
         right.addStretch(1)
@@ -183,8 +188,9 @@ class TodayPage(QWidget):
         ):
             model.set_locale(self.loc)
         self._load_sessions()
-        self._load_week_figures()
-        self.timer.refresh()
+        if self.ctx.db.reads_clinical:
+            self._load_week_figures()
+            self.timer.refresh()
         self._load_attention(profile.quiet_after_days)
 
     def _load_sessions(self) -> None:
@@ -217,7 +223,8 @@ class TodayPage(QWidget):
 
     def _load_attention(self, quiet_after_days: int) -> None:
         db, day = self.ctx.db, self.day
-        self.actions_model.set_rows(action_items_due(db, today=day))
+        if db.reads_clinical:  # admin staff on a server never read action items
+            self.actions_model.set_rows(action_items_due(db, today=day))
         overdue = overdue_instalments(db, today=day)
         self.instalments_model.set_rows(overdue + instalments_due(db, today=day))
         self.instalments.set_summary(f"{len(overdue)} overdue" if overdue else "")

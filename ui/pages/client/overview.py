@@ -11,6 +11,7 @@ from practice.models import Attendance, Client, EnrolmentStatus, Session, label
 from practice.services.action_items import open_action_items
 from practice.services.clients import get_client
 from practice.services.sessions import list_sessions
+from practice.services.whose import not_yours
 from practice.timeutil import utcnow
 from ui import format as fmt
 from ui.context import AppContext
@@ -101,6 +102,12 @@ class OverviewTab(ClientTab):
     def fill_glance(self, client_id: int) -> None:
         """The next and last session, the current programme, money and open items."""
         db, loc, now = self.ctx.db, self.loc, utcnow()
+        theirs = not_yours(db, client_id)  # a colleague's client, on a practice server
+        if theirs is not None:
+            for key in ("next_session", "last_session", "programme", "money", "open_items"):
+                self.values[key].setText("—")
+            self.values["next_session"].setText(theirs)
+            return
         upcoming = list_sessions(db, client_id=client_id, start=now, attendance=Attendance.PLANNED)
         past = list_sessions(db, client_id=client_id, end=now, attendance=Attendance.ATTENDED)
         texts = {
@@ -124,8 +131,11 @@ class OverviewTab(ClientTab):
         else:
             texts["programme"] = "No active programme"
             texts["money"] = NOT_GIVEN
-        items = open_action_items(db, client_id)
-        texts["open_items"] = str(len(items)) if items else "None"
+        if db.reads_clinical:
+            items = open_action_items(db, client_id)
+            texts["open_items"] = str(len(items)) if items else "None"
+        else:  # admin staff on a practice server never read action items
+            texts["open_items"] = "—"
         for key, text in texts.items():
             self.values[key].setText(text)
 

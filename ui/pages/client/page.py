@@ -42,6 +42,8 @@ TABS: tuple[type[ClientTab], ...] = (
     ResourcesTab,
     DocumentsTab,
 )
+#: Tabs of what admin staff on a practice server never read (action items, unseen work).
+CLINICAL_TABS: tuple[type[ClientTab], ...] = (ActionsTab, WorkTab)
 
 
 class ClientPage(QWidget):
@@ -72,11 +74,14 @@ class ClientPage(QWidget):
         self.enrol_button.clicked.connect(self._enrol)
         self.log_button = QPushButton("&Log a session…")
         self.log_button.clicked.connect(self.log_session)
+        self.log_button.setVisible(ctx.db.reads_clinical)  # a log holds notes and reviews
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tab_pages: list[ClientTab] = []
         for tab_class in TABS:
+            if not ctx.db.reads_clinical and tab_class in CLINICAL_TABS:
+                continue  # admin staff on a practice server: the server keeps these from them
             tab = tab_class(ctx)
             self.tab_pages.append(tab)
             self.tabs.addTab(tab, tab.title)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from practice.models import Session
 from practice.services.sessions import list_sessions
+from practice.services.whose import not_yours, reads_notes_of, whose
 from ui import format as fmt
 from ui.context import AppContext
 from ui.models.client_sessions import ClientSessionsModel
@@ -31,6 +32,7 @@ class SessionsTab(ClientTab):
         )
         self.section.activated.connect(self._open_session)
         self.section.table.selectionModel().selectionChanged.connect(self._on_selected)
+        self.notes_of: str | None = None
         self.note = QTextBrowser()
         self.note.setObjectName("session_note")
         self.note.setOpenLinks(False)
@@ -40,6 +42,13 @@ class SessionsTab(ClientTab):
 
     def load(self, client_id: int) -> None:
         self.model.set_locale(self.loc)
+        theirs = not_yours(self.ctx.db, client_id)  # a colleague's client, on a server
+        self.section.empty.setText(theirs or "No sessions yet.")
+        #: Whose notes these are when the login reads the sessions but not the notes
+        #: (the owner or admin staff on a practice server); None when it reads them.
+        self.notes_of = (
+            None if reads_notes_of(self.ctx.db, client_id) else whose(self.ctx.db, client_id)
+        )
         sessions = list_sessions(self.ctx.db, client_id=client_id)
         sessions.reverse()  # newest first
         self.model.set_rows(sessions)
@@ -57,7 +66,9 @@ class SessionsTab(ClientTab):
         when = html.escape(fmt.day_and_time(session.starts_at, self.loc))
         parts = [f"<h3>{when}</h3>"]
         note = session.note
-        if note is None or not (note.body.strip() or note.private_notes.strip()):
+        if self.notes_of is not None:
+            parts.append(f"<p><i>{html.escape(self.notes_of)}</i></p>")
+        elif note is None or not (note.body.strip() or note.private_notes.strip()):
             parts.append("<p><i>No notes for this session.</i></p>")
         else:
             if note.body.strip():
