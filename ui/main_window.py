@@ -364,6 +364,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.show_data_action)
         self.show_backups_action = self._action("Show &Backups Folder", self.show_backups_folder)
         help_menu.addAction(self.show_backups_action)
+        # a practice on a server has no file or backups on this computer
+        self.show_data_action.setEnabled(self.ctx.db.path is not None)
+        self.show_backups_action.setEnabled(self.ctx.db.path is not None)
         help_menu.addSeparator()
         self.about_action = self._action("&About Practice Manager", self._about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)

@@ -96,7 +96,7 @@ def database_path(args: argparse.Namespace) -> Path:
         raise PracticeError(
             f"“{args.command}” works on a practice file on this computer, not on a "
             "practice server; backups and restores of a server practice are the server's "
-            "job (see docs/GROUP-PRACTICE.md)."
+            "job (see the group practice guide, GROUP-PRACTICE.md)."
         )
     # A command may name its own default file (``demo`` writes a separate sample database).
     default = getattr(args, "default_database", default_database_path)

@@ -157,7 +157,7 @@ class Database:
             raise OnServerError(
                 f"This practice is kept on the server {self.where}: there is no practice "
                 f"file on this computer to {action}. Backups and logins of a server "
-                "practice are the server's job (see docs/GROUP-PRACTICE.md)."
+                "practice are the server's job (see the group practice guide, GROUP-PRACTICE.md)."
             )
         return self.path
 

@@ -135,8 +135,8 @@ def refusal(exc: BaseException, address: ServerAddress) -> DatabaseRefusedError:
         return DatabaseRefusedError(
             f"There is no certificate authority to check the server {address.shown()} "
             "against, so nothing was sent to it. Ask whoever runs it for the practice's "
-            "certificate authority file and add ?sslrootcert=FILE to the address (or save "
-            "it as ~/.postgresql/root.crt)."
+            "certificate authority file and choose it as the certificate authority (on the "
+            "command line: ?sslrootcert=FILE in the address)."
         )
     if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
         return DatabaseRefusedError(
@@ -148,12 +148,12 @@ def refusal(exc: BaseException, address: ServerAddress) -> DatabaseRefusedError:
     if "does not exist" in lowered and "database" in lowered:
         return DatabaseRefusedError(
             f"There is no database “{address.name}” on the server; ask whoever runs it to "
-            "make it (see docs/GROUP-PRACTICE.md)."
+            "make it (see the group practice guide, GROUP-PRACTICE.md)."
         )
     if "role" in lowered and "does not exist" in lowered:
         return WrongPasswordError(f"The server has no login called {user}.")
     if "permission denied" in lowered or "not permitted" in lowered:
-        return DatabaseRefusedError(f"The server does not let {user} open {address.shown()}.")
+        return DatabaseRefusedError(f"The server does not let this login open {address.shown()}.")
     return DatabaseRefusedError(
         f"The practice server {address.shown()} cannot be reached; check the address and "
         "the network, then try again."
@@ -206,6 +206,17 @@ def _reads_clinical(session: DbSession) -> bool:
     return role is not PractitionerRole.ADMIN_STAFF
 
 
+def _owns_the_tables(conn: Connection) -> bool:
+    """Whether the login may migrate the practice: it owns its tables (or is in the role
+    that does), as the administrator does and no one in the team."""
+    return bool(
+        conn.exec_driver_sql(
+            "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
+            "WHERE oid = 'alembic_version'::regclass"
+        ).scalar()
+    )
+
+
 def _check_server(conn: Connection, address: ServerAddress) -> None:
     number = int(conn.exec_driver_sql("SHOW server_version_num").scalar_one())
     if number < OLDEST_SERVER:
@@ -239,6 +250,12 @@ def _bring_up_to_date(conn: Connection, address: ServerAddress) -> None:
         raise DatabaseRefusedError(
             f"The practice {address.shown()} was updated by a newer version of Practice "
             "Manager; install that version to open it. Nothing was changed."
+        )
+    if revision is not None and not _owns_the_tables(conn):
+        raise DatabaseRefusedError(
+            f"The practice {address.shown()} needs bringing up to date for this version of "
+            "Practice Manager, and only its administrator may change its tables: ask them "
+            "to open it once with this version, then connect again. Nothing was changed."
         )
     try:
         migrate.verified_upgrade(conn)

@@ -48,7 +48,7 @@ def _on_server(db: Database, action: str) -> None:
     if db.server is None:
         raise PracticeError(
             f"A solo practice has one practitioner; to {action}, move the practice to a "
-            "practice server (see docs/GROUP-PRACTICE.md)."
+            "practice server (see the group practice guide, GROUP-PRACTICE.md)."
         )
 
 

@@ -300,7 +300,7 @@ def import_practice(
         raise PracticeError(
             "A practice on a server takes in a solo practice under one of its team: "
             "practice --database ADDRESS team import FILE --as LOGIN "
-            "(docs/GROUP-PRACTICE.md)."
+            "(see the group practice guide, GROUP-PRACTICE.md)."
         )
     document = read_document(source)
     tables = exported_tables()

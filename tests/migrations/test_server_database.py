@@ -179,3 +179,32 @@ def test_locking_forgets_the_connection_and_unlocking_comes_back(opened: Databas
         list_clients(opened)
     opened.unlock(None)
     assert [c.first_name for c in list_clients(opened)] == ["Dara"]
+
+
+def test_only_the_administrator_brings_a_practice_up_to_date(
+    empty: str, postgres: PostgresServer
+) -> None:
+    """A practitioner who installs the new version first is told to ask the
+    administrator (whose tables they are), with nothing changed; then they connect."""
+    from alembic import command
+
+    from practice.models import PractitionerRole
+    from practice.services.team import add_practitioner
+
+    admin = open_server_database(empty)
+    add_practitioner(admin, "Pia Lund", "pia", PractitionerRole.PRACTITIONER, "long password 12")
+    admin.close()
+    engine = create_engine(ServerAddress.parse(empty).url)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "0016")
+    finally:
+        engine.dispose()
+    pia = empty.replace(f"//{SUPERUSER}@", "//pia@")
+    with pytest.raises(DatabaseRefusedError) as refused:
+        open_server_database(pia)
+    assert "only its administrator may change its tables: ask them" in str(refused.value)
+    with raw(postgres, empty) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0016",)
+    open_server_database(empty).close()  # the administrator, with this version
+    open_server_database(pia).close()

@@ -254,3 +254,23 @@ def test_a_colleagues_client_page_says_whose_they_are(
         assert sessions.section.empty.text().startswith(theirs)  # not "No sessions yet."
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("postgresql://anna@db.example.org/practice", "by TLS, the server's certificate checked"),
+        ("postgresql://anna@db.example.org/practice?sslmode=require", "by TLS (its disks"),
+        ("postgresql://anna@db.example.org/practice?sslmode=disable", "No: the connection"),
+        ("postgresql://anna@/practice?host=/run/postgresql", "the server is on this computer"),
+    ],
+)
+def test_the_about_box_says_how_a_server_practice_is_kept_private(address: str, says: str) -> None:
+    """Not "Encrypted: No" for a practice reached over TLS (what the box says depends on
+    the address only; nothing is connected)."""
+    from types import SimpleNamespace
+
+    from ui.dialogs.about import protection
+
+    db: Any = SimpleNamespace(server=ServerAddress.parse(address), encrypted=False)
+    assert says in protection(db)

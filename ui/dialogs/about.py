@@ -45,7 +45,7 @@ LOG_NOTE = "Start-ups, backups and errors, never client details; 1 MB and three 
 
 
 #: Where a server practice's backups are: not on this computer.
-SERVER_BACKUPS = "the server's job (pg_dump, point-in-time recovery; see docs/GROUP-PRACTICE.md)"
+SERVER_BACKUPS = "the server's job (pg_dump, point-in-time recovery; see the group practice guide, GROUP-PRACTICE.md)"
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class AboutFacts:
     version: str
     database: Path | str  # the file, or the database on its server
     encrypted: bool
+    #: What keeps the practice private, in words (a file's password; a server's TLS).
+    protection: str
     schema: str
     backups: Path | None  # None on a server: its backups are the server's job
     log_file: Path
@@ -64,7 +66,7 @@ class AboutFacts:
             [
                 f"Practice Manager {self.version}",
                 f"Database: {self.database}",
-                f"Encrypted: {'yes' if self.encrypted else 'no'}",
+                f"Encrypted: {self.protection}",
                 f"Schema: {self.schema}",
                 f"Backups: {self.backups or SERVER_BACKUPS}",
                 f"Log file: {self.log_file}",
@@ -88,10 +90,24 @@ def about_facts(db: Database, *, log_path: Path | None = None) -> AboutFacts:
         version=__version__,
         database=db.path if db.path is not None else db.where,
         encrypted=db.encrypted,
+        protection=protection(db),
         schema=schema,
         backups=backup_folder_for(db) if on_file else None,
         log_file=log_path if log_path is not None else log_file(),
     )
+
+
+def protection(db: Database) -> str:
+    """How the practice is kept private, for the About box: a file by its password; a
+    server's practice on the way to it (its disks are the server's)."""
+    if db.server is None:
+        return "Yes, with your password" if db.encrypted else "No"
+    if db.server.on_socket:
+        return "Not needed on the way: the server is on this computer (its disks are its own)"
+    if db.server.sslmode in ("verify-full", "verify-ca", "require"):
+        checked = "" if db.server.sslmode == "require" else ", the server's certificate checked"
+        return f"On the way to the server, by TLS{checked} (its disks are the server's)"
+    return "No: the connection to the server is not encrypted"
 
 
 def open_folder(folder: Path) -> bool:
@@ -147,9 +163,7 @@ class AboutDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.database_label = _value(str(facts.database), "about_database")
-        self.encrypted_label = _value(
-            "Yes, with your password" if facts.encrypted else "No", "about_encrypted"
-        )
+        self.encrypted_label = _value(facts.protection, "about_encrypted")
         self.schema_label = _value(facts.schema, "about_schema")
         self.backups_label = _value(str(facts.backups or SERVER_BACKUPS), "about_backups")
         self.log_label = _value(f"{facts.log_file}\n{LOG_NOTE}", "about_log")

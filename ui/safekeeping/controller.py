@@ -187,7 +187,7 @@ class SafekeepingController(QObject):
             f"This practice is kept on the server {self.ctx.db.where}. Its backups are the "
             "server's job: whoever runs it makes them (pg_dump every night, or the "
             "server's point-in-time recovery) and restores them, so this computer keeps "
-            "no copy of the practice. See docs/GROUP-PRACTICE.md.",
+            "no copy of the practice (see the group practice guide, GROUP-PRACTICE.md).",
         )
 
     def periodic_backup(self) -> bool:
