@@ -108,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from practice.db.server import is_server_address
 
     server = args.database if args.database and is_server_address(args.database) else None
+    remembered = None
     path = Path(args.database).expanduser() if args.database else default_database_path()
     if not args.sample and server is None:
         from practice.db import early_check
@@ -137,8 +138,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Practice Manager %s starting (log: %s)", __version__, log_path)
     if args.sample:
         return run_sample(app, own_practice_open=args.from_practice)
+    if server is None and args.database is None and not path.exists():
+        # no practice of their own here: the team's server opened before, or the choice
+        from ui.dialogs.first_start import OWN, first_start, opened_server
+
+        remembered = opened_server(QSettings())
+        server = remembered or first_start(QSettings())
+        if server is None:
+            return 0
+        if server == OWN:
+            server = None
     if server is not None:
-        return run_on_server(app, server, exit_when_shown=args.exit_when_shown)
+        return run_on_server(
+            app, server, exit_when_shown=args.exit_when_shown, remembered=server == remembered
+        )
     from ui.safekeeping.startup import open_practice_interactive
 
     try:
@@ -165,8 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         opened.lock.release()
 
 
-def run_on_server(app: Any, text: str, *, exit_when_shown: bool = False) -> int:
-    """The app on a practice kept on a server (``--database postgresql://…``)."""
+def run_on_server(
+    app: Any, text: str, *, exit_when_shown: bool = False, remembered: bool = False
+) -> int:
+    """The app on a practice kept on a server (``--database postgresql://…``, or the one
+    opened here before: ``remembered``, forgotten if it no longer opens)."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
@@ -178,11 +194,20 @@ def run_on_server(app: Any, text: str, *, exit_when_shown: bool = False) -> int:
         db = open_server_interactive(ServerAddress.parse(text))
     except PracticeError as exc:
         log.warning("practice server refused: %s", exc)
-        QMessageBox.critical(None, "Practice Manager cannot open the practice", str(exc))
+        message = str(exc)
+        if remembered:  # not stuck on it: the next start asks which practice to open
+            from ui.dialogs.first_start import forget_server
+
+            forget_server(QSettings())
+            message += " Next time, Practice Manager asks again which practice to open."
+        QMessageBox.critical(None, "Practice Manager cannot open the practice", message)
         return 1
     if db is None:
         return 0
     log.info("opened the practice %s", db.where)
+    from ui.dialogs.first_start import remember_server
+
+    remember_server(QSettings(), text)  # opened at the next start (no password kept)
     try:
         return run(app, db, QSettings(), exit_when_shown=exit_when_shown)
     finally:
