@@ -144,10 +144,11 @@ def run_share(args: argparse.Namespace, db: Database) -> int:
 
 
 def run_unshare(args: argparse.Namespace, db: Database) -> int:
-    from practice.services.team import end_share
+    from practice.services.team import end_share, list_team
 
     ended = end_share(db, args.client, args.login)
+    name = next((m.name for m in list_team(db) if m.login == args.login), args.login)
     if not ended:
-        raise PracticeError(f"Client {args.client} was not shared with {args.login}.")
-    print(f"Client {args.client} is no longer shared with {args.login}.")
+        raise PracticeError(f"Client {args.client} was not shared with {name}.")
+    print(f"Client {args.client} is no longer shared with {name}.")
     return 0

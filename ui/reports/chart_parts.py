@@ -7,6 +7,7 @@ number a person reads (the hover readout) is formatted from the exact figure.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from babel.numbers import get_currency_symbol
@@ -52,6 +53,13 @@ def value_axis(chart: QChart, low: float, high: float, title: str, label_format:
     axis.setRange(min(low, 0.0), top * 1.08)
     axis.applyNiceNumbers()
     axis.setLabelFormat(label_format)
+    if label_format == "%.0f":  # whole numbers: no tick between two (0, 1, 1, 2, 2)
+        axis.setRange(math.floor(axis.min()), max(math.ceil(axis.max()), 1))
+        span = round(axis.max() - axis.min())
+        for count in range(min(axis.tickCount(), span + 1), 1, -1):
+            if span % (count - 1) == 0:
+                axis.setTickCount(count)
+                break
     axis.setTitleText(title)
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     return axis

@@ -93,6 +93,7 @@ class ServerLoginDialog(QDialog):
         layout.addWidget(buttons)
         if message:
             self.error.say(message)
+            self.adjustSize()
 
     def accept(self) -> None:
         password = self.password.text()
@@ -101,6 +102,7 @@ class ServerLoginDialog(QDialog):
             self.db = self._attempt(password)
         except DatabaseRefusedError as exc:  # a wrong password too: the server's sentence
             self.error.say(str(exc))
+            self.adjustSize()  # room for the sentence without squeezing the lines above
             self.password.selectAll()
             self.password.setFocus()
             return
