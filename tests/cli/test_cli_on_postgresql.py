@@ -191,7 +191,7 @@ def test_the_team_from_the_command_line(
     )
     assert again.code == 1 and "noor_cli is in the team already" in again.err
     unshared = run_cli(capsys, "--database", server, "team", "unshare", "1", "--with", "noor_cli")
-    assert unshared.code == 1 and "was not shared with noor_cli" in unshared.err
+    assert unshared.code == 1 and "was not shared with Noor Haddad" in unshared.err
 
 
 def test_a_practice_file_has_no_team(capsys: Capsys, tmp_path: Path) -> None:
