@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from practice.db.server import open_server_database
 from tests.postgres import SUPERUSER, PostgresServer
 from tests.ui.conftest import MessageBoxes
 from ui.dialogs.first_start import OPENED_SERVER, OWN, first_start, opened_server
@@ -74,22 +73,58 @@ def test_quitting_at_the_first_start(tmp_path: Path, qtbot: QtBot) -> None:
     assert first_start(settings) is None
 
 
-def test_the_server_practice_opened_here_is_remembered_and_forgotten_when_gone(
-    postgres: PostgresServer, message_boxes: MessageBoxes
+def test_the_server_practice_opened_here_is_opened_at_the_next_start(
+    postgres: PostgresServer, tmp_path: Path
 ) -> None:
-    from ui.app import run_on_server
+    """Whole starts of the app, each its own process with a fresh HOME: opened once with
+    ``--database postgresql://…``, the next start with no arguments (and no practice
+    file here) opens that server practice without asking anything."""
+    import os
+    import subprocess
+    import sys
 
     name = f"first_start_{next(_names)}"
     postgres.create_database(name)
     address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
-    open_server_database(address).close()
-    app = QApplication.instance()
-    assert run_on_server(app, address, exit_when_shown=True) == 0
-    assert opened_server(QSettings()) == address  # no password in it: there is none to keep
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
 
-    gone = address.replace(f"/{name}?", "/no_such_practice?")
+    def start(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "ui.app", *arguments, "--exit-when-shown"],
+            env=env, capture_output=True, text=True, timeout=90,
+        )  # fmt: skip
+
+    first = start("--database", address)
+    assert first.returncode == 0, first.stderr[-2000:]
+    for log in home.rglob("*.log"):
+        log.unlink()  # what the next start writes only
+    again = start()  # would wait on the welcome question if the server were not kept
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert f"opened the practice “{name}” on this computer" in again.stderr + "".join(
+        p.read_text(errors="replace") for p in home.rglob("*.log")
+    )
+    assert not list(home.rglob("*.db"))  # no practice file was made here
+
+
+def test_a_remembered_server_that_no_longer_opens_is_forgotten(
+    postgres: PostgresServer, message_boxes: MessageBoxes
+) -> None:
+    from ui.app import run_on_server
+
+    gone = (
+        f"postgresql://{SUPERUSER}@/no_such_practice?host={postgres.sockets}&port={postgres.port}"
+    )
     QSettings().setValue(OPENED_SERVER, gone)
-    assert run_on_server(app, gone, remembered=True) == 1
+    assert run_on_server(QApplication.instance(), gone, remembered=True) == 1
     assert message_boxes.texts()[-1].endswith(
         "Next time, Practice Manager asks again which practice to open."
     )
