@@ -109,6 +109,9 @@ class Database:
     #: practice server admin staff do not (the server refuses them those tables), so
     #: the app leaves out what needs them instead of failing. Always, in a file.
     reads_clinical: bool = True
+    #: Whose sessions, work and money the figures count, when not the whole practice's:
+    #: a practitioner on a server sees their own and shared clients' (migration 0012).
+    figures_of: str = ""
     _sessions: sessionmaker[DbSession] = field(init=False, repr=False)
     _read_sessions: sessionmaker[DbSession] = field(init=False, repr=False)
     _use: Path | None = field(default=None, init=False, repr=False)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session as DbSession
 
     from practice.db.database import Database
+    from practice.models import PractitionerRole
 
 SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 #: The oldest server the practice runs on (``server_version_num``).
@@ -37,6 +38,8 @@ OLDEST_SERVER = 150000
 _MIGRATION_LOCK = 0x5052_4143  # "PRAC"
 #: Seconds to wait for the server to answer before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
+#: What a practitioner's figures count on a server (``Database.figures_of``).
+OWN_FIGURES = "your own clients and those shared with you"
 
 
 def is_server_address(text: str) -> bool:
@@ -172,6 +175,7 @@ def open_server_database(address: ServerAddress | str, password: str | None = No
 
     from practice.db.database import Database
     from practice.db.seed import ensure_defaults
+    from practice.models import PractitionerRole
 
     if isinstance(address, str):
         address = ServerAddress.parse(address)
@@ -188,22 +192,26 @@ def open_server_database(address: ServerAddress | str, password: str | None = No
         db = Database(path=None, server=address, engine=engine, password=password)
         with db.transaction() as session:
             ensure_defaults(session)
-            db.reads_clinical = _reads_clinical(session)
+            role = _role(session)
+            db.reads_clinical = role is not PractitionerRole.ADMIN_STAFF
+            if role is PractitionerRole.PRACTITIONER:
+                db.figures_of = OWN_FIGURES
     except BaseException:
         engine.dispose()
         raise
     return db
 
 
-def _reads_clinical(session: DbSession) -> bool:
-    """False for admin staff: the server refuses their login every clinical table."""
+def _role(session: DbSession) -> PractitionerRole | None:
+    """The connected login's role in the team (None: the administrator, outside it).
+    Admin staff are refused every clinical table; a practitioner's figures are their
+    own and shared clients'."""
     from sqlalchemy import select
 
     from practice.db.dialect import current_login
-    from practice.models import Practitioner, PractitionerRole
+    from practice.models import Practitioner
 
-    role = session.scalar(select(Practitioner.role).where(Practitioner.login == current_login()))
-    return role is not PractitionerRole.ADMIN_STAFF
+    return session.scalar(select(Practitioner.role).where(Practitioner.login == current_login()))
 
 
 def _owns_the_tables(conn: Connection) -> bool:

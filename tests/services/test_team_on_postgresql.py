@@ -494,6 +494,8 @@ def test_a_colleagues_client_is_said_to_be_theirs_not_a_conflict_or_a_crash(team
             True, False, False, False,
         ]  # fmt: skip
         assert [db.reads_clinical for db in dbs.values()] == [True, True, True, False]
+        own = "your own clients and those shared with you"  # what their figures count
+        assert [db.figures_of for db in dbs.values()] == [own, own, "", ""]
 
         sessions = list_sessions(ada, client_id=amara)  # the diary, without the notes
         assert len(sessions) == 1 and sessions[0].note is None

@@ -252,6 +252,12 @@ def test_a_colleagues_client_page_says_whose_they_are(
         assert overview.values["next_session"].text().startswith(theirs)
         assert overview.values["last_session"].text() == "—"  # not "Not seen yet"
         assert sessions.section.empty.text().startswith(theirs)  # not "No sessions yet."
+        from ui.pages.today import TodayPage
+
+        today = TodayPage(ctx)
+        qtbot.addWidget(today)
+        today.refresh()
+        assert today.week_box.title().endswith(": your own clients and those shared with you")
     finally:
         db.close()
 

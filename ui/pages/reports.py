@@ -80,10 +80,11 @@ class ReportsPage(QWidget):
         self.loader.failed.connect(self._failed)
         self.loader.busy_changed.connect(self._busy_changed)
 
+        scope = f" The figures count only {ctx.db.figures_of}." if ctx.db.figures_of else ""
         header = page_title(
             "Reports",
             "What you really earn per hour once preparation, write-up, supervision and "
-            "support between sessions are counted.",
+            "support between sessions are counted." + scope,
         )
         self.period_bar = PeriodBar(today())
         self._restore_period()

@@ -235,8 +235,9 @@ class TodayPage(QWidget):
     def _load_week_figures(self) -> None:
         monday, sunday = week_of(self.day)
         f = period_figures(self.ctx.db, monday, sunday, today=self.day)
+        whose = f": {self.ctx.db.figures_of}" if self.ctx.db.figures_of else ""
         self.week_box.setTitle(
-            f"This week ({fmt.day(monday, self.loc)} – {fmt.day(sunday, self.loc)})"
+            f"This week ({fmt.day(monday, self.loc)} – {fmt.day(sunday, self.loc)}){whose}"
         )
         self.figures["seen"].setText(
             f"{fmt.duration(f.contact_minutes)} in {f.sessions} session"
