@@ -17,7 +17,15 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from practice.models import PractitionerRole
+
+#: A member of a test practice's team: their name, login and role.
+Member = tuple[str, str, "PractitionerRole"]
 
 #: The superuser of the throwaway cluster (trust authentication, socket only).
 SUPERUSER = "practice_admin"
@@ -175,6 +183,24 @@ class PostgresServer:
         self.execute(f'CREATE DATABASE "{name}" TEMPLATE practice_template')
         return self.address(name)
 
+    def team_practice(self, name: str, members: Sequence[Member], password: str) -> str:
+        """A new practice ``name`` whose administrator added ``members`` (name, login,
+        role), each login needing ``password`` from then on; the administrator's
+        address (:func:`as_login` for a member's)."""
+        from practice.db.server import open_server_database
+        from practice.services.team import add_practitioner
+
+        self.create_database(name)
+        address = self.address(name)
+        admin = open_server_database(address)
+        try:
+            for person, login, role in members:
+                add_practitioner(admin, person, login, role, password)
+        finally:
+            admin.close()
+        self.require_passwords(*sorted({f"{name}_{role.value}" for *_, role in members}))
+        return address
+
     def address(self, database: str, user: str = SUPERUSER) -> str:
         """``database``'s address as a practitioner writes it (``postgresql://``)."""
         return f"postgresql://{user}@/{database}?host={self.sockets}&port={self.port}"
@@ -215,3 +241,8 @@ def make_certificate_authority(key: Path, certificate: Path) -> None:
         check=True,
         timeout=60,
     )  # fmt: skip
+
+
+def as_login(address: str, login: str) -> str:
+    """The administrator's ``address`` of a practice, as ``login`` connects to it."""
+    return address.replace(f"//{SUPERUSER}@", f"//{login}@")

@@ -89,20 +89,13 @@ def work_as(team: Team, login: str, first_name: str) -> int:
 @pytest.fixture(scope="module")
 def team(postgres: PostgresServer) -> Iterator[Team]:
     name = f"team_{next(_names)}"
-    postgres.create_database(name)
-    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
-    admin = open_server_database(address)
-    try:
-        for person, login, role in (
-            ("Anna Berg", "anna", PractitionerRole.PRACTITIONER),
-            ("Ben Cole", "ben", PractitionerRole.PRACTITIONER),
-            ("Olu Ade", "olu", PractitionerRole.OWNER),
-            ("Ada Frey", "ada", PractitionerRole.ADMIN_STAFF),
-        ):
-            add_practitioner(admin, person, login, role, PASSWORD)
-    finally:
-        admin.close()
-    postgres.require_passwords(*(f"{name}_{role.value}" for role in PractitionerRole))
+    members = [
+        ("Anna Berg", "anna", PractitionerRole.PRACTITIONER),
+        ("Ben Cole", "ben", PractitionerRole.PRACTITIONER),
+        ("Olu Ade", "olu", PractitionerRole.OWNER),
+        ("Ada Frey", "ada", PractitionerRole.ADMIN_STAFF),
+    ]
+    address = postgres.team_practice(name, members, PASSWORD)
     made = Team(name, address, postgres, {})
     made.clients["anna"] = work_as(made, "anna", "Amara")
     made.clients["ben"] = work_as(made, "ben", "Bea")

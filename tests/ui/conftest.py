@@ -194,3 +194,21 @@ def window(ctx: AppContext, qtbot: QtBot) -> Any:
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     return win
+
+
+def fresh_home(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A fresh HOME (every user folder inside it) and the environment of an app process
+    started in it, offscreen: for tests that start the whole app as a person would."""
+    import os
+
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return home, env

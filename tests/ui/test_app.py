@@ -242,22 +242,12 @@ def test_help_menu_starts_the_sample_in_its_own_window(
 
 def _fresh_start(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     """A practice database and a fresh HOME (every user folder inside it), offscreen."""
-    import os
-
     from practice.db import open_database
+    from tests.ui.conftest import fresh_home
 
     database = tmp_path / "practice.db"
     open_database(database).close()
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+    home, env = fresh_home(tmp_path)
     return database, home, env
 
 

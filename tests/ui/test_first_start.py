@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.postgres import SUPERUSER, PostgresServer
-from tests.ui.conftest import MessageBoxes
+from tests.ui.conftest import MessageBoxes, fresh_home
 from ui.dialogs.first_start import OPENED_SERVER, OWN, first_start, opened_server
 
 _names = itertools.count(1)
@@ -79,23 +79,13 @@ def test_the_server_practice_opened_here_is_opened_at_the_next_start(
     """Whole starts of the app, each its own process with a fresh HOME: opened once with
     ``--database postgresql://…``, the next start with no arguments (and no practice
     file here) opens that server practice without asking anything."""
-    import os
     import subprocess
     import sys
 
     name = f"first_start_{next(_names)}"
     postgres.create_database(name)
     address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+    home, env = fresh_home(tmp_path)
 
     def start(*arguments: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -19,10 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from practice.db.server import open_server_database
 from practice.models import PractitionerRole
-from practice.services.team import add_practitioner
-from tests.postgres import SUPERUSER, PostgresServer
+from tests.postgres import PostgresServer, as_login
 
 _names = itertools.count(1)
 PASSWORD = "kept in the keyring, not a file"
@@ -102,16 +100,8 @@ def run_child(home: Path, address: str, phase: str) -> str:
 def test_the_password_is_kept_in_the_keyring_and_forgotten_when_it_stops_working(
     postgres: PostgresServer, tmp_path: Path
 ) -> None:
-    name = f"keyring_{next(_names)}"
-    postgres.create_database(name)
-    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
-    admin = open_server_database(address)
-    try:
-        add_practitioner(admin, "Noa Levi", "noa", PractitionerRole.PRACTITIONER, PASSWORD)
-    finally:
-        admin.close()
-    postgres.require_passwords(f"{name}_practitioner")
-    noa = address.replace(f"//{SUPERUSER}@", "//noa@")
+    members = [("Noa Levi", "noa", PractitionerRole.PRACTITIONER)]
+    noa = as_login(postgres.team_practice(f"keyring_{next(_names)}", members, PASSWORD), "noa")
     home = tmp_path / "home"
     home.mkdir()
 

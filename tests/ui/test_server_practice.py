@@ -17,8 +17,7 @@ from practice.db import Database
 from practice.db.server import ServerAddress, open_server_database
 from practice.models import PractitionerRole
 from practice.services.clients import create_client
-from practice.services.team import add_practitioner
-from tests.postgres import SUPERUSER, PostgresServer
+from tests.postgres import SUPERUSER, PostgresServer, as_login
 from tests.ui.conftest import MessageBoxes
 from ui.context import AppContext
 
@@ -29,16 +28,8 @@ PASSWORD = "a server password, long"
 @pytest.fixture(scope="module")
 def server_practice(postgres: PostgresServer) -> str:
     """A practice on the session's server with one practitioner, kai (password needed)."""
-    name = f"window_{next(_names)}"
-    postgres.create_database(name)
-    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
-    admin = open_server_database(address)
-    try:
-        add_practitioner(admin, "Kai Moreno", "kai", PractitionerRole.PRACTITIONER, PASSWORD)
-    finally:
-        admin.close()
-    postgres.require_passwords(f"{name}_practitioner")
-    return address.replace(f"//{SUPERUSER}@", "//kai@")
+    members = [("Kai Moreno", "kai", PractitionerRole.PRACTITIONER)]
+    return as_login(postgres.team_practice(f"window_{next(_names)}", members, PASSWORD), "kai")
 
 
 @pytest.fixture
@@ -166,22 +157,13 @@ def team_with_admin_staff(postgres: PostgresServer) -> dict[str, str]:
 
     from practice.services.sessions import log_session
 
-    name = f"window_{next(_names)}"
-    postgres.create_database(name)
-    address = f"postgresql://{SUPERUSER}@/{name}?host={postgres.sockets}&port={postgres.port}"
-    admin = open_server_database(address)
-    try:
-        for person, login, role in (
-            ("Kai Moreno", "kai", PractitionerRole.PRACTITIONER),
-            ("Lee Park", "lee", PractitionerRole.PRACTITIONER),
-            ("Ida Berg", "ida", PractitionerRole.ADMIN_STAFF),
-        ):
-            add_practitioner(admin, person, login, role, PASSWORD)
-    finally:
-        admin.close()
-    logins = {
-        login: address.replace(f"//{SUPERUSER}@", f"//{login}@") for login in ("kai", "lee", "ida")
-    }
+    members = [
+        ("Kai Moreno", "kai", PractitionerRole.PRACTITIONER),
+        ("Lee Park", "lee", PractitionerRole.PRACTITIONER),
+        ("Ida Berg", "ida", PractitionerRole.ADMIN_STAFF),
+    ]
+    address = postgres.team_practice(f"window_{next(_names)}", members, PASSWORD)
+    logins = {login: as_login(address, login) for _name, login, _role in members}
     kai = open_server_database(logins["kai"], PASSWORD)
     try:
         client = create_client(kai, first_name="Rosa", last_name="Vale")
