@@ -39,8 +39,8 @@ def db_path(tmp_path: Path) -> Path:
 
 #: ``PRACTICE_TEST_ENGINE=postgresql``: every test's ``db`` is a new practice on the
 #: session's PostgreSQL server instead of a file (``make test`` runs the services',
-#: economics', reports' and search tests so a second time; tests marked ``file_only``
-#: are left out of that pass).
+#: economics', reports' and search tests so a second time; a check of what only a
+#: file has asks ``db.path``).
 ENGINE = os.environ.get("PRACTICE_TEST_ENGINE", "sqlite")
 
 
@@ -111,13 +111,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that need Qt are marked ``gui`` so ``-m "not gui"`` runs the pure ones.
 
     That is everything under tests/ui or a ``gui`` folder, and any test using pytest-qt.
-    On the server (``PRACTICE_TEST_ENGINE=postgresql``), tests marked ``file_only`` are
-    skipped, saying why.
     """
     qt_fixtures = {"qtbot", "qapp", "qtmodeltester"}
     for item in items:
-        if ENGINE == "postgresql" and item.get_closest_marker("file_only"):
-            item.add_marker(pytest.mark.skip(reason="checks what only a practice file has"))
         path = str(item.path).replace("\\", "/")
         uses_qt = bool(qt_fixtures & set(getattr(item, "fixturenames", ())))
         if "tests/ui/" in path or "/gui/" in path or uses_qt:
