@@ -59,10 +59,16 @@ def wait_for_line(proc: subprocess.Popen[str], wanted: str, timeout: float = 60)
 
 
 def kill_hard(proc: subprocess.Popen[str]) -> str:
-    """SIGKILL the child; return what it had printed but was not read yet."""
+    """SIGKILL the child; return what it had printed but was not read yet — including
+    lines the reader had already taken from the pipe into its buffer (``communicate``
+    reads the pipe only, and would lose those: a busy machine let two through)."""
+    assert proc.stdout is not None and proc.stderr is not None
     proc.send_signal(signal.SIGKILL)
-    rest, _errors = proc.communicate(timeout=30)
+    proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    rest = proc.stdout.read()  # the buffer first, then the pipe up to its end
+    proc.stdout.close()
+    proc.stderr.close()
     return rest
 
 
