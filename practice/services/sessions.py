@@ -142,7 +142,7 @@ def log_session(
         _record_outcome(s, session, notes, private_notes, new_action_items, reviews, note_saved_at)
         audit.record(s, "create", "session", session.id, f"client {client_id}")
         s.flush()
-        return _loaded(s, session.id)
+        return _loaded(s, session.id, clinical=db.reads_clinical)
 
 
 def log_planned_session(
@@ -178,11 +178,11 @@ def log_planned_session(
             setattr(session, key, value)
         session.enrolment_id = enrolment_id
         if moved:
-            _check_action_items_still_ordered(s, session)
+            _moved(s, session, db.reads_clinical)
         _record_outcome(s, session, notes, private_notes, new_action_items, reviews, note_saved_at)
         audit.record(s, "edit", "session", session.id, "logged")
         s.flush()
-        return _loaded(s, session.id)
+        return _loaded(s, session.id, clinical=db.reads_clinical)
 
 
 def update_session(
@@ -210,10 +210,10 @@ def update_session(
             session.enrolment_id = changes["enrolment_id"]
         _check_happened(session.starts_at, session.attendance)
         if "starts_at" in changes:
-            _check_action_items_still_ordered(s, session)
+            _moved(s, session, db.reads_clinical)
         audit.record(s, "edit", "session", session.id, ", ".join(sorted(changes)))
         s.flush()
-        return _loaded(s, session.id)
+        return _loaded(s, session.id, clinical=db.reads_clinical)
 
 
 def record_attendance(
@@ -244,7 +244,7 @@ def get_session(db: Database, session_id: int) -> Session:
     """One session with its client, enrolment, note (history, addenda) and action items."""
     with db.reading() as s:
         _get(s, session_id)
-        return _loaded(s, session_id)
+        return _loaded(s, session_id, clinical=db.reads_clinical)
 
 
 def list_sessions(
@@ -406,6 +406,19 @@ def _check_enrolment(s: DbSession, enrolment_id: object, client_id: int) -> None
         raise ValidationError("enrolment", "belongs to another client.")
 
 
+def _moved(s: DbSession, session: Session, clinical: bool) -> None:
+    """A session moved in time: its action items must stay in order. Admin staff (who
+    do not read action items) move planned sessions only, which have reviewed none."""
+    if clinical:
+        _check_action_items_still_ordered(s, session)
+    elif session.attendance is not Attendance.PLANNED:
+        raise ValidationError(
+            "starts_at",
+            "of a session that has happened is its practitioner's to correct; admin "
+            "staff move planned sessions.",
+        )
+
+
 def _check_action_items_still_ordered(s: DbSession, session: Session) -> None:
     """Moving a session must not put it before items it reviewed, or after their reviews."""
     s.flush()
@@ -440,17 +453,20 @@ def _get(s: DbSession, session_id: int) -> Session:
     return records.get_or_raise(s, Session, session_id, "session")
 
 
-def _loaded(s: DbSession, session_id: int) -> Session:
-    stmt = (
-        select(Session)
-        .options(
-            joinedload(Session.client),
-            joinedload(Session.enrolment),
+def _loaded(s: DbSession, session_id: int, *, clinical: bool = True) -> Session:
+    """The session with its client and enrolment, and (``clinical``) its note, the
+    note's history and addenda and its action items; without them for admin staff on a
+    server, who may not read those (:attr:`~practice.db.Database.reads_clinical`)."""
+    stmt = select(Session).options(joinedload(Session.client), joinedload(Session.enrolment))
+    if clinical:
+        stmt = stmt.options(
             selectinload(Session.note).selectinload(SessionNote.addenda),
             selectinload(Session.note).selectinload(SessionNote.versions),
             selectinload(Session.action_items),
         )
-        .where(Session.id == session_id)
-        .execution_options(populate_existing=True)
-    )
-    return s.scalars(stmt).unique().one()
+    stmt = stmt.where(Session.id == session_id).execution_options(populate_existing=True)
+    session = s.scalars(stmt).unique().one()
+    if not clinical:
+        set_committed_value(session, "note", None)
+        set_committed_value(session, "action_items", [])
+    return session

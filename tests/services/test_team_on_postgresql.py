@@ -492,6 +492,18 @@ def test_a_colleagues_client_is_said_to_be_theirs_not_a_conflict_or_a_crash(team
 
         sessions = list_sessions(ada, client_id=amara)  # the diary, without the notes
         assert len(sessions) == 1 and sessions[0].note is None
+        from practice.errors import ValidationError
+        from practice.services.sessions import update_session
+
+        planned = plan_session(
+            ada, client_id=amara, starts_at=WHEN.replace(day=9), duration_minutes=50,
+            kind=SessionKind.SESSION, mode=SessionMode.IN_PERSON,
+        )  # fmt: skip  # the diary is admin staff's to keep
+        assert planned.note is None and planned.action_items == []
+        moved = update_session(ada, planned.id, starts_at=WHEN.replace(day=10))
+        assert moved.starts_at == WHEN.replace(day=10)
+        with pytest.raises(ValidationError, match="its practitioner's to correct"):
+            update_session(ada, sessions[0].id, starts_at=WHEN.replace(day=3))
         with pytest.raises(AccessRefusedError, match="admin staff never read notes"):
             save_note(ada, sessions[0].id, body="Admin staff typing a note")
     finally:

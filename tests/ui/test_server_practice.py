@@ -209,6 +209,8 @@ def test_admin_staff_use_every_page_they_may_and_see_no_notes(
         ]
         for index in range(page.tabs.count()):
             page.tabs.setCurrentIndex(index)
+        diary = window.page("sessions")
+        assert not diary.log_button.isVisibleTo(diary)  # a log holds notes and items
         sessions = next(t for t in page.tab_pages if t.title == "Sessions and notes")
         assert sessions.model.rowCount() == 1  # the diary, with no note
         assert "admin staff never read notes" in sessions.note.toPlainText()
@@ -234,6 +236,12 @@ def test_a_colleagues_client_page_says_whose_they_are(
         assert overview.values["next_session"].text().startswith(theirs)
         assert overview.values["last_session"].text() == "—"  # not "Not seen yet"
         assert sessions.section.empty.text().startswith(theirs)  # not "No sessions yet."
+        from ui.pages.client.enrolments import EnrolmentsTab
+
+        enrolments = EnrolmentsTab(ctx)
+        qtbot.addWidget(enrolments)
+        enrolments.show_client(int(team_with_admin_staff["client"]))
+        assert enrolments.section.empty.text().startswith(theirs)  # not "No enrolments yet"
         from ui.pages.today import TodayPage
 
         today = TodayPage(ctx)

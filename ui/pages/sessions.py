@@ -28,6 +28,7 @@ from practice.models import Attendance, Session, label
 from practice.services import drafts
 from practice.services import profile as profile_service
 from practice.services import sessions as session_service
+from practice.services.whose import whose
 from practice.timeutil import local_midnight, to_local, today
 from ui import format as fmt
 from ui.context import AppContext
@@ -124,6 +125,8 @@ class SessionsPage(QWidget):
         self.attendance_button.setMenu(self.attendance_menu)
         self.plan_button.clicked.connect(self.plan_session)
         self.log_button.clicked.connect(self.new_item)
+        # a log holds the note and the action items: admin staff on a server plan only
+        self.log_button.setVisible(ctx.db.reads_clinical)
         self.open_button.clicked.connect(self.open_selected)
         self.view.selectionModel().selectionChanged.connect(self._sync_buttons)
 
@@ -275,6 +278,9 @@ class SessionsPage(QWidget):
     def open_selected(self) -> None:
         session = self.selected_session()
         if session is None:
+            return
+        if not self.ctx.db.reads_clinical:  # admin staff on a server: no notes to open
+            QMessageBox.information(self, "Session", whose(self.ctx.db, session.client_id))
             return
         if session.attendance is Attendance.PLANNED and (
             session.note is None or not session.note.body

@@ -14,6 +14,7 @@ from practice.economics.enrolment import (
 )
 from practice.models import EnrolmentStatus
 from practice.services.price_reductions import LOWERABLE
+from practice.services.whose import not_yours
 from ui import format as fmt
 from ui.context import AppContext
 from ui.dialogs.price_reduction import PriceReductionDialog
@@ -46,17 +47,16 @@ MEANINGS = {
 }
 
 
+NO_ENROLMENTS = "No enrolments yet. Use “Enrol…” to start this client on a programme."
+
+
 class EnrolmentsTab(ClientTab):
     title = "Enrolments"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = ClientEnrolmentsModel(self)
-        self.section = ListSection(
-            "Programmes taken",
-            "No enrolments yet. Use “Enrol…” to start this client on a programme.",
-            self.model,
-        )
+        self.section = ListSection("Programmes taken", NO_ENROLMENTS, self.model)
         self.section.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.figures_box = QGroupBox("Selected enrolment")
         form = QFormLayout(self.figures_box)
@@ -90,6 +90,8 @@ class EnrolmentsTab(ClientTab):
 
     def load(self, client_id: int) -> None:
         self.model.set_locale(self.loc)
+        # a colleague's client, on a practice server: their enrolments are not shown here
+        self.section.empty.setText(not_yours(self.ctx.db, client_id) or NO_ENROLMENTS)
         rows = enrolment_rows(self.ctx.db, client_id=client_id, today=self.today())
         self.model.set_rows(rows)
         if rows:
