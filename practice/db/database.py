@@ -59,6 +59,7 @@ from practice.outputs import register_database
 
 if TYPE_CHECKING:
     from practice.db.server import ServerAddress
+    from practice.models.enums import PractitionerRole
 
 #: Called with (path, password, from_revision) before an older database is migrated.
 BeforeMigrate = Callable[[Path, str | None, str], None]
@@ -82,6 +83,8 @@ NOT_ALLOWED = (
     "shared with you (by them or the administrator), and admin staff never read notes, "
     "action items or unseen work."
 )
+#: What a practitioner's figures count on a server (:attr:`Database.figures_of`).
+OWN_FIGURES = "your own clients and those shared with you"
 SAVED_AT_ONCE = (
     "Someone else saved this at the same moment, so your changes were not saved. They "
     "are still here: close and open it again to see theirs, then make yours again."
@@ -105,13 +108,10 @@ class Database:
     server: ServerAddress | None = None
     #: Goes up by one with every committed transaction that wrote something.
     generation: int = 0
-    #: Whether the login reads clinical records (notes, action items, unseen work): on a
-    #: practice server admin staff do not (the server refuses them those tables), so
-    #: the app leaves out what needs them instead of failing. Always, in a file.
-    reads_clinical: bool = True
-    #: Whose sessions, work and money the figures count, when not the whole practice's:
-    #: a practitioner on a server sees their own and shared clients' (migration 0012).
-    figures_of: str = ""
+    #: The login's role in the team on a practice server (None in a file, and for the
+    #: server's administrator, who is outside the team and reads everything). Compared
+    #: by value below: opening a file must not import the models.
+    role: PractitionerRole | None = None
     _sessions: sessionmaker[DbSession] = field(init=False, repr=False)
     _read_sessions: sessionmaker[DbSession] = field(init=False, repr=False)
     _use: Path | None = field(default=None, init=False, repr=False)
@@ -137,6 +137,21 @@ class Database:
             )
         )
         self._read_sessions = sessionmaker(reads, expire_on_commit=False)
+
+    @property
+    def reads_clinical(self) -> bool:
+        """Whether the login reads clinical records (notes, action items, unseen work):
+        admin staff on a server do not (the server refuses them those tables), so the
+        app leaves out what needs them instead of failing."""
+        return self.role is None or self.role.value != "admin_staff"
+
+    @property
+    def figures_of(self) -> str:
+        """Whose sessions, work and money the figures count when not the whole
+        practice's: a practitioner on a server sees their own and shared clients'
+        (migration 0012); "" for everyone else."""
+        practitioner = self.role is not None and self.role.value == "practitioner"
+        return OWN_FIGURES if practitioner else ""
 
     @property
     def where(self) -> str:

@@ -38,8 +38,6 @@ OLDEST_SERVER = 150000
 _MIGRATION_LOCK = 0x5052_4143  # "PRAC"
 #: Seconds to wait for the server to answer before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
-#: What a practitioner's figures count on a server (``Database.figures_of``).
-OWN_FIGURES = "your own clients and those shared with you"
 
 
 def is_server_address(text: str) -> bool:
@@ -175,7 +173,6 @@ def open_server_database(address: ServerAddress | str, password: str | None = No
 
     from practice.db.database import Database
     from practice.db.seed import ensure_defaults
-    from practice.models import PractitionerRole
 
     if isinstance(address, str):
         address = ServerAddress.parse(address)
@@ -192,10 +189,7 @@ def open_server_database(address: ServerAddress | str, password: str | None = No
         db = Database(path=None, server=address, engine=engine, password=password)
         with db.transaction() as session:
             ensure_defaults(session)
-            role = _role(session)
-            db.reads_clinical = role is not PractitionerRole.ADMIN_STAFF
-            if role is PractitionerRole.PRACTITIONER:
-                db.figures_of = OWN_FIGURES
+            db.role = _role(session)
     except BaseException:
         engine.dispose()
         raise
