@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from practice import __version__
 from practice.db.paths import LOG_FILE, default_database_path, log_dir
 from practice.errors import PracticeError
+from practice.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from ui.app_window import run
@@ -66,6 +67,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="quit as soon as the main window has first been drawn (for timing start-up); "
         "no closing backup is made, as nothing was changed",
     )
+    # For benchmarks/floors.py: quit once the first window is drawn, whichever it is (the
+    # password box of an encrypted practice).
+    parser.add_argument("--exit-at-first-paint", action="store_true", help=argparse.SUPPRESS)
     # Given by Help › Explore the Sample Practice: the own practice stays open beside it.
     parser.add_argument("--from-practice", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -87,7 +91,11 @@ def setup_logging(folder: Path | None = None) -> Path:
 def __getattr__(name: str) -> Any:
     """The window's part (:mod:`ui.app_window`), loaded when first used: starting the app
     imports Qt only once the database's integrity check is under way."""
-    if name in ("QuitOnFirstPaint", "configure_application", "run", "run_sample"):
+    if name == "configure_application":
+        from ui.app_names import configure_application
+
+        return configure_application
+    if name in ("QuitOnFirstPaint", "run", "run_sample"):
         from ui import app_window
 
         return getattr(app_window, name)
@@ -105,21 +113,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.smoke import run_smoke_test
 
         return run_smoke_test()
-    from practice.db.server import is_server_address
+    with collector_paused():  # the imports below (see practice.gc_pause)
+        from practice.db.server import is_server_address
 
-    server = args.database if args.database and is_server_address(args.database) else None
-    remembered = None
-    path = Path(args.database).expanduser() if args.database else default_database_path()
-    if not args.sample and server is None:
-        from practice.db import early_check
+        server = args.database if args.database and is_server_address(args.database) else None
+        remembered = None
+        path = Path(args.database).expanduser() if args.database else default_database_path()
+        if not args.sample and server is None:
+            from practice.db import early_check
 
-        early_check.start(path)  # the file is checked beside the imports below
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+            early_check.start(path)  # the file is checked beside the imports below
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ui.app_window import configure_application, run, run_sample
-    from ui.errors import install_excepthook
-    from ui.safekeeping.startup import owner_only_files
+        from ui.app_names import configure_application
+        from ui.errors import install_excepthook
+        from ui.safekeeping.startup import owner_only_files
 
     owner_only_files()  # logs, settings and exports readable by the owner only
     configure_application()
@@ -136,7 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("cannot write the log file: %s", exc)
     install_excepthook()
     log.info("Practice Manager %s starting (log: %s)", __version__, log_path)
+    shown_once = args.exit_when_shown or args.exit_at_first_paint  # no closing backup
+    if args.exit_at_first_paint:
+        from ui.first_paint import exit_at_first_paint
+
+        exit_at_first_paint(app)
     if args.sample:
+        from ui.app_window import run_sample
+
         return run_sample(app, own_practice_open=args.from_practice)
     if server is None and args.database is None and not path.exists():
         # no practice of their own here: the team's server opened before, or the choice
@@ -150,8 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             server = None
     if server is not None:
         return run_on_server(
-            app, server, exit_when_shown=args.exit_when_shown, remembered=server == remembered
+            app, server, exit_when_shown=shown_once, remembered=server == remembered
         )
+    load_the_window(app, path)
     from ui.safekeeping.startup import open_practice_interactive
 
     try:
@@ -173,9 +190,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     try:
-        return run(app, opened.db, QSettings(), exit_when_shown=args.exit_when_shown)
+        with collector_paused():
+            from ui.app_window import run
+        return run(app, opened.db, QSettings(), exit_when_shown=shown_once)
     finally:
         opened.lock.release()
+
+
+def load_the_window(app: Any, path: Path) -> None:
+    """The main window's code: loaded now beside the file's integrity check when the
+    practice opens without a question (an unencrypted file); otherwise while the
+    password is typed, once its box is drawn (:mod:`ui.warm_up`)."""
+    from practice.db.connect import is_plain_file
+
+    if is_plain_file(path):
+        with collector_paused():
+            import ui.app_window  # noqa: F401 (loaded for run, below in main)
+    else:
+        from ui.warm_up import load_after_first_paint
+
+        load_after_first_paint(app)
 
 
 def run_on_server(

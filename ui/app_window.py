@@ -1,45 +1,34 @@
-"""The app's window over an open practice: Qt's application names, the main window
-with its safekeeping until the app quits, the sample practice in its own window.
+"""The app's window over an open practice: the main window with its safekeeping until
+the app quits, the sample practice in its own window.
 
-Loaded by :func:`ui.app.main` once the database's integrity check is under way
-(:mod:`practice.db.early_check`), so the imports here run beside it.
+Loaded by :func:`ui.app.main` beside the database's integrity check
+(:mod:`practice.db.early_check`) when the practice opens without a question, or while
+its password is typed (:mod:`ui.warm_up`).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from practice import __version__
 from practice.db import Database
-from practice.db.paths import APP_AUTHOR, APP_NAME
 from practice.errors import PracticeError
 from ui.context import AppContext
+from ui.first_paint import OnFirstPaint
 from ui.main_window import MainWindow
 from ui.shutdown import delete_all_windows
-from ui.threads import keep_what_started
+from ui.threads import hold_collection_until_shown, keep_what_started
 
 log = logging.getLogger("ui")
 
 
-def configure_application() -> None:
-    """Names used by QSettings and the window system; set before QSettings is used."""
-    QApplication.setOrganizationName(APP_AUTHOR)
-    QApplication.setApplicationName(APP_NAME)
-    QApplication.setApplicationDisplayName("Practice Manager")
-    QApplication.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName("practice-manager")  # the .desktop entry's name
-    if QGuiApplication.instance() is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
-
-
 class QuitOnFirstPaint(QObject):
-    """Quits the app once the watched window has painted for the first time."""
+    """Quits the app once the watched window has painted for the first time; what it made
+    is left out of the cycle collector's last sweep at exit, as in a day's use
+    (:func:`~ui.threads.keep_what_started`), which has nothing to free in it."""
 
     def __init__(self, window: QWidget, app: QApplication) -> None:
         super().__init__(window)
@@ -48,6 +37,7 @@ class QuitOnFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
+            gc.freeze()
             QTimer.singleShot(0, self.app.quit)
         return False
 
@@ -72,6 +62,7 @@ def run(
         if sample_db is not None:
             db.close()
             db, sample = sample_db, True
+    hold_collection_until_shown()
     ctx = AppContext(db, settings)
     from ui.appearance import Appearance
 
@@ -81,11 +72,12 @@ def run(
 
     keeper = SafekeepingController(ctx, window)  # lock, auto-lock, backups, Safekeeping menu
     keeper.install()
-    if exit_when_shown:
+    if exit_when_shown:  # the app quits after that paint: nothing to keep
         first_paint = QuitOnFirstPaint(window, app)
         window.installEventFilter(first_paint)
+    else:
+        OnFirstPaint(app, keep_what_started)
     window.show()
-    QTimer.singleShot(0, keep_what_started)  # after the first paint
     try:
         return app.exec()
     finally:

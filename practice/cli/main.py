@@ -20,6 +20,7 @@ from practice import __version__
 from practice.cli import registry
 from practice.cli.argv import command_of, search_argv
 from practice.errors import PracticeError
+from practice.gc_pause import collector_paused
 
 if TYPE_CHECKING:
     from practice.db import Database
@@ -155,9 +156,10 @@ def unexpected_sentence(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     words = search_argv(sys.argv[1:] if argv is None else argv)
     command = command_of(words)
-    if command in registry.OPEN_THE_PRACTICE:
-        start_early_check(words)  # beside the imports of the command's module
-    args = build_parser(command).parse_args(words)
+    with collector_paused():  # the command's imports (see practice.gc_pause)
+        if command in registry.OPEN_THE_PRACTICE:
+            start_early_check(words)  # beside the imports of the command's module
+        args = build_parser(command).parse_args(words)
     try:
         if getattr(args, "needs_database", True):
             from practice import timeutil

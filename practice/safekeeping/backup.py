@@ -12,9 +12,8 @@ import os
 import shutil
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from practice.db import Database
 from practice.db.connect import is_disk_full, raw_connect
 from practice.db.files import (
     create_private_file,
@@ -27,6 +26,9 @@ from practice.db.killpoints import kill_point
 from practice.errors import PracticeError
 from practice.safekeeping.names import Reason, backup_name
 from practice.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from practice.db import Database
 
 
 class BackupError(PracticeError):

@@ -9,43 +9,34 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
-from practice.db import Database
 from practice.db.connect import is_disk_full, salt_key_literal
 from practice.db.files import create_private_file, fsync_dir, remove_with_sidecars
 from practice.db.inspect import inspect_existing
 from practice.db.rekey import rekey_file
 from practice.db.use_lock import InUseError, exclusive_use
 from practice.errors import PracticeError, ValidationError
+from practice.safekeeping.password_rules import (
+    FORGOTTEN_WARNING,
+    MAX_LENGTH,
+    MIN_LENGTH,
+    validate_new_password,
+)
 from practice.safekeeping.recovery import reseal_for_new_password
 
-MIN_LENGTH = 8
-MAX_LENGTH = 1024
+if TYPE_CHECKING:
+    from practice.db import Database
 
-FORGOTTEN_WARNING = (
-    "Your password encrypts every client record. Nobody, including the makers of this "
-    "app, can recover a forgotten password or the records it protects. Choose one you "
-    "will remember, and save the recovery key somewhere safe (printed, in a drawer)."
-)
-
-
-def validate_new_password(password: str, repeat: str | None = None) -> str:
-    if not isinstance(password, str):
-        raise ValidationError("new_password", "must be text.")
-    if "\x00" in password:
-        raise ValidationError("new_password", "cannot contain a null character.")
-    if len(password) < MIN_LENGTH:
-        raise ValidationError("new_password", f"needs at least {MIN_LENGTH} characters.")
-    if len(password) > MAX_LENGTH:
-        raise ValidationError("new_password", f"can have at most {MAX_LENGTH} characters.")
-    if not password.strip():
-        raise ValidationError("new_password", "cannot be only spaces.")
-    if repeat is not None and repeat != password:
-        raise ValidationError("repeat_password", "does not match the new password.")
-    return password
+__all__ = [
+    "FORGOTTEN_WARNING",
+    "MAX_LENGTH",
+    "MIN_LENGTH",
+    "change_password",
+    "validate_new_password",
+]
 
 
 def change_password(db: Database, current: str, new: str, repeat: str | None = None) -> None:

@@ -29,7 +29,9 @@ def test_the_floors_benchmark_runs_on_a_tiny_practice(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "floors.json").read_text(encoding="utf-8"))
     names = [figure["name"] for figure in data["figures"]]
     assert names == [
-        "practice-manager to its first paint",
+        "an encrypted practice to its first paint: the password box",
+        "the same practice, from the password's Enter to the main window drawn",
+        "an unencrypted practice to its first paint (the main window)",
         "practice --version",
         "practice clients --json",
         "practice enrolments --json",

@@ -1,4 +1,4 @@
-"""One version (pyproject.toml), recorded in each database the app opens; an older app
+"""One version (practice/_version.py, which pyproject.toml reads), recorded in each database the app opens; an older app
 refuses, naming the newer version, a database whose schema a newer app changed."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -38,9 +39,14 @@ def _set(path: Path, *, revision: str | None = None, user_version: int | None = 
     conn.close()
 
 
-def test_the_version_is_the_one_in_pyproject() -> None:
+def test_the_version_is_kept_once_and_the_package_says_the_same() -> None:
     with (ROOT / "pyproject.toml").open("rb") as handle:
-        assert __version__ == tomllib.load(handle)["project"]["version"]
+        pyproject = tomllib.load(handle)
+    assert "version" not in pyproject["project"]  # not a second copy to keep in step
+    assert "version" in pyproject["project"]["dynamic"]
+    dynamic = pyproject["tool"]["setuptools"]["dynamic"]["version"]
+    assert dynamic == {"attr": "practice._version.__version__"}
+    assert metadata.version("practice-manager") == __version__  # as installed
     assert version_key(__version__) is not None
 
 

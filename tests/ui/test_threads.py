@@ -48,12 +48,12 @@ def test_collection_left_off_by_someone_else_stays_off() -> None:
 
 def test_what_started_is_kept_out_of_later_collections() -> None:
     """In a process of its own (freezing this one would keep every test's leftovers):
-    start-up's objects are frozen, garbage made before is collected first, and cycles
-    made after are still collected."""
+    start-up's objects are frozen, garbage made before is collected first, the collector
+    (held off until the first paint) is on again, and cycles made after are collected."""
     script = textwrap.dedent(
         """
         import gc, weakref
-        from ui.threads import collect_here, keep_what_started
+        from ui.threads import collect_here, hold_collection_until_shown, keep_what_started
 
         class Node:
             pass
@@ -63,13 +63,39 @@ def test_what_started_is_kept_out_of_later_collections() -> None:
             a.other, b.other = b, a
             return weakref.ref(a)
 
+        hold_collection_until_shown()
+        assert not gc.isenabled()
         before = cycle()
         keep_what_started()
         assert before() is None, "garbage from start-up was frozen"
         assert gc.get_freeze_count() > 0
+        assert gc.isenabled(), "the collector stayed off after the first paint"
         after = cycle()
         collect_here()
         assert after() is None, "a cycle made later was not collected"
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_worker_running_at_the_first_paint_turns_the_collector_on_when_it_ends() -> None:
+    script = textwrap.dedent(
+        """
+        import gc
+        from ui.threads import (
+            hold_collection_until_shown, keep_what_started, no_collection_in_this_thread,
+        )
+
+        hold_collection_until_shown()
+        with no_collection_in_this_thread():  # a worker started before the first paint
+            keep_what_started()
+            assert not gc.isenabled(), "collection turned on while a worker runs"
+        assert gc.isenabled(), "the worker's end left the collector off"
         print("ok")
         """
     )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from practice.db.files import create_private_file, restrict_to_owner
 from practice.errors import PracticeError, ValidationError
-from practice.safekeeping.password import FORGOTTEN_WARNING, validate_new_password
+from practice.safekeeping.password_rules import FORGOTTEN_WARNING, validate_new_password
 from ui.widgets.form_errors import ErrorLine
 
 

@@ -1,5 +1,9 @@
 """Opening the practice at start: one instance, first-run password, unlock, and the
-offers to restore a backup or use the recovery key when the file does not open."""
+offers to restore a backup or use the recovery key when the file does not open.
+
+Only what the password boxes need is loaded here: an encrypted practice's box is drawn
+before SQLAlchemy, the models and the main window are loaded (:mod:`ui.warm_up` loads
+them while the practitioner types)."""
 
 from __future__ import annotations
 
@@ -7,18 +11,20 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from practice.db import Database, open_database
 from practice.db.connect import is_plain_file
 from practice.errors import DatabaseRefusedError, PracticeError
+from practice.gc_pause import collector_paused
 from practice.safekeeping.instance_lock import AlreadyOpenError, InstanceLock
-from practice.safekeeping.password import change_password
 from practice.safekeeping.recovery import has_recovery, recover_password, set_up_recovery
 from ui.safekeeping.password_dialogs import RecoveryKeyDialog, SetPasswordDialog
-from ui.safekeeping.restore_dialog import RestoreDialog
 from ui.safekeeping.unlock_dialog import RecoveryKeyEntryDialog, UnlockDialog
+
+if TYPE_CHECKING:
+    from practice.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +75,20 @@ def create_with_password(path: Path, parent: QWidget | None) -> Database | None:
     dialog = SetPasswordDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return None
-    db = open_database(path, dialog.chosen, make_parents=True)
+    db = _open_database(path, dialog.chosen, make_parents=True)
     if dialog.want_recovery.isChecked():
         RecoveryKeyDialog(set_up_recovery(path, dialog.chosen), parent).exec()
     return db
+
+
+def _open_database(
+    path: Path, password: str | None, *, create: bool = True, make_parents: bool = False
+) -> Database:
+    """:func:`practice.db.open_database`, loaded when a practice is first opened."""
+    with collector_paused():  # see practice.gc_pause
+        from practice.db import open_database
+
+    return open_database(path, password, create=create, make_parents=make_parents)
 
 
 def _open(path: Path, parent: QWidget | None) -> Database | None:
@@ -80,19 +96,21 @@ def _open(path: Path, parent: QWidget | None) -> Database | None:
         return create_with_password(path, parent)
     if is_plain_file(path):  # the sample practice, or a database from before encryption
         try:
-            return open_database(path, None, create=False)
+            return _open_database(path, None, create=False)
         except DatabaseRefusedError as exc:
             return _offer_restore(path, parent, str(exc))
     message: str | None = None
     while True:
         dialog = UnlockDialog(
-            path, lambda pw: open_database(path, pw, create=False), parent, message=message
+            path, lambda pw: _open_database(path, pw, create=False), parent, message=message
         )
         dialog.recover_button.setEnabled(has_recovery(path))
         dialog.exec()
         if dialog.db is not None:
             return dialog.db
         if dialog.choice == "restore":
+            from ui.safekeeping.restore_dialog import RestoreDialog
+
             restore = RestoreDialog(path, parent)
             if restore.exec() == QDialog.DialogCode.Accepted:
                 message = "The backup was restored. Enter the password it was made with."
@@ -113,10 +131,12 @@ def _offer_restore(path: Path, parent: QWidget | None, reason: str) -> Database 
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
+    from ui.safekeeping.restore_dialog import RestoreDialog
+
     restore = RestoreDialog(path, parent)
     if restore.exec() != QDialog.DialogCode.Accepted:
         return None
-    return open_database(path, restore.used_password, create=False)
+    return _open_database(path, restore.used_password, create=False)
 
 
 def _recover(path: Path, parent: QWidget | None) -> Database | None:
@@ -124,7 +144,9 @@ def _recover(path: Path, parent: QWidget | None) -> Database | None:
     if entry.exec() != QDialog.DialogCode.Accepted or entry.password is None:
         return None
     old = entry.password
-    db = open_database(path, old, create=False)
+    from practice.safekeeping.password import change_password
+
+    db = _open_database(path, old, create=False)
     chooser = SetPasswordDialog(parent)
     chooser.setWindowTitle("Choose a new password")
     chooser.want_recovery.setChecked(False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from practice.db import Database
 from practice.errors import DatabaseRefusedError, WrongPasswordError
 from ui.safekeeping.password_dialogs import password_field
 from ui.widgets.form_errors import ErrorLine
+
+if TYPE_CHECKING:
+    from practice.db import Database
 
 WRONG = (
     "Wrong password: the database does not open with it. Try again (check Caps Lock); "
