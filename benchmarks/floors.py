@@ -253,8 +253,17 @@ def measure(database: Path, *, runs: int, home: Path) -> list[Figure]:
         printed_against(
             "the same practice, from the password's Enter to the main window drawn",
             [py, str(HERE / "unlock_window.py"), *unlock],
-            "SQLCipher: the key from the password, and quick_check of every page",
+            "SQLCipher: the key from the password, and the schema read",
             [py, str(HERE / "unlock_floor.py"), *unlock],
+            runs=runs,
+            env=env,
+            target="—",
+        ),
+        printed_against(
+            "the same, changed since its last check: every page read",
+            [py, str(HERE / "unlock_window.py"), *unlock, "--changed"],
+            "SQLCipher: the key, quick_check and cipher_integrity_check",
+            [py, str(HERE / "unlock_floor.py"), *unlock, "--every-page"],
             runs=runs,
             env=env,
             target="—",

@@ -1,12 +1,16 @@
 """The usual start of an encrypted practice, from the password's Enter to the main
 window's first paint: prints the milliseconds (benchmarks/floors.py runs it).
 
-    python benchmarks/unlock_window.py DATABASE PASSWORD_FILE
+    python benchmarks/unlock_window.py DATABASE PASSWORD_FILE [--changed]
 
 The real ``practice-manager`` start (``ui.app.main``): its password box is drawn, and the
 password is given once the window's code has loaded behind it (:mod:`ui.warm_up`), as
 when a practitioner types it — so what is timed is what they wait for after Enter: the
 key, the opening (with its integrity check), the main window and Today.
+
+``--changed``: as after a day whose closing backup was not made — the record that the
+file passed its checks (``<name>.checked``, :mod:`practice.db.checked`) is removed
+first, so the opening reads every page.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ marks: dict[str, float] = {}
 def main() -> int:
     database, password_file = sys.argv[1], Path(sys.argv[2])
     password = password_file.read_text(encoding="utf-8").rstrip("\n")
+    if "--changed" in sys.argv[3:]:
+        from practice.db.checked import forget_checked
+
+        forget_checked(Path(database))
     real_exec = unlock_dialog.UnlockDialog.exec
 
     def exec_(dialog: unlock_dialog.UnlockDialog) -> int:

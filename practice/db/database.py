@@ -207,7 +207,7 @@ class Database:
         if self._encrypted and password is None:
             raise WrongPasswordError("Enter the password to unlock.")
         if self.path is not None:
-            inspect_existing(self.path, password if self._encrypted else None)
+            inspect_existing(self.path, password if self._encrypted else None, opening=True)
         else:
             _check_login(self, password if self._encrypted else None)
         self._locked = False
@@ -345,7 +345,7 @@ def open_database(
         exists = _check_location(path, create=create, make_parents=make_parents)
         if not exists:
             _create(path, password)
-        revision = inspect_existing(path, password)
+        revision = inspect_existing(path, password, opening=True)
         restrict_to_owner(path)
         engine = _make_engine(path, password)
         try:

@@ -47,6 +47,7 @@ def fsync_dir(path: Path) -> None:
 
 
 def remove_with_sidecars(path: Path) -> None:
-    """Remove a database file and its -wal, -shm and -journal files, if present."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """Remove a database file and its -wal, -shm and -journal files, if present, and the
+    record that it passed its checks (practice.db.checked)."""
+    for suffix in ("", "-wal", "-shm", "-journal", ".checked"):
         Path(str(path) + suffix).unlink(missing_ok=True)

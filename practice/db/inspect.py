@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from practice import __version__
-from practice.db import early_check, migrate
+from practice.db import checked, early_check, migrate
 from practice.db.app_version import recorded_version
 from practice.db.connect import SQLITE_HEADER, raw_connect
 from practice.errors import DatabaseRefusedError, WrongPasswordError
@@ -24,8 +24,13 @@ WRONG_PASSWORD = (
 )
 
 
-def inspect_existing(path: Path, password: str | None) -> str:
-    """Check, read-only, that ``path`` is a healthy database of ours; return its revision."""
+def inspect_existing(path: Path, password: str | None, *, opening: bool = False) -> str:
+    """Check, read-only, that ``path`` is a healthy database of ours; return its revision.
+
+    ``opening``: the practice is being opened for use. An encrypted file exactly as it
+    last passed is then not read page by page again, and one that passes is recorded as
+    such (:mod:`practice.db.checked`). Every other caller (``practice check``, a backup
+    about to be restored, a re-encrypted copy) reads every page and writes nothing."""
     if password == "":
         raise WrongPasswordError(WRONG_PASSWORD)
     size = path.stat().st_size
@@ -48,14 +53,22 @@ def inspect_existing(path: Path, password: str | None) -> str:
         raise DatabaseRefusedError(
             f"{path.name} is an SQLite database but not a practice database."
         )
+    # an encrypted file exactly as it last passed needs no page-by-page check (see
+    # practice.db.checked); the identity is taken before anything reads it
+    remembered = opening and password is not None
+    encrypted_as_found = checked.identity(path) if remembered else None
+    unchanged = remembered and checked.unchanged_since_checked(path)
     try:
         conn = raw_connect(path, password, read_only=True)
     except Exception as exc:  # any driver error means we cannot read it
         raise DatabaseRefusedError(f"{path.name} cannot be opened: {exc}.") from None
     try:
-        return _check_open(conn, path, password)
+        revision = _check_open(conn, path, password, every_page=not unchanged)
     finally:
         conn.close()
+    if encrypted_as_found is not None and not unchanged:
+        checked.remember_checked(path, encrypted_as_found)
+    return revision
 
 
 def _is_ours_as_found(path: Path, password: str | None) -> bool:
@@ -77,7 +90,7 @@ def _is_ours_as_found(path: Path, password: str | None) -> bool:
         conn.close()
 
 
-def _check_open(conn: Any, path: Path, password: str | None) -> str:
+def _check_open(conn: Any, path: Path, password: str | None, *, every_page: bool = True) -> str:
     if password is not None:
         # Reading the schema reads page 1 only: with the right key its HMAC checks out
         # whatever state the other pages are in, so a failure here is the password.
@@ -86,8 +99,11 @@ def _check_open(conn: Any, path: Path, password: str | None) -> str:
         except Exception:
             raise WrongPasswordError(WRONG_PASSWORD) from None
     try:
-        early = early_check.take(path) if password is None else None
-        result = early if early is not None else conn.execute("PRAGMA quick_check").fetchall()
+        if every_page:
+            early = early_check.take(path) if password is None else None
+            result = early if early is not None else conn.execute("PRAGMA quick_check").fetchall()
+        else:
+            result = [("ok",)]  # unchanged since it passed (practice.db.checked)
         revision = migrate.revision_of(conn)
     except Exception:
         if password is not None:
@@ -100,7 +116,7 @@ def _check_open(conn: Any, path: Path, password: str | None) -> str:
         ) from None
     if [tuple(r) for r in result] != [("ok",)]:
         raise DatabaseRefusedError(f"{path.name} is damaged: its integrity check failed.")
-    if password is not None:
+    if password is not None and every_page:
         try:
             cipher_problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         except Exception:

@@ -31,6 +31,7 @@ def test_the_floors_benchmark_runs_on_a_tiny_practice(tmp_path: Path) -> None:
     assert names == [
         "an encrypted practice to its first paint: the password box",
         "the same practice, from the password's Enter to the main window drawn",
+        "the same, changed since its last check: every page read",
         "an unencrypted practice to its first paint (the main window)",
         "practice --version",
         "practice clients --json",

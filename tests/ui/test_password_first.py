@@ -17,11 +17,15 @@ HEAVY = ("sqlalchemy", "practice.models", "ui.main_window", "reportlab", "alembi
 
 
 def _encrypted_practice(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A practice with a client in it (an empty one is first offered the sample)."""
     from practice.db import open_database
+    from practice.services.clients import create_client
     from tests.ui.conftest import fresh_home
 
     database = tmp_path / "practice.db"
-    open_database(database, PASSWORD).close()
+    db = open_database(database, PASSWORD)
+    create_client(db, first_name="Zoë", last_name="Ødegård")
+    db.close()
     assert not database.read_bytes().startswith(b"SQLite format 3")
     _home, env = fresh_home(tmp_path)
     return database, env
@@ -101,3 +105,50 @@ def test_a_step_that_cannot_load_is_logged_and_left_to_where_it_is_used(
     assert "could not load no_such_module_for_warm_up ahead of time" in caplog.text
     assert "tabnanny" not in sys.modules
     widget.close()
+
+
+def test_closing_after_a_verified_backup_spares_the_next_opening_its_full_check(
+    tmp_path: Path,
+) -> None:
+    """The practitioner unlocks, adds a client, closes: the closing backup's copy passes
+    its checks, so the file as closed is recorded (practice.db.checked) and the next
+    opening does not read every page again."""
+    from practice.db import checked
+
+    database, env = _encrypted_practice(tmp_path)
+    done = _run(
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.safekeeping import unlock_dialog\n"
+        "real_exec = unlock_dialog.UnlockDialog.exec\n"
+        "def close_window():\n"
+        "    from practice.services.clients import create_client\n"
+        "    for widget in QApplication.topLevelWidgets():\n"
+        "        if type(widget).__name__ == 'MainWindow':\n"
+        "            create_client(widget.ctx.db, first_name='Added today')\n"
+        "            widget.close()\n"
+        "def exec_(self):\n"
+        "    def enter():\n"
+        "        from ui.first_paint import OnFirstPaint\n"
+        "        OnFirstPaint(QApplication.instance(), close_window)\n"
+        f"        self.password.setText({PASSWORD!r})\n"
+        "        self.accept()\n"
+        "    QTimer.singleShot(0, enter)\n"
+        "    return real_exec(self)\n"
+        "unlock_dialog.UnlockDialog.exec = exec_\n"
+        "from ui.app import main\n"
+        f"print('CODE', main(['--database', {str(database)!r}]))\n",
+        env,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "CODE 0" in done.stdout, done.stdout + done.stderr[-2000:]
+    backups = [p for p in database.parent.rglob("*.db") if p != database]
+    assert backups, "no closing backup was made"
+    assert checked.unchanged_since_checked(database)
+    from practice.db import open_database
+    from practice.services.clients import list_clients
+
+    db = open_database(database, PASSWORD, create=False)
+    assert "Added today" in [c.first_name for c in list_clients(db)]
+    db.close()
