@@ -28,6 +28,7 @@ import json
 import os
 from pathlib import Path
 
+from practice.db import early_check
 from practice.db.files import create_private_file, fsync_dir
 
 SUFFIX = ".checked"
@@ -40,15 +41,10 @@ def record_of(path: Path) -> Path:
 
 
 def identity(path: Path) -> Identity | None:
-    """What any write to ``path`` changes; None with a write-ahead log beside it (the file
-    alone is not the database then) or no file."""
-    if os.path.exists(f"{path}-wal"):
-        return None
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+    """What any write to ``path`` changes (:func:`practice.db.early_check.identity`); None
+    with a write-ahead log beside it (the file alone is not the database) or no file."""
+    found = early_check.identity(path)
+    return list(found) if found is not None else None
 
 
 def unchanged_since_checked(path: Path) -> bool:

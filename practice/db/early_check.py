@@ -25,7 +25,7 @@ from pathlib import Path
 _HEADER = b"SQLite format 3\x00"
 
 #: The stat fields that change when a file is written or replaced.
-Identity = tuple[int, int, int, int]
+Identity = tuple[int, int, int, int, int]
 
 
 @dataclass
@@ -42,15 +42,16 @@ _lock = threading.Lock()
 
 
 def identity(path: Path) -> Identity | None:
-    """The main file's (device, inode, size, modification time); None when there is no
-    such file or a write-ahead log beside it (then the file alone is not the database)."""
+    """The main file's (device, inode, size, modification and change times in ns); None
+    when there is no such file or a write-ahead log beside it (then the file alone is
+    not the database)."""
     if os.path.exists(f"{path}-wal"):
         return None
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def start(path: Path | str) -> None:
