@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from practice.db import Database
-from practice.economics import enrolment_rows, period_figures
 from practice.errors import PracticeError
 from practice.models import EnrolmentStatus, WorkCategory, label
 from practice.money import format_money
@@ -182,6 +181,8 @@ def run_enrolments(args: argparse.Namespace, db: Database) -> int:
     if args.client is not None:
         client_id = parse_id(args.client, "--client")
         get_client(db, client_id)  # an unknown id is one sentence, not an empty list
+    from practice.economics import enrolment_rows  # not loaded for `clients`
+
     rows = enrolment_rows(db, client_id=client_id, today=cli_today(args))
     if args.json:
         emit_json(
@@ -278,6 +279,8 @@ def _year_before(end: date) -> date:
 def run_report(args: argparse.Namespace, db: Database) -> int:
     today = cli_today(args)
     start, end = report_period(args, today)
+    from practice.economics import period_figures  # not loaded for `clients`
+
     figures = period_figures(db, start, end, today=today)
     data = report_json(figures, start, end)
     if args.json:

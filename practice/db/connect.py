@@ -13,8 +13,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
-
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: How long a save waits for another window or command to finish saving.
 BUSY_TIMEOUT_MS = 10_000
@@ -90,6 +88,8 @@ def raw_connect(
     if password is None:
         conn: Any = sqlite3.connect(target, uri=uri, check_same_thread=False, timeout=10)
     else:
+        import sqlcipher3  # loaded for an encrypted file only
+
         conn = sqlcipher3.connect(target, uri=uri, check_same_thread=False, timeout=10)
         # SQLCipher would otherwise print its own diagnostics on stderr for a wrong key.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -109,7 +109,11 @@ def apply_pragmas(conn: Any) -> None:
 
 
 def dbapi_module(password: str | None) -> Any:
-    return sqlite3 if password is None else sqlcipher3
+    if password is None:
+        return sqlite3
+    import sqlcipher3
+
+    return sqlcipher3
 
 
 def is_disk_full(exc: BaseException | None) -> bool:
