@@ -111,6 +111,9 @@ def step_agreement(state: SmokeState) -> str:
     _check(data.startswith(b"%PDF-"), "the agreement is not a PDF")
     _check(b"%%EOF" in data[-1024:], "the agreement PDF is cut short")
     _check(b"/FontFile2" in data, "the agreement PDF has no embedded fonts")
+    from reportlab.lib import rl_accel
+
+    _check(not rl_accel._py_funcs, "reportlab's C helpers (rl_accel) are missing")
     state.pdf_path = path
     return f"agreement PDF ({len(data):,} bytes, fonts embedded)"
 
