@@ -160,6 +160,10 @@ def _draw_pieces(canvas: Canvas, x: float, y: float, pieces: Sequence[Piece], co
     text = canvas.beginText(x, y)
     text.setFillColor(color)
     doc = canvas._doc
+    # a glyph keeps the subset and byte the document gave it first: asked once each
+    slots: dict[tuple[str, int], tuple[int, bytes]] = doc.__dict__.setdefault(
+        "_practice_glyph_slots", {}
+    )
     for piece in pieces:
         if not piece.shaped.glyphs:
             continue
@@ -170,7 +174,11 @@ def _draw_pieces(canvas: Canvas, x: float, y: float, pieces: Sequence[Piece], co
         array: list[str] = []
         ops = text._code
         for glyph in piece.shaped.glyphs:
-            ((glyph_subset, byte),) = face.splitString(chr(glyph.code), doc)
+            slot = slots.get((face.fontName, glyph.code))
+            if slot is None:
+                ((glyph_subset, byte),) = face.splitString(chr(glyph.code), doc)
+                slot = slots[(face.fontName, glyph.code)] = (glyph_subset, byte)
+            glyph_subset, byte = slot
             glyph_rise = glyph.y_offset * size / 1000
             if glyph_subset != subset or glyph_rise != rise:
                 if array:
