@@ -53,9 +53,10 @@ class Shaped:
     rtl: bool
     glyphs: tuple[Glyph, ...]
 
-    @property
+    @functools.cached_property
     def advance(self) -> float:
-        """The run's width in thousandths of an em."""
+        """The run's width in thousandths of an em (added up once: it is asked for each
+        time a line is broken or drawn)."""
         return sum(g.advance for g in self.glyphs)
 
     def width(self, size: float) -> float:

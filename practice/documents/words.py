@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from practice.documents.fonts import line_height
@@ -51,7 +51,7 @@ class Word:
     pieces: tuple[Piece, ...]
     space_after: Piece | None  # the (breakable) space that follows, if any
 
-    @property
+    @cached_property
     def width(self) -> float:
         return sum(p.width for p in self.pieces)
 
