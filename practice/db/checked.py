@@ -4,12 +4,13 @@ read page by page again at opening.
 Opening an encrypted practice checks every page twice (``PRAGMA quick_check`` and
 SQLCipher's ``cipher_integrity_check``, see :mod:`practice.db.inspect`). Each page read
 is decrypted and its HMAC verified, and on a twenty-year practice (320 MiB) the two took
-about four seconds after every password. So when a check passes, or a closing backup
-made from the practice passes (its copy is checked the same way, and it is the same
-content), the file's identity is kept beside it in ``<name>.checked``: its device,
-inode, size and the nanosecond times it was last modified and changed. The next opening
-checks the file again only if that identity is not the file's now, or a write-ahead log
-lies beside it — any write, a restore, a copy or a sync changes it.
+about four seconds after every password. So when a check passes, or a backup made
+from the practice passes (its copy is checked the same way and holds the same content)
+and the practice is then closed, or locked with nothing written since, the file's
+identity is kept beside it in ``<name>.checked``: its device, inode, size and the
+nanosecond times it was last modified and changed. The next opening (or unlock) checks
+the file again only if that identity is not the file's now, or a write-ahead log lies
+beside it — any write, a restore, a copy or a sync changes it.
 
 Why this is safe for an encrypted file only: structural damage comes from writes, and
 every write changes the identity; a page changed on disk by anything without the key

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
+from practice.db.checked import remember_checked
 from practice.errors import PracticeError
 from practice.safekeeping.autobackup import AutoBackup
 from practice.safekeeping.backup import backup_folder_for
@@ -97,6 +98,17 @@ class SafekeepingController(QObject):
         self._backup_running = False
         self._backup_done.connect(self._periodic_finished)
         ctx.data_changed.connect(self._profile_changed)
+        self.lock.locked.connect(self._locked)
+
+    def _locked(self) -> None:
+        """Every connection is closed: when nothing was written since a backup made in this
+        session passed its checks, the file now holds exactly what was checked, so the
+        unlock need not read every page again (practice.db.checked)."""
+        db = self.ctx.db
+        if self.on_server or not db.encrypted or db.path is None or self._backup_running:
+            return
+        if self.auto.last_backup is not None and not self.auto.changed:
+            remember_checked(db.path)
 
     def _profile_changed(self, area: str) -> None:
         """Auto-lock minutes changed on the Settings page: use them at once."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +13,10 @@ from pytestqt.qtbot import QtBot
 from practice.db import Database, open_database
 from practice.errors import LockedError
 from practice.services import drafts
+from practice.services.clients import create_client, list_clients
 from tests.safekeeping.helpers import PASSWORD, open_fds_to
+from ui.context import AppContext
+from ui.safekeeping.controller import SafekeepingController
 from ui.safekeeping.lock_screen import LOCKED_TITLE, Cover, LockController
 from ui.widgets.draft_keeper import DraftKeeper
 
@@ -104,3 +108,49 @@ def test_manual_lock_of_a_plain_database(qtbot: QtBot, db: Database) -> None:
     lock.screen.accept()
     assert not db.locked
     lock.timer.stop()
+
+
+def _keeper(qtbot: QtBot, db: Database) -> SafekeepingController:
+    window = QMainWindow()
+    window.menuBar().addMenu("&File")
+    window.menuBar().addMenu("&Help")
+    qtbot.addWidget(window)
+    keeper = SafekeepingController(AppContext(db), window, lock_poll_ms=100000)
+    keeper.install()
+    return keeper
+
+
+@pytest.mark.parametrize("written_after_the_backup", [False, True])
+def test_an_unlock_after_a_verified_backup_does_not_read_every_page(
+    qtbot: QtBot,
+    enc_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    written_after_the_backup: bool,
+) -> None:
+    """Locked with nothing written since a backup that passed its checks: the file is
+    recorded as checked, and the unlock is spared the page-by-page check; anything
+    written after that backup and the unlock checks every page, as before."""
+    from practice.db import checked, inspect
+
+    full: list[bool] = []
+    real = inspect._check_open
+
+    def spy(conn: object, path: Path, password: str | None, *, every_page: bool = True) -> str:
+        full.append(every_page)
+        return real(conn, path, password, every_page=every_page)
+
+    monkeypatch.setattr(inspect, "_check_open", spy)
+    db = open_database(enc_path, PASSWORD)
+    keeper = _keeper(qtbot, db)
+    create_client(db, first_name="Ana", last_name="Ødegård")
+    keeper.auto.backup()
+    if written_after_the_backup:
+        create_client(db, first_name="Ben")
+    full.clear()
+    keeper.lock.lock_now()
+    assert db.locked
+    assert checked.unchanged_since_checked(enc_path) is not written_after_the_backup
+    assert keeper.lock.try_unlock(PASSWORD)
+    assert full == [written_after_the_backup]
+    assert {c.first_name for c in list_clients(db)} >= {"Ana"}
+    db.close()
