@@ -228,3 +228,20 @@ def test_a_wrong_password_and_a_damaged_file_are_told_apart(tmp_path: Path) -> N
         open_database(path, PASSWORD)
     assert not isinstance(refused.value, WrongPasswordError)
     assert "Wrong password" not in str(refused.value)
+
+
+def test_an_encrypted_practice_keeps_more_decrypted_pages(tmp_path: Path) -> None:
+    """Every page read from an encrypted file is decrypted and checked again: its
+    connections keep 16 MiB of pages, a plain file's SQLite's own 2 MiB."""
+    from practice.db.connect import ENCRYPTED_CACHE_KIB
+
+    encrypted = open_database(tmp_path / "practice.db", PASSWORD)
+    plain = open_database(tmp_path / "plain.db")
+    try:
+        with encrypted.reading() as s:
+            assert s.execute(text("PRAGMA cache_size")).scalar() == -ENCRYPTED_CACHE_KIB
+        with plain.reading() as s:
+            assert s.execute(text("PRAGMA cache_size")).scalar() == -2000
+    finally:
+        encrypted.close()
+        plain.close()
