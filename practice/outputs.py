@@ -3,7 +3,7 @@
 Two promises:
 
 * Nothing the app owns is ever written over: an open database, its ``-wal``, ``-shm``,
-  ``-journal`` and ``.lock`` files, the backups folder beside it, any backup, or any
+  ``-journal``, ``.lock`` and ``.checked`` files (:mod:`practice.db.checked`), the backups folder beside it, any backup, or any
   SQLite database at all. The name asked for is resolved through symlinks first, and an
   existing file is also judged by what it holds (the SQLite header, a backup's name).
 * Nothing is left half-written under the name asked for: the data goes to a temporary
@@ -13,16 +13,16 @@ Two promises:
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from practice.db.files import write_into_place
 from practice.errors import PracticeError, ValidationError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SIDECARS = ("-wal", "-shm", "-journal", ".lock")
+SIDECARS = ("-wal", "-shm", "-journal", ".lock", ".checked")
 _BACKUP_NAME = re.compile(r"^.+-\d{8}-\d{6}(?:-\d+)?-[a-z]+(?:-[a-z]+)*\.db(?:\.partial)?$")
 
 #: Resolved paths of the databases opened by this process.
@@ -88,16 +88,6 @@ def check_target(path: Path, *, replace: bool = True, field: str = "output") -> 
     return path
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_output(
     path: Path, data: bytes | Writer, *, replace: bool = True, field: str = "output"
 ) -> Path:
@@ -108,27 +98,10 @@ def write_output(
     """
     path = check_target(path, replace=replace, field=field)
     final = path.resolve() if path.is_symlink() else path
-    partial = final.with_name(f".{final.name}.{os.getpid()}.partial")
     try:
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_into_place(final, data)
     except OSError as exc:
         raise PracticeError(f"{path} cannot be written: {_cause(exc)}.") from None
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                data(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, final)
-        _fsync_dir(final.parent)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise PracticeError(f"{path} cannot be written: {_cause(exc)}.") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return path
 
 

@@ -1,15 +1,8 @@
-"""The app's version, kept in one place: :mod:`practice._version` (pyproject.toml reads it
-from there), and comparing release numbers."""
+"""Comparing release numbers (the app's own version is :mod:`practice._version`)."""
 
 from __future__ import annotations
 
 import re
-
-from practice._version import __version__
-
-
-def app_version() -> str:
-    return __version__
 
 
 def version_key(version: str) -> tuple[int, ...] | None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from practice.db import Database
-from practice.db.checked import remember_checked
 from practice.errors import PracticeError
 from ui.context import AppContext
 from ui.first_paint import OnFirstPaint
@@ -82,14 +81,10 @@ def run(
     try:
         return app.exec()
     finally:
-        closing_backup = None
         if not sample and not exit_when_shown:
-            closing_backup = keeper.on_close()  # the closing backup
+            keeper.on_close()  # the closing backup
         ctx.db.close()
-        if closing_backup is not None and ctx.db.encrypted and ctx.db.path is not None:
-            # the backup's copy passed every check, and the file now holds the same: the
-            # next opening need not read every page again (practice.db.checked)
-            remember_checked(ctx.db.path)
+        keeper.remember_if_backed_up()
         delete_all_windows()  # before the QApplication goes: no crash on the way out
 
 

@@ -18,56 +18,50 @@ every write changes the identity; a page changed on disk by anything without the
 "damaged" message a check would give. An unencrypted file has no such guard and is
 always checked in full.
 
-The record is written to a temporary name and renamed into place; an unreadable or
-foreign file of that name means "check again", and is never written over.
+The record is written to a temporary name and renamed into place
+(:func:`practice.db.files.write_into_place`); an unreadable or foreign file of that name
+means "check again", and is never written over.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
-from practice.db import early_check
-from practice.db.files import create_private_file, fsync_dir
+from practice.db.early_check import Identity, identity
+from practice.db.files import write_into_place
 
 SUFFIX = ".checked"
-
-Identity = list[int]
 
 
 def record_of(path: Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
-def identity(path: Path) -> Identity | None:
-    """What any write to ``path`` changes (:func:`practice.db.early_check.identity`); None
-    with a write-ahead log beside it (the file alone is not the database) or no file."""
-    found = early_check.identity(path)
-    return list(found) if found is not None else None
-
-
-def unchanged_since_checked(path: Path) -> bool:
-    """Whether ``path`` is exactly the file that last passed its checks."""
-    now = identity(path)
-    if now is None:
-        return False
-    return _kept(record_of(path)) == now
-
-
-def _kept(record: Path) -> Identity | None:
-    """The identity a record of ours holds; None for anything else."""
+def recorded(path: Path) -> Identity | None:
+    """The identity kept for ``path`` when it last passed its checks; None when there is
+    no record of ours."""
     try:
-        kept = json.loads(record.read_text(encoding="utf-8"))
+        kept = json.loads(record_of(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(kept, dict) or set(kept) != {"identity"}:
         return None
     value = kept["identity"]
-    if not isinstance(value, list) or not all(type(part) is int for part in value):
+    if not isinstance(value, list) or len(value) != 5:
         return None
-    return value
+    if not all(type(part) is int for part in value):
+        return None
+    device, inode, size, modified, changed = value
+    return (device, inode, size, modified, changed)
+
+
+def unchanged_since_checked(path: Path) -> bool:
+    """Whether ``path`` is exactly the file that last passed its checks (see
+    :func:`practice.db.early_check.identity`: None with a write-ahead log beside it)."""
+    now = identity(path)
+    return now is not None and recorded(path) == now
 
 
 def remember_checked(path: Path, checked: Identity | None = None) -> bool:
@@ -77,21 +71,11 @@ def remember_checked(path: Path, checked: Identity | None = None) -> bool:
     if now is None or (checked is not None and checked != now):
         return False
     record = record_of(path)
-    if record.exists() and _kept(record) is None:
+    if record.exists() and recorded(path) is None:
         return False  # a file of that name that is not one of ours: left as it is
-    partial = record.with_name(record.name + ".partial")
     try:
-        partial.unlink(missing_ok=True)  # our own, left by an interrupted write
-        create_private_file(partial)
-        with partial.open("w", encoding="utf-8") as handle:
-            json.dump({"identity": now}, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, record)
-        fsync_dir(record.parent)
+        write_into_place(record, json.dumps({"identity": list(now)}).encode("utf-8"))
     except OSError:  # a read-only folder: the next opening checks in full, as before
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
         return False
     return True
 

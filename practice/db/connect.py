@@ -104,7 +104,7 @@ def raw_connect(
     return conn
 
 
-def apply_pragmas(conn: Any) -> None:
+def apply_pragmas(conn: Any, *, encrypted: bool = False) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -112,6 +112,8 @@ def apply_pragmas(conn: Any) -> None:
     conn.execute("PRAGMA secure_delete = ON")
     # Sorts and temporary tables stay in memory: no temporary file can hold client text.
     conn.execute("PRAGMA temp_store = MEMORY")
+    if encrypted:
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
 
 
 def dbapi_module(password: str | None) -> Any:

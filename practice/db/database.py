@@ -26,7 +26,6 @@ from sqlalchemy.orm.exc import StaleDataError
 from practice.db import migrate
 from practice.db.app_version import record_app_version
 from practice.db.connect import (
-    ENCRYPTED_CACHE_KIB,
     apply_pragmas,
     dbapi_module,
     forget_keys,
@@ -436,9 +435,7 @@ def _make_engine(path: Path, password: str | None) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        apply_pragmas(dbapi_conn)
-        if password is not None:
-            dbapi_conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+        apply_pragmas(dbapi_conn, encrypted=password is not None)
         # Transactions are begun explicitly (below), so DDL is transactional too.
         dbapi_conn.isolation_level = None
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 OWNER_FILE = 0o600
 OWNER_DIR = 0o700
@@ -51,3 +53,25 @@ def remove_with_sidecars(path: Path) -> None:
     record that it passed its checks (practice.db.checked)."""
     for suffix in ("", "-wal", "-shm", "-journal", ".checked"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def write_into_place(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write ``data`` (bytes, or a function given the open file) to ``path``: into a new
+    owner-only file beside it, named for this process, flushed to disk, then renamed over
+    ``path`` and the rename made durable. On any failure the temporary file is removed
+    and the error raised; ``path`` is as it was."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_FILE)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -54,10 +54,9 @@ def inspect_existing(path: Path, password: str | None, *, opening: bool = False)
             f"{path.name} is an SQLite database but not a practice database."
         )
     # an encrypted file exactly as it last passed needs no page-by-page check (see
-    # practice.db.checked); the identity is taken before anything reads it
-    remembered = opening and password is not None
-    encrypted_as_found = checked.identity(path) if remembered else None
-    unchanged = remembered and checked.unchanged_since_checked(path)
+    # practice.db.checked); its identity is taken before anything reads it
+    as_found = early_check.identity(path) if opening and password is not None else None
+    unchanged = as_found is not None and checked.recorded(path) == as_found
     try:
         conn = raw_connect(path, password, read_only=True)
     except Exception as exc:  # any driver error means we cannot read it
@@ -66,8 +65,8 @@ def inspect_existing(path: Path, password: str | None, *, opening: bool = False)
         revision = _check_open(conn, path, password, every_page=not unchanged)
     finally:
         conn.close()
-    if encrypted_as_found is not None and not unchanged:
-        checked.remember_checked(path, encrypted_as_found)
+    if as_found is not None and not unchanged:
+        checked.remember_checked(path, as_found)
     return revision
 
 
@@ -99,11 +98,10 @@ def _check_open(conn: Any, path: Path, password: str | None, *, every_page: bool
         except Exception:
             raise WrongPasswordError(WRONG_PASSWORD) from None
     try:
+        result = None  # unchanged since it passed (practice.db.checked): not read again
         if every_page:
             early = early_check.take(path) if password is None else None
             result = early if early is not None else conn.execute("PRAGMA quick_check").fetchall()
-        else:
-            result = [("ok",)]  # unchanged since it passed (practice.db.checked)
         revision = migrate.revision_of(conn)
     except Exception:
         if password is not None:
@@ -114,7 +112,7 @@ def _check_open(conn: Any, path: Path, password: str | None, *, every_page: bool
         raise DatabaseRefusedError(
             f"{path.name} is damaged or is not a practice database."
         ) from None
-    if [tuple(r) for r in result] != [("ok",)]:
+    if result is not None and [tuple(r) for r in result] != [("ok",)]:
         raise DatabaseRefusedError(f"{path.name} is damaged: its integrity check failed.")
     if password is not None and every_page:
         try:

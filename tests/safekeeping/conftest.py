@@ -43,3 +43,20 @@ def enc_db(enc_path: Path) -> Iterator[Database]:
         yield db
     finally:
         db.close()
+
+
+@pytest.fixture
+def full_checks(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each inspection of a database from here on: True when it read every page (False
+    when the file was unchanged since it passed, see practice.db.checked)."""
+    from practice.db import inspect
+
+    seen: list[bool] = []
+    real = inspect._check_open
+
+    def spy(conn: object, path: Path, password: str | None, *, every_page: bool = True) -> str:
+        seen.append(every_page)
+        return real(conn, path, password, every_page=every_page)
+
+    monkeypatch.setattr(inspect, "_check_open", spy)
+    return seen

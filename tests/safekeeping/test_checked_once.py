@@ -5,30 +5,15 @@ again at opening; any change to the file, however made, brings the full check ba
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from practice.db import checked, inspect, open_database
+from practice.db import checked, open_database
 from practice.errors import DatabaseRefusedError
 from practice.services.clients import create_client
 from tests.safekeeping.helpers import PASSWORD
-
-
-@pytest.fixture
-def full_checks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
-    """Each opening's inspection: True when it read every page."""
-    seen: list[bool] = []
-    real = inspect._check_open
-
-    def spy(conn: object, path: Path, password: str | None, *, every_page: bool = True) -> str:
-        seen.append(every_page)
-        return real(conn, path, password, every_page=every_page)
-
-    monkeypatch.setattr(inspect, "_check_open", spy)
-    yield seen
 
 
 def _practice(path: Path, clients: int = 30) -> None:
@@ -140,21 +125,19 @@ def test_a_record_of_another_file_means_check_again_and_is_made_good(
 
 
 def test_a_record_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
-    """Written to a temporary name and renamed into place: one left by an interrupted
-    write is cleared; where it cannot be written, the full check stays in place."""
+    """Written under a temporary name and renamed into place; where that cannot be done
+    (here a name too long for the temporary file beside it), nothing is left behind and
+    the next opening checks every page, as before."""
     path = tmp_path / "practice.db"
     _practice(path, clients=2)
-    record = checked.record_of(path)
-    partial = record.with_name(record.name + ".partial")
-    partial.write_text("interrupted", encoding="utf-8")
     assert checked.remember_checked(path)
-    assert not partial.exists()
     assert checked.unchanged_since_checked(path)
-    record.unlink()
-    partial.mkdir()  # where the record would be written, something not ours
-    assert not checked.remember_checked(path)
-    assert partial.is_dir() and not record.exists()
-    assert not checked.unchanged_since_checked(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["practice.db", "practice.db.checked"]
+    long = tmp_path / ("p" * 236 + ".db")  # its record's name fits, the temporary one not
+    path.rename(long)
+    assert not checked.remember_checked(long)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [long.name, "practice.db.checked"]
+    assert not checked.unchanged_since_checked(long)
 
 
 def test_a_check_asked_for_reads_every_page_and_writes_nothing(

@@ -80,10 +80,13 @@ def test_document_over_the_open_database_and_its_files_is_refused(
     db = open_database(path, PASSWORD)
     try:
         before = path.read_bytes()
-        for target in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+        record = Path(str(path) + ".checked")  # that it passed its checks
+        recorded = record.read_bytes()
+        for target in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm"), record):
             with pytest.raises(ValidationError, match="practice database"):
                 save_private(b"%PDF-1.4 not a database", target)
         assert path.read_bytes() == before
+        assert record.read_bytes() == recorded
         backup = backup_database(db)
         backup_bytes = backup.read_bytes()
         with pytest.raises(ValidationError, match="backups folder"):

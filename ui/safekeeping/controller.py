@@ -98,12 +98,13 @@ class SafekeepingController(QObject):
         self._backup_running = False
         self._backup_done.connect(self._periodic_finished)
         ctx.data_changed.connect(self._profile_changed)
-        self.lock.locked.connect(self._locked)
+        self.lock.locked.connect(self.remember_if_backed_up)
 
-    def _locked(self) -> None:
-        """Every connection is closed: when nothing was written since a backup made in this
-        session passed its checks, the file now holds exactly what was checked, so the
-        unlock need not read every page again (practice.db.checked)."""
+    def remember_if_backed_up(self) -> None:
+        """Call with every connection closed (locked, or closed after the closing backup):
+        when nothing was written since a backup made in this session passed its checks,
+        the file holds exactly what was checked, so the next opening or unlock need not
+        read every page again (practice.db.checked)."""
         db = self.ctx.db
         if self.on_server or not db.encrypted or db.path is None or self._backup_running:
             return

@@ -124,33 +124,25 @@ def _keeper(qtbot: QtBot, db: Database) -> SafekeepingController:
 def test_an_unlock_after_a_verified_backup_does_not_read_every_page(
     qtbot: QtBot,
     enc_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    full_checks: list[bool],
     written_after_the_backup: bool,
 ) -> None:
     """Locked with nothing written since a backup that passed its checks: the file is
     recorded as checked, and the unlock is spared the page-by-page check; anything
     written after that backup and the unlock checks every page, as before."""
-    from practice.db import checked, inspect
+    from practice.db import checked
 
-    full: list[bool] = []
-    real = inspect._check_open
-
-    def spy(conn: object, path: Path, password: str | None, *, every_page: bool = True) -> str:
-        full.append(every_page)
-        return real(conn, path, password, every_page=every_page)
-
-    monkeypatch.setattr(inspect, "_check_open", spy)
     db = open_database(enc_path, PASSWORD)
     keeper = _keeper(qtbot, db)
     create_client(db, first_name="Ana", last_name="Ødegård")
     keeper.auto.backup()
     if written_after_the_backup:
         create_client(db, first_name="Ben")
-    full.clear()
+    full_checks.clear()
     keeper.lock.lock_now()
     assert db.locked
     assert checked.unchanged_since_checked(enc_path) is not written_after_the_backup
     assert keeper.lock.try_unlock(PASSWORD)
-    assert full == [written_after_the_backup]
+    assert full_checks == [written_after_the_backup]
     assert {c.first_name for c in list_clients(db)} >= {"Ana"}
     db.close()
