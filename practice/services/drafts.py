@@ -5,6 +5,8 @@ Keys name what the draft is for, e.g. ``note:session:12`` or ``note:new:client:7
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
@@ -78,4 +80,5 @@ def _me(s: DbSession) -> str:
 
 
 def _mine(s: DbSession, key: str) -> Draft | None:
-    return s.get(Draft, {"key": key, "made_by": _me(s)})
+    # the key as save_draft kept it (validation.text: NFC, trimmed), however it is asked
+    return s.get(Draft, {"key": unicodedata.normalize("NFC", key).strip(), "made_by": _me(s)})
