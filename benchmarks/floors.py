@@ -86,15 +86,17 @@ def against(
     runs: int,
     env: dict[str, str],
     target: str,
+    once: Callable[[list[str], dict[str, str]], Run] = run_once,
 ) -> Figure:
-    """``command`` and its ``floor``, in turn, ``runs`` times each; the medians."""
+    """``command`` and its ``floor``, in turn, ``runs`` times each (each run by ``once``:
+    the whole program by default); the medians."""
     mine: list[Run] = []
     theirs: list[Run] = []
-    run_once(command, env)  # warm the disk cache for both before timing
-    run_once(floor, env)
+    once(command, env)  # warm the disk cache for both before timing
+    once(floor, env)
     for _ in range(runs):
-        mine.append(run_once(command, env))
-        theirs.append(run_once(floor, env))
+        mine.append(once(command, env))
+        theirs.append(once(floor, env))
     return Figure(
         name,
         statistics.median(r.seconds for r in mine),
@@ -106,34 +108,13 @@ def against(
     )
 
 
-def printed_once(command: list[str], env: dict[str, str]) -> float:
-    """Run ``command``, which prints the milliseconds it timed itself; its seconds."""
+def printed_once(command: list[str], env: dict[str, str]) -> Run:
+    """Run ``command``, which prints the milliseconds of the part it timed itself (no
+    memory figure: the part is not the whole process)."""
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed: {done.stderr[-1000:]}")
-    return float(done.stdout.split()[-1]) / 1000
-
-
-def printed_against(
-    name: str,
-    command: list[str],
-    floor_name: str,
-    floor: list[str],
-    *,
-    runs: int,
-    env: dict[str, str],
-    target: str,
-) -> Figure:
-    """Like :func:`against` for a part of a run that each program times itself."""
-    printed_once(command, env)
-    printed_once(floor, env)
-    mine, theirs = [], []
-    for _ in range(runs):
-        mine.append(printed_once(command, env))
-        theirs.append(printed_once(floor, env))
-    return Figure(
-        name, statistics.median(mine), floor_name, statistics.median(theirs), 0, 0, target
-    )
+    return Run(float(done.stdout.split()[-1]) / 1000, 0.0)
 
 
 def encrypted_copy(database: Path, folder: Path, env: dict[str, str]) -> tuple[Path, Path]:
@@ -250,7 +231,7 @@ def measure(database: Path, *, runs: int, home: Path) -> list[Figure]:
             env=env,
             target="≤ 2× the time, ≤ 1.6× the memory",
         ),
-        printed_against(
+        against(
             "the same practice, from the password's Enter to the main window drawn",
             [py, str(HERE / "unlock_window.py"), *unlock],
             "SQLCipher: the key from the password, and the schema read",
@@ -258,8 +239,9 @@ def measure(database: Path, *, runs: int, home: Path) -> list[Figure]:
             runs=runs,
             env=env,
             target="—",
+            once=printed_once,
         ),
-        printed_against(
+        against(
             "the same, changed since its last check: every page read",
             [py, str(HERE / "unlock_window.py"), *unlock, "--changed"],
             "SQLCipher: the key, quick_check and cipher_integrity_check",
@@ -267,6 +249,7 @@ def measure(database: Path, *, runs: int, home: Path) -> list[Figure]:
             runs=runs,
             env=env,
             target="—",
+            once=printed_once,
         ),
         against(
             "an unencrypted practice to its first paint (the main window)",

@@ -95,7 +95,7 @@ def __getattr__(name: str) -> Any:
         from ui.app_names import configure_application
 
         return configure_application
-    if name in ("QuitOnFirstPaint", "run", "run_sample"):
+    if name in ("run", "run_sample"):
         from ui import app_window
 
         return getattr(app_window, name)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import gc
 import logging
+from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from practice.db import Database
 from practice.errors import PracticeError
@@ -23,23 +24,6 @@ from ui.shutdown import delete_all_windows
 from ui.threads import hold_collection_until_shown, keep_what_started
 
 log = logging.getLogger("ui")
-
-
-class QuitOnFirstPaint(QObject):
-    """Quits the app once the watched window has painted for the first time; what it made
-    is left out of the cycle collector's last sweep at exit, as in a day's use
-    (:func:`~ui.threads.keep_what_started`), which has nothing to free in it."""
-
-    def __init__(self, window: QWidget, app: QApplication) -> None:
-        super().__init__(window)
-        self.app = app
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            gc.freeze()
-            QTimer.singleShot(0, self.app.quit)
-        return False
 
 
 def run(
@@ -72,11 +56,7 @@ def run(
 
     keeper = SafekeepingController(ctx, window)  # lock, auto-lock, backups, Safekeeping menu
     keeper.install()
-    if exit_when_shown:  # the app quits after that paint: nothing to keep
-        first_paint = QuitOnFirstPaint(window, app)
-        window.installEventFilter(first_paint)
-    else:
-        OnFirstPaint(app, keep_what_started)
+    OnFirstPaint(app, partial(_leave, app) if exit_when_shown else keep_what_started)
     window.show()
     try:
         return app.exec()
@@ -86,6 +66,14 @@ def run(
         ctx.db.close()
         keeper.remember_if_backed_up()
         delete_all_windows()  # before the QApplication goes: no crash on the way out
+
+
+def _leave(app: QApplication) -> None:
+    """Quit after the first paint (``exit_when_shown``), with what start-up made left out
+    of the cycle collector's last sweep at exit, as in a day's use (it has nothing to
+    free in it; see :func:`~ui.threads.keep_what_started`)."""
+    gc.freeze()
+    app.quit()
 
 
 def run_sample(app: QApplication, *, own_practice_open: bool = False) -> int:

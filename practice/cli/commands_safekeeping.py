@@ -22,7 +22,8 @@ from practice.safekeeping.check import check_database
 from practice.safekeeping.export import export_record
 from practice.safekeeping.instance_lock import InstanceLock
 from practice.safekeeping.names import Reason
-from practice.safekeeping.password import change_password, validate_new_password
+from practice.safekeeping.password import change_password
+from practice.safekeeping.password_rules import validate_new_password
 from practice.safekeeping.restore import restore_backup
 from practice.safekeeping.rotation import rotate
 

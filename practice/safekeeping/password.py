@@ -19,24 +19,11 @@ from practice.db.inspect import inspect_existing
 from practice.db.rekey import rekey_file
 from practice.db.use_lock import InUseError, exclusive_use
 from practice.errors import PracticeError, ValidationError
-from practice.safekeeping.password_rules import (
-    FORGOTTEN_WARNING,
-    MAX_LENGTH,
-    MIN_LENGTH,
-    validate_new_password,
-)
+from practice.safekeeping.password_rules import validate_new_password
 from practice.safekeeping.recovery import reseal_for_new_password
 
 if TYPE_CHECKING:
     from practice.db import Database
-
-__all__ = [
-    "FORGOTTEN_WARNING",
-    "MAX_LENGTH",
-    "MIN_LENGTH",
-    "change_password",
-    "validate_new_password",
-]
 
 
 def change_password(db: Database, current: str, new: str, repeat: str | None = None) -> None:

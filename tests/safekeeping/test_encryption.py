@@ -14,11 +14,8 @@ from practice.db.connect import SQLITE_HEADER
 from practice.errors import DatabaseRefusedError, ValidationError, WrongPasswordError
 from practice.models import Client
 from practice.safekeeping.backup import backup_database
-from practice.safekeeping.password import (
-    change_password,
-    encrypt_plain_database,
-    validate_new_password,
-)
+from practice.safekeeping.password import change_password, encrypt_plain_database
+from practice.safekeeping.password_rules import validate_new_password
 from practice.safekeeping.recovery import has_recovery, recover_password, set_up_recovery
 from practice.services import drafts
 from tests.safekeeping.factory import MARKER, make_client
